@@ -1,0 +1,84 @@
+package adjoint.eval;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Unary;
+
+/**
+ * The reverse interpreter: one loop over a {@link Program} from the root back to the leaves.
+ * Each node passes to each input its upstream gradient times its local gradient (the
+ * vector-Jacobian product); a node used by several others adds up what they pass it. Nodes that
+ * depend on no variable are skipped.
+ */
+final class Backward {
+
+    private Backward() {}
+
+    /**
+     * {@return every node's gradient}
+     *
+     * @param p the program
+     * @param v the forward values
+     * @param seed the gradient of the result with respect to the root, of the root's shape
+     */
+    static Values run(Program p, Values v, double[][] seed) {
+        Values g = new Values(p.shapes);
+        boolean[] reached = new boolean[p.nodes.length];
+        g.accumulateCopy(p.root, seed);
+        reached[p.root] = true;
+        boolean[] wants = p.needsGradient;
+        for (int i = p.nodes.length - 1; i >= 0; i--) {
+            if (!reached[i] || !wants[i]) {
+                continue;
+            }
+            int[] in = p.inputs[i];
+            switch (p.nodes[i]) {
+                case Leaf l -> { }
+                case Unary u -> {
+                    int a = in[0];
+                    if (v.scalar(i)) {
+                        g.s[a] += g.s[i] * ScalarRules.derivative(u, v.s[a], v.s[i]);
+                    } else {
+                        g.accumulate(a, Kernels.mapPullback(u, v.data(a), v.data(i), g.data(i)));
+                    }
+                }
+                case Binary b -> {
+                    int a = in[0];
+                    int c = in[1];
+                    if (v.scalar(i)) {
+                        double x = v.s[a];
+                        double y = v.s[c];
+                        g.s[a] += g.s[i] * ScalarRules.partialA(b, x, y, v.s[i]);
+                        g.s[c] += g.s[i] * ScalarRules.partialB(b, x, y, v.s[i]);
+                    } else {
+                        if (wants[a]) {
+                            g.accumulate(a, Kernels.zipPullback(b, true, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        }
+                        if (wants[c]) {
+                            g.accumulate(c, Kernels.zipPullback(b, false, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        }
+                    }
+                }
+                case MatrixOp.MatMul mm -> {
+                    if (wants[in[0]]) {
+                        g.accumulate(in[0], Kernels.multiplyTransposed(g.data(i), v.data(in[1])));
+                    }
+                    if (wants[in[1]]) {
+                        g.accumulate(in[1], Kernels.transposeMultiply(v.data(in[0]), g.data(i)));
+                    }
+                }
+                case MatrixOp.Transpose t -> g.accumulate(in[0], Kernels.transpose(g.data(i)));
+                case MatrixOp.Sum s -> g.accumulate(in[0], Kernels.fill(p.shapes[in[0]], g.s[i]));
+                case MatrixOp.Broadcast b -> g.s[in[0]] += Kernels.sum(g.data(i));
+                case MatrixOp.Trace t -> g.accumulate(in[0], Kernels.scaledIdentity(p.shapes[in[0]].rows(), g.s[i]));
+                case Custom c -> CustomCalls.pullback(c, v, g, in, i, wants);
+            }
+            for (int k : in) {
+                reached[k] = true;
+            }
+        }
+        return g;
+    }
+}

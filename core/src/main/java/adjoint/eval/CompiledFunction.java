@@ -1,0 +1,260 @@
+package adjoint.eval;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
+import adjoint.expr.ShapeMismatchException;
+import adjoint.expr.Term;
+import io.vavr.collection.Array;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * An expression linearized once, with its parameters in a fixed order, evaluated and
+ * differentiated many times at new points without rebuilding anything: what a training loop or
+ * an optimizer calls.
+ *
+ * <p>Immutable and safe to share between threads: each call works in its own buffers.
+ */
+public final class CompiledFunction {
+
+    private final Expr expression;
+    private final Program program;
+    private final Array<Leaf.Variable> parameters;
+    /** The node of each parameter, or -1 for a parameter the expression does not use. */
+    private final int[] parameterNodes;
+    private final int dimension;
+
+    private CompiledFunction(Expr expression, Program program, Array<Leaf.Variable> parameters) {
+        this.expression = expression;
+        this.program = program;
+        this.parameters = parameters;
+        this.parameterNodes = new int[parameters.size()];
+        int d = 0;
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Leaf.Variable p = parameters.get(k);
+            Integer node = program.variableIndex.get(p.name());
+            if (node != null && !program.shapes[node].equals(p.shape())) {
+                throw new VariableConflictException("variable " + p.name() + " is " + program.shapes[node]
+                        + " in the expression but " + p.shape() + " as a parameter");
+            }
+            parameterNodes[k] = node == null ? -1 : node;
+            d += p.shape().size();
+        }
+        this.dimension = d;
+    }
+
+    /**
+     * {@return {@code expression} compiled with the given parameters, in that order}
+     *
+     * @param expression the expression
+     * @param parameters variables; every variable of the expression must be among them
+     * @throws IllegalArgumentException if a parameter is not a variable, is given twice, or a
+     *     variable of the expression is missing from the parameters
+     */
+    public static CompiledFunction of(Expr expression, Seq<? extends Term> parameters) {
+        Objects.requireNonNull(expression, "expression is null");
+        Objects.requireNonNull(parameters, "parameters is null");
+        Program program = Program.of(expression);
+        Array<Leaf.Variable> vars = Array.ofAll(parameters.zipWithIndex().map(t -> {
+            Objects.requireNonNull(t._1, () -> "parameter " + t._2 + " is null");
+            if (t._1.expr() instanceof Leaf.Variable v) {
+                return v;
+            }
+            throw new IllegalArgumentException("parameter " + t._2 + " is not a variable: " + t._1.expr());
+        }));
+        Seq<String> names = vars.map(Leaf.Variable::name);
+        if (names.distinct().size() != names.size()) {
+            throw new IllegalArgumentException("a parameter is given twice: " + names.mkString(", "));
+        }
+        for (Leaf.Variable v : program.variables) {
+            if (!names.contains(v.name())) {
+                throw new IllegalArgumentException("variable " + v.name() + " of the expression is not among the parameters "
+                        + names.mkString("[", ", ", "]"));
+            }
+        }
+        return new CompiledFunction(expression, program, vars);
+    }
+
+    /** {@return {@code expression} compiled with its own variables as parameters, in the order first met} */
+    public static CompiledFunction of(Expr expression) {
+        Objects.requireNonNull(expression, "expression is null");
+        Program program = Program.of(expression);
+        return new CompiledFunction(expression, program, Array.ofAll(program.variables));
+    }
+
+    /** {@return the expression} */
+    public Expr expression() {
+        return expression;
+    }
+
+    /** {@return the parameters, in order} */
+    public Seq<Leaf.Variable> parameters() {
+        return parameters;
+    }
+
+    /** {@return the shape of the expression's value} */
+    public Shape shape() {
+        return program.shapes[program.root];
+    }
+
+    /** {@return the number of nodes after sharing is taken into account} */
+    public int nodeCount() {
+        return program.size();
+    }
+
+    /** {@return the total number of entries of all parameters, the length of a flat point} */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** {@return the value of a scalar expression at the point} */
+    public double value(Bindings at) {
+        requireScalar("value");
+        return forward(bind(at)).s[program.root];
+    }
+
+    /** {@return the value of the expression at the point, as a new matrix (a scalar as {@code 1x1})} */
+    public RealMatrix evaluate(Bindings at) {
+        return forward(bind(at)).matrix(program.root).copy();
+    }
+
+    /** {@return the value and gradient of a scalar expression at the point} */
+    public Gradient gradient(Bindings at) {
+        requireScalar("gradient");
+        Values v = forward(bind(at));
+        return result(v, Backward.run(program, v, new double[][] {{1.0}}));
+    }
+
+    /**
+     * {@return the value and gradient at a point given by position}, one value per parameter in
+     * order: a {@code Number} for a scalar; a {@code RealMatrix}, {@code double[][]} rows or a
+     * {@code double[]} column vector otherwise.
+     */
+    public Gradient gradientAt(Object... values) {
+        return gradient(positional(values));
+    }
+
+    /** {@return the value of a scalar expression at a point given by position, as for {@link #gradientAt}} */
+    public double valueAt(Object... values) {
+        return value(positional(values));
+    }
+
+    /**
+     * Evaluates and differentiates at a flat point, the parameters' entries one after another
+     * (matrices row by row), as optimizers want them.
+     *
+     * @param point {@link #dimension()} entries
+     * @param gradientOut receives the gradient, {@link #dimension()} entries in the same layout
+     * @return the value
+     */
+    public double valueAndGradient(double[] point, double[] gradientOut) {
+        requireScalar("gradient");
+        Objects.requireNonNull(point, "point is null");
+        Objects.requireNonNull(gradientOut, "gradientOut is null");
+        if (point.length != dimension || gradientOut.length != dimension) {
+            throw new BindingException("a flat point of this function has " + dimension + " entries, got "
+                    + point.length + " and an output of " + gradientOut.length);
+        }
+        Values v = new Values(program.shapes);
+        int offset = 0;
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Shape s = parameters.get(k).shape();
+            int node = parameterNodes[k];
+            if (node >= 0) {
+                double[][] d = new double[s.rows()][s.cols()];
+                for (int i = 0; i < s.rows(); i++) {
+                    System.arraycopy(point, offset + i * s.cols(), d[i], 0, s.cols());
+                }
+                v.put(node, d);
+            }
+            offset += s.size();
+        }
+        Forward.run(program, v);
+        Values g = Backward.run(program, v, new double[][] {{1.0}});
+        offset = 0;
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Shape s = parameters.get(k).shape();
+            int node = parameterNodes[k];
+            double[][] d = node >= 0 ? g.gradient(node) : new double[s.rows()][s.cols()];
+            for (int i = 0; i < s.rows(); i++) {
+                System.arraycopy(d[i], 0, gradientOut, offset + i * s.cols(), s.cols());
+            }
+            offset += s.size();
+        }
+        return v.s[program.root];
+    }
+
+    private void requireScalar(String what) {
+        if (!shape().isScalar()) {
+            throw new ShapeMismatchException(what + ": the expression is " + shape()
+                    + ", not a scalar; reduce it first, for example with sum");
+        }
+    }
+
+    /** {@return the values with every used parameter's node set from the bindings} */
+    private Values bind(Bindings at) {
+        Objects.requireNonNull(at, "bindings is null");
+        Values v = new Values(program.shapes);
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Leaf.Variable p = parameters.get(k);
+            RealMatrix value = at.peek(p.name());
+            if (value == null) {
+                if (parameterNodes[k] < 0) {
+                    continue;
+                }
+                throw new UnboundVariableException("unbound variable " + p.name() + " (" + p.shape()
+                        + "): no value given for it; values were given for " + at.names().mkString("[", ", ", "]"));
+            }
+            Shape got = Shape.of(value.getRowDimension(), value.getColumnDimension());
+            if (!got.equals(p.shape())) {
+                throw new BindingException("variable " + p.name() + " is " + p.shape() + " but its value is " + got);
+            }
+            if (parameterNodes[k] >= 0) {
+                v.put(parameterNodes[k], value);
+            }
+        }
+        return v;
+    }
+
+    private Values forward(Values v) {
+        Forward.run(program, v);
+        return v;
+    }
+
+    private Gradient result(Values v, Values g) {
+        Map<String, double[][]> out = Gradient.emptyMap();
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Leaf.Variable p = parameters.get(k);
+            int node = parameterNodes[k];
+            double[][] d = node >= 0 ? g.gradient(node) : new double[p.shape().rows()][p.shape().cols()];
+            out = out.put(p.name(), node >= 0 && !p.shape().isScalar() ? Kernels.copy(d) : d);
+        }
+        return new Gradient(v.s[program.root], out);
+    }
+
+    private Bindings positional(Object... values) {
+        Objects.requireNonNull(values, "values is null");
+        if (values.length != parameters.size()) {
+            throw new BindingException("this function takes " + parameters.size() + " values, for "
+                    + parameters.map(Leaf.Variable::name).mkString(", ") + "; got " + values.length);
+        }
+        Bindings b = Bindings.empty();
+        for (int k = 0; k < values.length; k++) {
+            String name = parameters.get(k).name();
+            b = switch (values[k]) {
+                case null -> throw new BindingException("the value for " + name + " is null");
+                case Number n -> b.and(name, n.doubleValue());
+                case RealMatrix m -> b.and(name, m);
+                case double[][] rows -> b.and(name, rows);
+                case double[] column -> b.and(name, column);
+                default -> throw new BindingException("the value for " + name + " is a "
+                        + values[k].getClass().getSimpleName() + "; give a Number, RealMatrix, double[][] or double[]");
+            };
+        }
+        return b;
+    }
+
+}

@@ -1,0 +1,75 @@
+package adjoint.eval;
+
+import adjoint.expr.AdjointException;
+import adjoint.expr.Custom;
+import adjoint.expr.CustomOpException;
+import adjoint.expr.Shape;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Calls a {@link Custom} op's forward function and pullback on copies of the interpreter's
+ * values, and checks what they return, so that a faulty op fails with a message naming it.
+ */
+final class CustomCalls {
+
+    private CustomCalls() {}
+
+    /** {@return the op's output, checked to have the declared shape} */
+    static RealMatrix forward(Custom c, Values v, int[] in, Shape shape) {
+        Seq<RealMatrix> args = arguments(v, in);
+        RealMatrix out;
+        try {
+            out = c.forward(args);
+        } catch (AdjointException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CustomOpException(c.op() + ": forward failed: " + e, e);
+        }
+        check(c, "forward returned", out, shape);
+        return new Array2DRowRealMatrix(out.getData(), false);
+    }
+
+    /** Adds the op's gradients into its inputs' accumulated gradients. */
+    static void pullback(Custom c, Values v, Values g, int[] in, int i, boolean[] wants) {
+        Seq<RealMatrix> grads;
+        try {
+            grads = c.pullback(arguments(v, in), v.matrix(i).copy(), g.matrix(i).copy());
+        } catch (AdjointException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CustomOpException(c.op() + ": pullback failed: " + e, e);
+        }
+        if (grads == null || grads.size() != in.length) {
+            throw new CustomOpException(c.op() + ": pullback returned " + (grads == null ? "null" : grads.size()
+                    + " gradients") + " for " + in.length + " inputs");
+        }
+        for (int k = 0; k < in.length; k++) {
+            RealMatrix gk = grads.get(k);
+            check(c, "pullback returned, for input " + k + ",", gk, v.shapes[in[k]]);
+            if (wants[in[k]]) {
+                g.accumulate(in[k], gk.getData());
+            }
+        }
+    }
+
+    private static Seq<RealMatrix> arguments(Values v, int[] in) {
+        RealMatrix[] args = new RealMatrix[in.length];
+        for (int k = 0; k < in.length; k++) {
+            args[k] = v.matrix(in[k]).copy();
+        }
+        return Array.of(args);
+    }
+
+    private static void check(Custom c, String what, RealMatrix m, Shape expected) {
+        if (m == null) {
+            throw new CustomOpException(c.op() + ": " + what + " null, expected a " + expected + " matrix");
+        }
+        Shape got = Shape.of(m.getRowDimension(), m.getColumnDimension());
+        if (!got.equals(expected)) {
+            throw new CustomOpException(c.op() + ": " + what + " a " + got + " matrix, expected " + expected);
+        }
+    }
+}

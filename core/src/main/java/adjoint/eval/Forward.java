@@ -1,0 +1,53 @@
+package adjoint.eval;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Unary;
+
+/**
+ * The forward interpreter: one loop over a {@link Program} in topological order, computing every
+ * node's value from its inputs' values.
+ */
+final class Forward {
+
+    private Forward() {}
+
+    /**
+     * Computes every node's value.
+     *
+     * @param p the program
+     * @param v the values, with every variable's node already set
+     */
+    static void run(Program p, Values v) {
+        for (int i = 0; i < p.nodes.length; i++) {
+            int[] in = p.inputs[i];
+            switch (p.nodes[i]) {
+                case Leaf.Variable x -> { }
+                case Leaf.Constant c -> v.s[i] = c.value();
+                case Leaf.MatrixConstant c -> v.m[i] = p.constant(i);
+                case Unary u -> {
+                    if (v.scalar(i)) {
+                        v.s[i] = ScalarRules.value(u, v.s[in[0]]);
+                    } else {
+                        v.put(i, Kernels.map(u, v.data(in[0])));
+                    }
+                }
+                case Binary b -> {
+                    if (v.scalar(i)) {
+                        v.s[i] = ScalarRules.value(b, v.s[in[0]], v.s[in[1]]);
+                    } else {
+                        v.put(i, Kernels.zip(b, v.data(in[0]), v.data(in[1])));
+                    }
+                }
+                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1])));
+                case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
+                case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));
+                case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[in[0]]));
+                case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(in[0]));
+                case Custom c -> v.put(i, CustomCalls.forward(c, v, in, p.shapes[i]));
+            }
+        }
+    }
+}

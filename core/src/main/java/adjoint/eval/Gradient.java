@@ -1,0 +1,122 @@
+package adjoint.eval;
+
+import adjoint.expr.MatrixTerm;
+import adjoint.expr.ScalarTerm;
+import adjoint.expr.Shape;
+import adjoint.expr.Term;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The value of a scalar expression at a point and its gradient with respect to each variable:
+ * a {@code double} for a scalar variable, a matrix of the variable's shape for a matrix or
+ * vector. Immutable; matrices are copied on the way out.
+ */
+public final class Gradient {
+
+    private final double value;
+    private final Map<String, double[][]> gradients;
+
+    Gradient(double value, Map<String, double[][]> gradients) {
+        this.value = value;
+        this.gradients = gradients;
+    }
+
+    /** {@return the expression's value at the point} */
+    public double value() {
+        return value;
+    }
+
+    /** {@return the names of the variables, in parameter order} */
+    public Seq<String> variables() {
+        return gradients.keySet().toList();
+    }
+
+    /** {@return the partial derivative with respect to a scalar variable} */
+    public double of(ScalarTerm variable) {
+        return scalar(Bindings.nameOf(variable));
+    }
+
+    /** {@return the gradient with respect to a matrix or vector variable, as a new matrix} */
+    public RealMatrix of(MatrixTerm variable) {
+        return matrix(Bindings.nameOf(variable));
+    }
+
+    /** {@return the partial derivative with respect to the scalar variable a term stands for} */
+    public double scalar(Term variable) {
+        return scalar(Bindings.nameOf(variable));
+    }
+
+    /** {@return the gradient with respect to the variable a term stands for, as a new matrix} */
+    public RealMatrix matrix(Term variable) {
+        return matrix(Bindings.nameOf(variable));
+    }
+
+    /**
+     * {@return the partial derivative with respect to the scalar variable {@code name}}
+     *
+     * @throws UnknownVariableException if there is no variable of that name
+     * @throws IllegalArgumentException if the variable is not a scalar
+     */
+    public double scalar(String name) {
+        double[][] d = entries(name);
+        if (d.length != 1 || d[0].length != 1) {
+            throw new IllegalArgumentException("variable " + name + " is " + d.length + "x" + d[0].length
+                    + ", not a scalar; ask for matrix(\"" + name + "\")");
+        }
+        return d[0][0];
+    }
+
+    /**
+     * {@return the gradient with respect to variable {@code name}, as a new matrix}
+     *
+     * @throws UnknownVariableException if there is no variable of that name
+     */
+    public RealMatrix matrix(String name) {
+        double[][] d = entries(name);
+        double[][] copy = new double[d.length][];
+        for (int i = 0; i < d.length; i++) {
+            copy[i] = d[i].clone();
+        }
+        return new Array2DRowRealMatrix(copy, false);
+    }
+
+    /** {@return the shape of the gradient with respect to {@code name}, the variable's shape} */
+    public Shape shapeOf(String name) {
+        double[][] d = entries(name);
+        return Shape.of(d.length, d[0].length);
+    }
+
+    private double[][] entries(String name) {
+        Objects.requireNonNull(name, "name is null");
+        return gradients.get(name).getOrElseThrow(() -> new UnknownVariableException(
+                "no variable " + name + " in this gradient; its variables are " + variables().mkString(", ")));
+    }
+
+    /** {@return the value and the gradient as text, large matrices abbreviated} */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Gradient{value=").append(value);
+        for (var e : gradients) {
+            sb.append(", ").append(e._1).append('=');
+            double[][] d = e._2;
+            if (d.length == 1 && d[0].length == 1) {
+                sb.append(d[0][0]);
+            } else if (d.length * d[0].length <= 16) {
+                sb.append(java.util.Arrays.deepToString(d));
+            } else {
+                sb.append(d.length).append('x').append(d[0].length).append(" matrix");
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /** {@return an empty map to collect gradients in order} */
+    static Map<String, double[][]> emptyMap() {
+        return LinkedHashMap.empty();
+    }
+}

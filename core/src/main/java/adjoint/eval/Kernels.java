@@ -1,0 +1,197 @@
+package adjoint.eval;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+
+/**
+ * Loops over the entries of row-major {@code double[][]} arrays (the data of Commons Math's
+ * {@code Array2DRowRealMatrix}). Every kernel returns a new array and leaves its arguments alone,
+ * except {@link #addInto}.
+ */
+final class Kernels {
+
+    private Kernels() {}
+
+    /** {@return {@code op} applied to every entry of {@code x}} */
+    static double[][] map(Unary op, double[][] x) {
+        double[][] r = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double[] xi = x[i];
+            double[] ri = r[i] = new double[xi.length];
+            for (int j = 0; j < xi.length; j++) {
+                ri[j] = ScalarRules.value(op, xi[j]);
+            }
+        }
+        return r;
+    }
+
+    /** {@return the pullback of an elementwise {@code op}: {@code g * op'(x)} entry by entry} */
+    static double[][] mapPullback(Unary op, double[][] x, double[][] out, double[][] g) {
+        double[][] r = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double[] ri = r[i] = new double[x[i].length];
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] = g[i][j] * ScalarRules.derivative(op, x[i][j], out[i][j]);
+            }
+        }
+        return r;
+    }
+
+    /** {@return {@code op} applied to matching entries of {@code x} and {@code y}} */
+    static double[][] zip(Binary op, double[][] x, double[][] y) {
+        double[][] r = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double[] ri = r[i] = new double[x[i].length];
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] = ScalarRules.value(op, x[i][j], y[i][j]);
+            }
+        }
+        return r;
+    }
+
+    /** {@return the pullback of an elementwise {@code op} to its left ({@code left}) or right input} */
+    static double[][] zipPullback(Binary op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
+        double[][] r = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            double[] ri = r[i] = new double[x[i].length];
+            for (int j = 0; j < ri.length; j++) {
+                double d = left
+                        ? ScalarRules.partialA(op, x[i][j], y[i][j], out[i][j])
+                        : ScalarRules.partialB(op, x[i][j], y[i][j], out[i][j]);
+                ri[j] = g[i][j] * d;
+            }
+        }
+        return r;
+    }
+
+    /** {@return the product {@code a b}} */
+    static double[][] multiply(double[][] a, double[][] b) {
+        int m = a.length;
+        int k = b.length;
+        int n = b[0].length;
+        double[][] c = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            double[] ai = a[i];
+            double[] ci = c[i];
+            for (int p = 0; p < k; p++) {
+                double aip = ai[p];
+                double[] bp = b[p];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += aip * bp[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** {@return the product {@code a b^T}} */
+    static double[][] multiplyTransposed(double[][] a, double[][] b) {
+        int m = a.length;
+        int n = b.length;
+        double[][] c = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            double[] ai = a[i];
+            for (int j = 0; j < n; j++) {
+                double[] bj = b[j];
+                double s = 0;
+                for (int p = 0; p < ai.length; p++) {
+                    s += ai[p] * bj[p];
+                }
+                c[i][j] = s;
+            }
+        }
+        return c;
+    }
+
+    /** {@return the product {@code a^T b}} */
+    static double[][] transposeMultiply(double[][] a, double[][] b) {
+        int k = a.length;
+        int m = a[0].length;
+        int n = b[0].length;
+        double[][] c = new double[m][n];
+        for (int p = 0; p < k; p++) {
+            double[] ap = a[p];
+            double[] bp = b[p];
+            for (int i = 0; i < m; i++) {
+                double api = ap[i];
+                double[] ci = c[i];
+                for (int j = 0; j < n; j++) {
+                    ci[j] += api * bp[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** {@return the transpose of {@code a}} */
+    static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** {@return the sum of all entries} */
+    static double sum(double[][] a) {
+        double s = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                s += x;
+            }
+        }
+        return s;
+    }
+
+    /** {@return the sum of the diagonal} */
+    static double trace(double[][] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i][i];
+        }
+        return s;
+    }
+
+    /** {@return a matrix of the given shape with {@code value} in every entry} */
+    static double[][] fill(Shape shape, double value) {
+        double[][] r = new double[shape.rows()][shape.cols()];
+        if (value != 0) {
+            for (double[] row : r) {
+                java.util.Arrays.fill(row, value);
+            }
+        }
+        return r;
+    }
+
+    /** {@return {@code value} times the {@code n x n} identity} */
+    static double[][] scaledIdentity(int n, double value) {
+        double[][] r = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = value;
+        }
+        return r;
+    }
+
+    /** {@return a deep copy of {@code a}} */
+    static double[][] copy(double[][] a) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i].clone();
+        }
+        return r;
+    }
+
+    /** Adds {@code b} into {@code a}, entry by entry. */
+    static void addInto(double[][] a, double[][] b) {
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            for (int j = 0; j < ai.length; j++) {
+                ai[j] += bi[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package adjoint.eval;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+
+/**
+ * An expression sorted once into topological order: node {@code i}'s inputs have indices below
+ * {@code i} and the root is last. Nodes are identified by identity, so a shared node gets one
+ * index; variables are identified by name. Built without recursion.
+ */
+final class Program {
+
+    final Expr[] nodes;
+    final Shape[] shapes;
+    final int[][] inputs;
+    /** Whether a node depends on a variable, so that its gradient is worth computing. */
+    final boolean[] needsGradient;
+    /** Variables in the order first met, each with its node index. */
+    final List<Leaf.Variable> variables;
+    final Map<String, Integer> variableIndex;
+    final int root;
+    private final Array2DRowRealMatrix[] constants;
+
+    private Program(Expr[] nodes, int[][] inputs, List<Leaf.Variable> variables, Map<String, Integer> variableIndex) {
+        this.nodes = nodes;
+        this.inputs = inputs;
+        this.variables = List.copyOf(variables);
+        this.variableIndex = Map.copyOf(variableIndex);
+        this.root = nodes.length - 1;
+        this.shapes = new Shape[nodes.length];
+        this.needsGradient = new boolean[nodes.length];
+        this.constants = new Array2DRowRealMatrix[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            shapes[i] = nodes[i].shape();
+            if (nodes[i] instanceof Leaf.MatrixConstant c) {
+                constants[i] = new Array2DRowRealMatrix(c.value().getData(), false);
+            }
+            boolean needs = nodes[i] instanceof Leaf.Variable;
+            for (int in : inputs[i]) {
+                needs |= needsGradient[in];
+            }
+            needsGradient[i] = needs;
+        }
+    }
+
+    /** {@return the value of matrix constant node {@code i}; not to be changed} */
+    Array2DRowRealMatrix constant(int i) {
+        return constants[i];
+    }
+
+    /** {@return the number of nodes} */
+    int size() {
+        return nodes.length;
+    }
+
+    /**
+     * {@return the program of {@code root}}
+     *
+     * @throws VariableConflictException if two variables share a name but not a shape
+     */
+    static Program of(Expr root) {
+        Objects.requireNonNull(root, "expression is null");
+        IdentityHashMap<Expr, Integer> index = new IdentityHashMap<>();
+        Map<String, Integer> variableIndex = new HashMap<>();
+        List<Leaf.Variable> variables = new ArrayList<>();
+        List<Expr> order = new ArrayList<>();
+        List<int[]> inputs = new ArrayList<>();
+
+        Expr[] stack = new Expr[64];
+        int[] next = new int[64];
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            Expr top = stack[sp - 1];
+            int k = next[sp - 1];
+            if (k < top.arity()) {
+                next[sp - 1] = k + 1;
+                Expr child = Objects.requireNonNull(top.input(k), () -> top.op() + ": input " + k + " is null");
+                if (!index.containsKey(child)) {
+                    if (sp == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, sp * 2);
+                        next = java.util.Arrays.copyOf(next, sp * 2);
+                    }
+                    stack[sp] = child;
+                    next[sp] = 0;
+                    sp++;
+                }
+                continue;
+            }
+            sp--;
+            stack[sp] = null;
+            if (top instanceof Leaf.Variable v) {
+                Integer seen = variableIndex.get(v.name());
+                if (seen != null) {
+                    Shape first = order.get(seen).shape();
+                    if (!first.equals(v.shape())) {
+                        throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
+                                + first + " and " + v.shape());
+                    }
+                    index.put(top, seen);
+                    continue;
+                }
+                variableIndex.put(v.name(), order.size());
+                variables.add(v);
+            }
+            int[] in = new int[top.arity()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = index.get(top.input(i));
+            }
+            index.put(top, order.size());
+            order.add(top);
+            inputs.add(in);
+        }
+        return new Program(order.toArray(Expr[]::new), inputs.toArray(int[][]::new), variables, variableIndex);
+    }
+}

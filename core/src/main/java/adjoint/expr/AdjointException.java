@@ -1,0 +1,17 @@
+package adjoint.expr;
+
+/** The root of every exception adjoint throws for bad input; catch it to handle them all. */
+public class AdjointException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates an exception with the given message. */
+    public AdjointException(String message) {
+        super(message);
+    }
+
+    /** Creates an exception with the given message and cause. */
+    public AdjointException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

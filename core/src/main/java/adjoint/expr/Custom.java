@@ -1,0 +1,131 @@
+package adjoint.expr;
+
+import io.vavr.collection.Seq;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The extension point: an operation defined outside the library, which brings its own forward
+ * function and pullback (vector-Jacobian product). Interpreters treat every custom op alike.
+ *
+ * <p>Values cross this interface as Commons Math matrices, a scalar as a {@code 1x1} matrix. The
+ * matrices handed to {@link #forward} and {@link #pullback} belong to the interpreter for the
+ * duration of the call: read them, do not keep or change them. A custom op is usually a record
+ * whose components are its inputs; for an elementwise function of one input, implement
+ * {@link Elementwise} and write just the function and its derivative:
+ * <pre>{@code
+ * record LogGamma(Expr a) implements Custom.Elementwise {
+ *     public String op() { return "logGamma"; }
+ *     public double apply(double x) { return Gamma.logGamma(x); }
+ *     public double derivative(double x, double out) { return Gamma.digamma(x); }
+ * }
+ * }</pre>
+ *
+ * <p>The interpreters check what a custom op returns: a forward value of the wrong shape, or a
+ * pullback with the wrong number or shapes of gradients, fails with a {@link CustomOpException}
+ * naming the op.
+ */
+public non-sealed interface Custom extends Expr {
+
+    /** {@return the inputs, in the order {@link #forward} and {@link #pullback} receive their values} */
+    Seq<Expr> inputs();
+
+    /**
+     * {@return the output value} for the given input values.
+     *
+     * @param inputs the inputs' values, in the order of {@link #inputs()}
+     */
+    RealMatrix forward(Seq<RealMatrix> inputs);
+
+    /**
+     * {@return the gradient with respect to each input} given the upstream gradient.
+     *
+     * @param inputs the inputs' values
+     * @param out the output value that {@link #forward} computed
+     * @param g the gradient of the final result with respect to this node's output
+     * @return one gradient per input, each of that input's shape
+     */
+    Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix out, RealMatrix g);
+
+    /**
+     * {@return whether {@code other} is the same operation as this one, apart from the inputs}
+     * Used by structural equality; ops with parameters besides their inputs override it.
+     */
+    default boolean sameOp(Custom other) {
+        return getClass() == other.getClass() && op().equals(other.op());
+    }
+
+    /** {@return a hash of what {@link #sameOp} compares} */
+    default int opHash() {
+        return getClass().getName().hashCode() * 31 + op().hashCode();
+    }
+
+    @Override
+    default int arity() {
+        return inputs().size();
+    }
+
+    @Override
+    default Expr input(int index) {
+        if (index < 0 || index >= arity()) {
+            throw new IndexOutOfBoundsException(op() + " has " + arity() + " inputs, asked for input " + index);
+        }
+        return inputs().get(index);
+    }
+
+    /**
+     * A custom elementwise function of one input: give {@code f(x)} and {@code f'(x)}, and the
+     * forward function and pullback follow, for scalars and matrices alike. The output has the
+     * input's shape.
+     */
+    interface Elementwise extends Custom {
+
+        /** {@return the input} */
+        Expr a();
+
+        /** {@return {@code f(x)}} */
+        double apply(double x);
+
+        /**
+         * {@return {@code f'(x)}}
+         *
+         * @param x the input entry
+         * @param out {@code f(x)}, already computed, for functions whose derivative reuses it
+         */
+        double derivative(double x, double out);
+
+        @Override
+        default Shape shape() {
+            return Objects.requireNonNull(a(), "a is null").shape();
+        }
+
+        @Override
+        default Seq<Expr> inputs() {
+            return io.vavr.collection.Array.of(a());
+        }
+
+        @Override
+        default RealMatrix forward(Seq<RealMatrix> inputs) {
+            double[][] x = inputs.get(0).getData();
+            for (double[] row : x) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = apply(row[j]);
+                }
+            }
+            return new Array2DRowRealMatrix(x, false);
+        }
+
+        @Override
+        default Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix out, RealMatrix g) {
+            RealMatrix x = inputs.get(0);
+            double[][] d = new double[x.getRowDimension()][x.getColumnDimension()];
+            for (int i = 0; i < d.length; i++) {
+                for (int j = 0; j < d[i].length; j++) {
+                    d[i][j] = g.getEntry(i, j) * derivative(x.getEntry(i, j), out.getEntry(i, j));
+                }
+            }
+            return io.vavr.collection.Array.of(new Array2DRowRealMatrix(d, false));
+        }
+    }
+}

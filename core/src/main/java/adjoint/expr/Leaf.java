@@ -1,0 +1,144 @@
+package adjoint.expr;
+
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/** Nodes without inputs: variables and constants. Their derivative rules are trivial. */
+public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, Leaf.MatrixConstant {
+
+    @Override
+    default int arity() {
+        return 0;
+    }
+
+    @Override
+    default Expr input(int index) {
+        throw new IndexOutOfBoundsException(op() + " has no inputs, asked for input " + index);
+    }
+
+    /**
+     * A named variable: the gradient is taken with respect to these. Two variables with the same
+     * name are the same variable; they must then have the same shape.
+     *
+     * @param name the variable's name, not blank
+     * @param shape the shape of the values it may be bound to
+     */
+    record Variable(String name, Shape shape) implements Leaf {
+        /** Checks the name and shape. */
+        public Variable {
+            Objects.requireNonNull(name, "name is null");
+            Objects.requireNonNull(shape, "shape is null");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("variable name is blank");
+            }
+        }
+
+        /** Creates a scalar variable. */
+        public Variable(String name) {
+            this(name, Shape.SCALAR);
+        }
+
+        @Override
+        public String op() {
+            return "var";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * A scalar constant; its gradient is not taken.
+     *
+     * @param value the constant's value
+     */
+    record Constant(double value) implements Leaf {
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+
+        @Override
+        public String op() {
+            return "const";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * A matrix constant; its gradient is not taken. The matrix is copied when the constant is
+     * made and again when it is read, so the constant cannot change.
+     *
+     * @param value the constant's entries
+     */
+    record MatrixConstant(RealMatrix value) implements Leaf {
+        /** Copies the matrix. */
+        public MatrixConstant {
+            Objects.requireNonNull(value, "value is null");
+            value = new Array2DRowRealMatrix(value.getData(), false);
+        }
+
+        /** {@return a copy of the constant's entries} */
+        @Override
+        public RealMatrix value() {
+            return value.copy();
+        }
+
+        /** {@return the entry at row {@code i}, column {@code j}} */
+        public double entry(int i, int j) {
+            return value.getEntry(i, j);
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.of(value.getRowDimension(), value.getColumnDimension());
+        }
+
+        @Override
+        public String op() {
+            return "const";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+}

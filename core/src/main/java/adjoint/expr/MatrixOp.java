@@ -1,0 +1,285 @@
+package adjoint.expr;
+
+import java.util.Objects;
+
+/**
+ * Operations that treat their inputs as matrices: product, transpose, sum of entries, scalar
+ * broadcast and trace. Each record's Javadoc states its vector-Jacobian product, with {@code G}
+ * the upstream gradient (of the output's shape).
+ */
+public sealed interface MatrixOp extends Expr
+        permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.Trace {
+
+    /**
+     * Matrix product {@code A B} of an {@code m x k} and a {@code k x n} matrix (a vector is a
+     * {@code k x 1} matrix); gradients {@code G B^T} and {@code A^T G}.
+     *
+     * @param a the left factor, {@code m x k}
+     * @param b the right factor, {@code k x n}
+     * @param shape the output's shape, {@code m x n}
+     */
+    record MatMul(Expr a, Expr b, Shape shape) implements MatrixOp {
+        /** Checks that the inner dimensions agree. */
+        public MatMul {
+            Objects.requireNonNull(a, "a is null");
+            Objects.requireNonNull(b, "b is null");
+            if (a.shape().cols() != b.shape().rows()) {
+                throw new ShapeMismatchException("matmul: " + a.shape() + " times " + b.shape()
+                        + " (the left's " + a.shape().cols() + " columns must equal the right's "
+                        + b.shape().rows() + " rows)");
+            }
+            Shape s = Shape.of(a.shape().rows(), b.shape().cols());
+            if (shape != null && !shape.equals(s)) {
+                throw new ShapeMismatchException("matmul: " + a.shape() + " times " + b.shape()
+                        + " is " + s + " but the given shape is " + shape);
+            }
+            shape = s;
+        }
+
+        /** Creates the product with its computed shape. */
+        public MatMul(Expr a, Expr b) {
+            this(a, b, null);
+        }
+
+        @Override
+        public String op() {
+            return "matmul";
+        }
+
+        @Override
+        public int arity() {
+            return 2;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return switch (index) {
+                case 0 -> a;
+                case 1 -> b;
+                default -> throw new IndexOutOfBoundsException("matmul has two inputs, asked for input " + index);
+            };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * Transpose {@code A^T}; gradient {@code G^T}.
+     *
+     * @param a the input, {@code m x n}
+     * @param shape the output's shape, {@code n x m}
+     */
+    record Transpose(Expr a, Shape shape) implements MatrixOp {
+        /** Checks the shape. */
+        public Transpose {
+            Objects.requireNonNull(a, "a is null");
+            Shape s = a.shape().transposed();
+            if (shape != null && !shape.equals(s)) {
+                throw new ShapeMismatchException("transpose: input is " + a.shape() + " so the output is " + s
+                        + ", not the given " + shape);
+            }
+            shape = s;
+        }
+
+        /** Creates the transpose with its computed shape. */
+        public Transpose(Expr a) {
+            this(a, null);
+        }
+
+        @Override
+        public String op() {
+            return "transpose";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * Sum of all entries, a scalar; gradient {@code g} in every entry.
+     *
+     * @param a the input, any shape
+     */
+    record Sum(Expr a) implements MatrixOp {
+        /** Checks the input. */
+        public Sum {
+            Objects.requireNonNull(a, "a is null");
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+
+        @Override
+        public String op() {
+            return "sum";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * A scalar repeated into every entry of a matrix, so that it can meet the matrix elementwise
+     * ({@code c M}, {@code M + c}); gradient: the sum of the entries of {@code G}.
+     *
+     * @param a the scalar input
+     * @param shape the output's shape
+     */
+    record Broadcast(Expr a, Shape shape) implements MatrixOp {
+        /** Checks that the input is a scalar. */
+        public Broadcast {
+            Objects.requireNonNull(a, "a is null");
+            Objects.requireNonNull(shape, "shape is null");
+            if (!a.shape().isScalar()) {
+                throw new ShapeMismatchException("broadcast: input is " + a.shape() + ", not a scalar (1x1)");
+            }
+        }
+
+        @Override
+        public String op() {
+            return "broadcast";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * Trace of a square matrix, the sum of its diagonal; gradient {@code g I}.
+     *
+     * @param a the input, {@code n x n}
+     */
+    record Trace(Expr a) implements MatrixOp {
+        /** Checks that the input is square. */
+        public Trace {
+            Objects.requireNonNull(a, "a is null");
+            if (a.shape().rows() != a.shape().cols()) {
+                throw new ShapeMismatchException("trace: input is " + a.shape() + ", not square");
+            }
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+
+        @Override
+        public String op() {
+            return "trace";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /** {@return {@code a} if {@code index} is 0, the input of a one-input op} */
+    private static Expr only(Expr node, Expr a, int index) {
+        if (index != 0) {
+            throw new IndexOutOfBoundsException(node.op() + " has one input, asked for input " + index);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,4 @@
+package adjoint.expr;
+
+/** A {@link Term} whose expression is a scalar ({@code 1x1}). */
+public interface ScalarTerm extends Term {}

@@ -1,0 +1,310 @@
+package adjoint.dsl;
+
+import adjoint.eval.Bindings;
+import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
+import adjoint.expr.Term;
+import adjoint.expr.Unary;
+import java.util.Objects;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The entry point of the fluent DSL: variables, constants and functions, meant to be imported
+ * statically.
+ * <pre>{@code
+ * import static adjoint.dsl.Adjoint.*;
+ *
+ * Scalar x1 = scalar("x1"), w1 = scalar("w1"), x2 = scalar("x2"), w2 = scalar("w2");
+ * Scalar f = inv(sin(x1.times(w1)).squared().plus(cos(x2.times(w2))).plus(2));
+ * Gradient g = f.gradientAt(x1, 1.0, w1, 2.0, x2, 3.0, w2, 4.0);
+ * g.value();   // 0.27242940071159427
+ * g.of(x1);    // 0.11233639973639942
+ *
+ * Matrix W = matrix("W", 3, 3);
+ * Matrix x = vector("x", 3);
+ * Scalar h = sum(sigmoid(W.times(x)).squared());   // ||sigmoid(W x)||^2
+ * }</pre>
+ * Every function comes in a scalar and an elementwise matrix version.
+ */
+public final class Adjoint {
+
+    private Adjoint() {}
+
+    /** {@return the scalar variable {@code name}} */
+    public static Scalar scalar(String name) {
+        return new Scalar(new Leaf.Variable(name, Shape.SCALAR));
+    }
+
+    /** {@return the {@code rows x cols} matrix variable {@code name}} */
+    public static Matrix matrix(String name, int rows, int cols) {
+        return new Matrix(new Leaf.Variable(name, Shape.of(rows, cols)));
+    }
+
+    /** {@return the column-vector variable {@code name} with {@code n} entries} */
+    public static Matrix vector(String name, int n) {
+        return new Matrix(new Leaf.Variable(name, Shape.vector(n)));
+    }
+
+    /** {@return the scalar constant {@code c}} */
+    public static Scalar constant(double c) {
+        return new Scalar(new Leaf.Constant(c));
+    }
+
+    /** {@return a matrix constant, a copy of {@code m}} */
+    public static Matrix constant(RealMatrix m) {
+        return new Matrix(new Leaf.MatrixConstant(m));
+    }
+
+    /** {@return a matrix constant with the given rows, copied} */
+    public static Matrix constant(double[][] rows) {
+        Objects.requireNonNull(rows, "rows is null");
+        return constant(MatrixUtils.createRealMatrix(rows));
+    }
+
+    /** {@return a column-vector constant, copied} */
+    public static Matrix constantVector(double... entries) {
+        Objects.requireNonNull(entries, "entries is null");
+        return constant(MatrixUtils.createColumnRealMatrix(entries));
+    }
+
+    /** {@return the {@code n x n} identity matrix, as a constant} */
+    public static Matrix identity(int n) {
+        return constant(MatrixUtils.createRealIdentityMatrix(n));
+    }
+
+    /** {@return {@code c / x}} */
+    public static Scalar div(double c, Scalar x) {
+        return constant(c).div(x);
+    }
+
+    /** {@return {@code c - x}} */
+    public static Scalar minus(double c, Scalar x) {
+        return constant(c).minus(x);
+    }
+
+    /** {@return {@code x^p}, for a constant exponent} */
+    public static Scalar pow(Scalar x, double p) {
+        return x.pow(p);
+    }
+
+    /** {@return {@code x^y}, defined for a positive base} */
+    public static Scalar pow(Scalar x, Scalar y) {
+        return x.pow(y);
+    }
+
+    /** {@return every entry of {@code x} to the power {@code p}} */
+    public static Matrix pow(Matrix x, double p) {
+        return x.pow(p);
+    }
+
+    /** {@return the sum of all entries of {@code x}} */
+    public static Scalar sum(Matrix x) {
+        return x.sum();
+    }
+
+    /** {@return the trace of the square matrix {@code x}} */
+    public static Scalar trace(Matrix x) {
+        return x.trace();
+    }
+
+    /** {@return the transpose of {@code x}} */
+    public static Matrix transpose(Matrix x) {
+        return x.transpose();
+    }
+
+    /** {@return the squared Euclidean (Frobenius) norm, the sum of the squared entries} */
+    public static Scalar normSquared(Matrix x) {
+        return x.squared().sum();
+    }
+
+    /** {@return the dot product of two vectors (or matrices) of one shape, the sum of their entrywise product} */
+    public static Scalar dot(Matrix a, Matrix b) {
+        return a.hadamard(b).sum();
+    }
+
+    /** {@return the sine of {@code x}} */
+    public static Scalar sin(Scalar x) {
+        return new Scalar(new Unary.Sin(x.expr()));
+    }
+
+    /** {@return the sine of every entry of {@code x}} */
+    public static Matrix sin(Matrix x) {
+        return new Matrix(new Unary.Sin(x.expr()));
+    }
+
+    /** {@return the cosine of {@code x}} */
+    public static Scalar cos(Scalar x) {
+        return new Scalar(new Unary.Cos(x.expr()));
+    }
+
+    /** {@return the cosine of every entry of {@code x}} */
+    public static Matrix cos(Matrix x) {
+        return new Matrix(new Unary.Cos(x.expr()));
+    }
+
+    /** {@return the tangent of {@code x}} */
+    public static Scalar tan(Scalar x) {
+        return new Scalar(new Unary.Tan(x.expr()));
+    }
+
+    /** {@return the tangent of every entry of {@code x}} */
+    public static Matrix tan(Matrix x) {
+        return new Matrix(new Unary.Tan(x.expr()));
+    }
+
+    /** {@return the exponential of {@code x}} */
+    public static Scalar exp(Scalar x) {
+        return new Scalar(new Unary.Exp(x.expr()));
+    }
+
+    /** {@return the exponential of every entry of {@code x}} */
+    public static Matrix exp(Matrix x) {
+        return new Matrix(new Unary.Exp(x.expr()));
+    }
+
+    /** {@return the natural logarithm of {@code x}} */
+    public static Scalar log(Scalar x) {
+        return new Scalar(new Unary.Log(x.expr()));
+    }
+
+    /** {@return the natural logarithm of every entry of {@code x}} */
+    public static Matrix log(Matrix x) {
+        return new Matrix(new Unary.Log(x.expr()));
+    }
+
+    /** {@return the square root of {@code x}} */
+    public static Scalar sqrt(Scalar x) {
+        return new Scalar(new Unary.Sqrt(x.expr()));
+    }
+
+    /** {@return the square root of every entry of {@code x}} */
+    public static Matrix sqrt(Matrix x) {
+        return new Matrix(new Unary.Sqrt(x.expr()));
+    }
+
+    /** {@return the square of {@code x}} */
+    public static Scalar square(Scalar x) {
+        return new Scalar(new Unary.Square(x.expr()));
+    }
+
+    /** {@return the square of every entry of {@code x}} */
+    public static Matrix square(Matrix x) {
+        return new Matrix(new Unary.Square(x.expr()));
+    }
+
+    /** {@return the reciprocal {@code 1/x} of {@code x}} */
+    public static Scalar inv(Scalar x) {
+        return new Scalar(new Unary.Reciprocal(x.expr()));
+    }
+
+    /** {@return the reciprocal {@code 1/x} of every entry of {@code x}} */
+    public static Matrix inv(Matrix x) {
+        return new Matrix(new Unary.Reciprocal(x.expr()));
+    }
+
+    /** {@return the hyperbolic tangent of {@code x}} */
+    public static Scalar tanh(Scalar x) {
+        return new Scalar(new Unary.Tanh(x.expr()));
+    }
+
+    /** {@return the hyperbolic tangent of every entry of {@code x}} */
+    public static Matrix tanh(Matrix x) {
+        return new Matrix(new Unary.Tanh(x.expr()));
+    }
+
+    /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}} */
+    public static Scalar sigmoid(Scalar x) {
+        return new Scalar(new Unary.Sigmoid(x.expr()));
+    }
+
+    /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of every entry of {@code x}} */
+    public static Matrix sigmoid(Matrix x) {
+        return new Matrix(new Unary.Sigmoid(x.expr()));
+    }
+
+    /** {@return the rectifier {@code max(x, 0)} of {@code x}} */
+    public static Scalar relu(Scalar x) {
+        return new Scalar(new Unary.Relu(x.expr()));
+    }
+
+    /** {@return the rectifier {@code max(x, 0)} of every entry of {@code x}} */
+    public static Matrix relu(Matrix x) {
+        return new Matrix(new Unary.Relu(x.expr()));
+    }
+
+    /** {@return the absolute value of {@code x}} */
+    public static Scalar abs(Scalar x) {
+        return new Scalar(new Unary.Abs(x.expr()));
+    }
+
+    /** {@return the absolute value of every entry of {@code x}} */
+    public static Matrix abs(Matrix x) {
+        return new Matrix(new Unary.Abs(x.expr()));
+    }
+
+    /** {@return the softplus {@code ln(1 + e^x)} of {@code x}} */
+    public static Scalar softplus(Scalar x) {
+        return new Scalar(new Unary.Softplus(x.expr()));
+    }
+
+    /** {@return the softplus {@code ln(1 + e^x)} of every entry of {@code x}} */
+    public static Matrix softplus(Matrix x) {
+        return new Matrix(new Unary.Softplus(x.expr()));
+    }
+
+    /** {@return the {@code ln(1 + x)} of {@code x}} */
+    public static Scalar log1p(Scalar x) {
+        return new Scalar(new Unary.Log1p(x.expr()));
+    }
+
+    /** {@return the {@code ln(1 + x)} of every entry of {@code x}} */
+    public static Matrix log1p(Matrix x) {
+        return new Matrix(new Unary.Log1p(x.expr()));
+    }
+
+    /** {@return the negation of {@code x}} */
+    public static Scalar neg(Scalar x) {
+        return new Scalar(new Unary.Neg(x.expr()));
+    }
+
+    /** {@return the negation of every entry of {@code x}} */
+    public static Matrix neg(Matrix x) {
+        return new Matrix(new Unary.Neg(x.expr()));
+    }
+
+    /**
+     * {@return bindings from pairs}, each a variable then its value: a {@code Number} for a
+     * scalar; a {@code RealMatrix}, {@code double[][]} rows or {@code double[]} column vector for a
+     * matrix or vector. For example {@code at(x1, 1.0, W, new double[][] {{1, 2}, {3, 4}})}.
+     *
+     * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value
+     */
+    public static Bindings at(Object... pairs) {
+        Objects.requireNonNull(pairs, "pairs is null");
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("expected pairs of a variable and its value, got " + pairs.length
+                    + " arguments");
+        }
+        Bindings b = Bindings.empty();
+        for (int k = 0; k < pairs.length; k += 2) {
+            if (!(pairs[k] instanceof Term t) || !(t.expr() instanceof Leaf.Variable v)) {
+                throw new IllegalArgumentException("argument " + k + " should be a variable, got " + describe(pairs[k]));
+            }
+            String name = v.name();
+            b = switch (pairs[k + 1]) {
+                case Number n -> b.and(name, n.doubleValue());
+                case RealMatrix m -> b.and(name, m);
+                case double[][] rows -> b.and(name, rows);
+                case double[] column -> b.and(name, column);
+                case null, default -> throw new IllegalArgumentException("argument " + (k + 1) + ", the value of "
+                        + name + ", should be a Number, RealMatrix, double[][] or double[], got " + describe(pairs[k + 1]));
+            };
+        }
+        return b;
+    }
+
+    private static String describe(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName() + " " + o;
+    }
+}

@@ -1,0 +1,187 @@
+package adjoint.dsl;
+
+import adjoint.eval.Backprop;
+import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.MatrixTerm;
+import adjoint.expr.Shape;
+import adjoint.expr.Term;
+import adjoint.expr.Unary;
+import java.util.Objects;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * A matrix- or vector-valued expression (a vector is an {@code n x 1} column). {@link #times(Matrix)}
+ * is the matrix product; {@link #hadamard(Matrix)} the elementwise one. Arithmetic with a
+ * {@link Scalar} or a {@code double} applies to every entry. Immutable; shape mismatches fail
+ * when the expression is built.
+ */
+public final class Matrix implements MatrixTerm {
+
+    private final Expr expr;
+
+    /** Wraps an expression of any shape. */
+    public Matrix(Expr expr) {
+        this.expr = Objects.requireNonNull(expr, "expr is null");
+    }
+
+    @Override
+    public Expr expr() {
+        return expr;
+    }
+
+    /** {@return the shape} */
+    public Shape shape() {
+        return expr.shape();
+    }
+
+    /** {@return the number of rows} */
+    public int rows() {
+        return expr.shape().rows();
+    }
+
+    /** {@return the number of columns} */
+    public int cols() {
+        return expr.shape().cols();
+    }
+
+    /** {@return {@code this + b}, entry by entry} */
+    public Matrix plus(Matrix b) {
+        return new Matrix(new Binary.Add(expr, b.expr));
+    }
+
+    /** {@return {@code this + c}, added to every entry} */
+    public Matrix plus(Scalar c) {
+        return new Matrix(new Binary.Add(expr, spread(c)));
+    }
+
+    /** {@return {@code this + c}, added to every entry} */
+    public Matrix plus(double c) {
+        return plus(Adjoint.constant(c));
+    }
+
+    /** {@return {@code this - b}, entry by entry} */
+    public Matrix minus(Matrix b) {
+        return new Matrix(new Binary.Sub(expr, b.expr));
+    }
+
+    /** {@return {@code this - c}, subtracted from every entry} */
+    public Matrix minus(Scalar c) {
+        return new Matrix(new Binary.Sub(expr, spread(c)));
+    }
+
+    /** {@return {@code this - c}, subtracted from every entry} */
+    public Matrix minus(double c) {
+        return minus(Adjoint.constant(c));
+    }
+
+    /** {@return the matrix product {@code this b}} */
+    public Matrix times(Matrix b) {
+        return new Matrix(new MatrixOp.MatMul(expr, b.expr));
+    }
+
+    /** {@return {@code this c}, every entry scaled} */
+    public Matrix times(Scalar c) {
+        return new Matrix(new Binary.Mul(expr, spread(c)));
+    }
+
+    /** {@return {@code this c}, every entry scaled} */
+    public Matrix times(double c) {
+        return times(Adjoint.constant(c));
+    }
+
+    /** {@return the elementwise (Hadamard) product} */
+    public Matrix hadamard(Matrix b) {
+        return new Matrix(new Binary.Mul(expr, b.expr));
+    }
+
+    /** {@return the elementwise quotient {@code this / b}} */
+    public Matrix div(Matrix b) {
+        return new Matrix(new Binary.Div(expr, b.expr));
+    }
+
+    /** {@return {@code this / c}, every entry divided} */
+    public Matrix div(Scalar c) {
+        return new Matrix(new Binary.Div(expr, spread(c)));
+    }
+
+    /** {@return {@code this / c}, every entry divided} */
+    public Matrix div(double c) {
+        return div(Adjoint.constant(c));
+    }
+
+    /** {@return every entry to the constant power {@code p}} */
+    public Matrix pow(double p) {
+        return new Matrix(new Unary.Power(expr, p));
+    }
+
+    /** {@return every entry squared} */
+    public Matrix squared() {
+        return new Matrix(new Unary.Square(expr));
+    }
+
+    /** {@return every entry negated} */
+    public Matrix negate() {
+        return new Matrix(new Unary.Neg(expr));
+    }
+
+    /** {@return the transpose} */
+    public Matrix transpose() {
+        return new Matrix(new MatrixOp.Transpose(expr));
+    }
+
+    /** {@return the sum of all entries} */
+    public Scalar sum() {
+        return new Scalar(new MatrixOp.Sum(expr));
+    }
+
+    /** {@return the trace of a square matrix} */
+    public Scalar trace() {
+        return new Scalar(new MatrixOp.Trace(expr));
+    }
+
+    /** {@return this {@code 1x1} matrix as a scalar} */
+    public Scalar asScalar() {
+        return new Scalar(expr);
+    }
+
+    /** {@return the value at a point given as pairs of variable and value, as a new matrix} */
+    public RealMatrix valueAt(Object... pairs) {
+        return value(Adjoint.at(pairs));
+    }
+
+    /** {@return the value at a point, as a new matrix} */
+    public RealMatrix value(Bindings at) {
+        return Backprop.evaluate(expr, at);
+    }
+
+    /** {@return this expression compiled for repeated use, with the given parameters in order} */
+    public CompiledFunction compile(Term... parameters) {
+        return Backprop.compile(expr, parameters);
+    }
+
+    private Expr spread(Scalar c) {
+        return new MatrixOp.Broadcast(c.expr(), expr.shape());
+    }
+
+    /** {@return whether {@code o} is a matrix of the same structure} */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && expr.equals(m.expr);
+    }
+
+    @Override
+    public int hashCode() {
+        return expr.hashCode();
+    }
+
+    /** {@return the expression in function form, or the name of a variable} */
+    @Override
+    public String toString() {
+        return expr instanceof Leaf.Variable v ? v.name() : expr.toString();
+    }
+}
