@@ -45,6 +45,16 @@ public final class Bindings {
         return EMPTY.and(name, value);
     }
 
+    /** {@return bindings with one matrix value given by rows} */
+    public static Bindings of(String name, double[][] rows) {
+        return EMPTY.and(name, rows);
+    }
+
+    /** {@return bindings with one column-vector value} */
+    public static Bindings of(String name, double[] vector) {
+        return EMPTY.and(name, vector);
+    }
+
     /** {@return these bindings with {@code name} bound to a scalar} */
     public Bindings and(String name, double value) {
         return put(name, new Array2DRowRealMatrix(new double[][] {{value}}, false));

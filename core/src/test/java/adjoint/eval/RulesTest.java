@@ -1,0 +1,305 @@
+package adjoint.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf.MatrixConstant;
+import adjoint.expr.Leaf.Variable;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each op's value and gradient against its derivative written out independently. */
+class RulesTest {
+
+    static final Variable X = new Variable("x");
+    static final Variable Y = new Variable("y");
+
+    /** An elementwise op: how to build it, its value and its derivative, and points where it is smooth. */
+    record UnaryCase(String name, Function<Expr, Expr> build, DoubleUnaryOperator f, DoubleUnaryOperator df,
+            double... points) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<UnaryCase> UNARY = List.of(
+            new UnaryCase("Neg", Unary.Neg::new, x -> -x, x -> -1, -1.3, 0.7),
+            new UnaryCase("Exp", Unary.Exp::new, Math::exp, Math::exp, -1.3, 0.7, 3),
+            new UnaryCase("Log", Unary.Log::new, Math::log, x -> 1 / x, 0.3, 1, 7),
+            new UnaryCase("Sqrt", Unary.Sqrt::new, Math::sqrt, x -> 1 / (2 * Math.sqrt(x)), 0.3, 4),
+            new UnaryCase("Square", Unary.Square::new, x -> x * x, x -> 2 * x, -1.3, 0.7),
+            new UnaryCase("Reciprocal", Unary.Reciprocal::new, x -> 1 / x, x -> -1 / (x * x), -1.3, 0.7),
+            new UnaryCase("Sin", Unary.Sin::new, Math::sin, Math::cos, -1.3, 0.7, 2),
+            new UnaryCase("Cos", Unary.Cos::new, Math::cos, x -> -Math.sin(x), -1.3, 0.7, 2),
+            new UnaryCase("Tan", Unary.Tan::new, Math::tan, x -> 1 / (Math.cos(x) * Math.cos(x)), -1.3, 0.7, 2),
+            new UnaryCase("Tanh", Unary.Tanh::new, Math::tanh, x -> 1 / (Math.cosh(x) * Math.cosh(x)), -1.3, 0.7),
+            new UnaryCase("Sigmoid", Unary.Sigmoid::new, x -> 1 / (1 + Math.exp(-x)),
+                    x -> Math.exp(-x) / ((1 + Math.exp(-x)) * (1 + Math.exp(-x))), -1.3, 0.7, 5),
+            new UnaryCase("Relu", Unary.Relu::new, x -> Math.max(x, 0), x -> x > 0 ? 1 : 0, -1.3, 0.7),
+            new UnaryCase("Abs", Unary.Abs::new, Math::abs, x -> x > 0 ? 1 : -1, -1.3, 0.7),
+            new UnaryCase("Softplus", Unary.Softplus::new, x -> Math.log(1 + Math.exp(x)),
+                    x -> 1 / (1 + Math.exp(-x)), -1.3, 0.7, 5),
+            new UnaryCase("Log1p", Unary.Log1p::new, x -> Math.log(1 + x), x -> 1 / (1 + x), -0.5, 0.7, 3),
+            new UnaryCase("Power", a -> new Unary.Power(a, 3), x -> x * x * x, x -> 3 * x * x, -1.3, 0.7),
+            new UnaryCase("Power", a -> new Unary.Power(a, -0.5), x -> 1 / Math.sqrt(x),
+                    x -> -0.5 / (x * Math.sqrt(x)), 0.3, 2));
+
+    /** A two-input elementwise op with its partials. */
+    record BinaryCase(String name, BiFunction<Expr, Expr, Expr> build, BiFunction<Double, Double, Double> f,
+            BiFunction<Double, Double, Double> dfa, BiFunction<Double, Double, Double> dfb) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<BinaryCase> BINARY = List.of(
+            new BinaryCase("Add", Binary.Add::new, Double::sum, (x, y) -> 1.0, (x, y) -> 1.0),
+            new BinaryCase("Sub", Binary.Sub::new, (x, y) -> x - y, (x, y) -> 1.0, (x, y) -> -1.0),
+            new BinaryCase("Mul", Binary.Mul::new, (x, y) -> x * y, (x, y) -> y, (x, y) -> x),
+            new BinaryCase("Div", Binary.Div::new, (x, y) -> x / y, (x, y) -> 1 / y, (x, y) -> -x / (y * y)),
+            new BinaryCase("Pow", Binary.Pow::new, Math::pow, (x, y) -> y * Math.pow(x, y - 1),
+                    (x, y) -> Math.pow(x, y) * Math.log(x)));
+
+    static Stream<Arguments> unaryAtPoints() {
+        return UNARY.stream().flatMap(c -> Arrays.stream(c.points()).mapToObj(x -> Arguments.of(c, x)));
+    }
+
+    static Stream<Arguments> binaryAtPoints() {
+        double[][] points = {{0.7, 1.3}, {2.5, -0.4}, {1.1, 3}};
+        return BINARY.stream().flatMap(c -> Arrays.stream(points).map(p -> Arguments.of(c, p[0], p[1])));
+    }
+
+    static void assertClose(double actual, double expected) {
+        assertThat(actual).isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
+    }
+
+    @Nested
+    class Scalars {
+        @ParameterizedTest(name = "{0} at {1}")
+        @MethodSource("adjoint.eval.RulesTest#unaryAtPoints")
+        void unaryValueAndDerivative(UnaryCase c, double x) {
+            Gradient g = Backprop.gradient(c.build().apply(X), Bindings.of("x", x));
+            assertClose(g.value(), c.f().applyAsDouble(x));
+            assertClose(g.scalar("x"), c.df().applyAsDouble(x));
+        }
+
+        @ParameterizedTest(name = "{0} at ({1}, {2})")
+        @MethodSource("adjoint.eval.RulesTest#binaryAtPoints")
+        void binaryValueAndPartials(BinaryCase c, double x, double y) {
+            if (c.name().equals("Pow") && x <= 0) {
+                return;
+            }
+            Gradient g = Backprop.gradient(c.build().apply(X, Y), Bindings.of("x", x).and("y", y));
+            assertClose(g.value(), c.f().apply(x, y));
+            assertClose(g.scalar("x"), c.dfa().apply(x, y));
+            assertClose(g.scalar("y"), c.dfb().apply(x, y));
+        }
+
+        @Test
+        void everyElementwiseOpHasACaseHere() {
+            Set<String> covered = Stream.concat(UNARY.stream().map(UnaryCase::name), BINARY.stream().map(BinaryCase::name))
+                    .collect(Collectors.toSet());
+            Set<String> ops = Stream.concat(Arrays.stream(Unary.class.getPermittedSubclasses()),
+                            Arrays.stream(Binary.class.getPermittedSubclasses()))
+                    .map(Class::getSimpleName).collect(Collectors.toSet());
+            assertThat(covered).containsExactlyInAnyOrderElementsOf(ops);
+        }
+
+        @Test
+        void kinksUseZero() {
+            assertThat(Backprop.gradient(new Unary.Relu(X), Bindings.of("x", 0)).scalar("x")).isZero();
+            assertThat(Backprop.gradient(new Unary.Abs(X), Bindings.of("x", 0)).scalar("x")).isZero();
+        }
+
+        @Test
+        void sigmoidAndSoftplusStayFiniteAtExtremes() {
+            for (double x : new double[] {-1000, -40, 40, 1000}) {
+                Gradient s = Backprop.gradient(new Unary.Sigmoid(X), Bindings.of("x", x));
+                Gradient p = Backprop.gradient(new Unary.Softplus(X), Bindings.of("x", x));
+                assertThat(s.value()).isFinite().isBetween(0.0, 1.0);
+                assertThat(s.scalar("x")).isFinite().isGreaterThanOrEqualTo(0);
+                assertThat(p.value()).isFinite().isCloseTo(Math.max(x, 0), within(1e-12));
+                assertThat(p.scalar("x")).isFinite().isCloseTo(x > 0 ? 1 : 0, within(1e-12));
+            }
+            assertThat(Backprop.value(new Unary.Sigmoid(X), Bindings.of("x", -40))).isCloseTo(Math.exp(-40), within(1e-30));
+            assertThat(Backprop.value(new Unary.Softplus(X), Bindings.of("x", -40))).isCloseTo(Math.exp(-40), within(1e-30));
+        }
+
+        @Test
+        void log1pIsAccurateNearZero() {
+            assertThat(Backprop.value(new Unary.Log1p(X), Bindings.of("x", 1e-18))).isEqualTo(1e-18);
+        }
+    }
+
+    @Nested
+    class Matrices {
+        final Random random = new Random(7);
+
+        RealMatrix randomMatrix(int rows, int cols, double lo, double hi) {
+            double[][] d = new double[rows][cols];
+            for (double[] row : d) {
+                for (int j = 0; j < cols; j++) {
+                    row[j] = lo + (hi - lo) * random.nextDouble();
+                }
+            }
+            return MatrixUtils.createRealMatrix(d);
+        }
+
+        /** {@return {@code sum(C .* e)}, whose gradient is {@code C} pulled back through {@code e}} */
+        Expr weighted(Expr e, RealMatrix c) {
+            return new MatrixOp.Sum(new Binary.Mul(new MatrixConstant(c), e));
+        }
+
+        void assertMatrixClose(RealMatrix actual, RealMatrix expected) {
+            assertThat(actual.getRowDimension()).isEqualTo(expected.getRowDimension());
+            assertThat(actual.getColumnDimension()).isEqualTo(expected.getColumnDimension());
+            for (int i = 0; i < expected.getRowDimension(); i++) {
+                for (int j = 0; j < expected.getColumnDimension(); j++) {
+                    assertClose(actual.getEntry(i, j), expected.getEntry(i, j));
+                }
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("adjoint.eval.RulesTest#unaryCases")
+        void unaryOpsApplyEntryByEntry(UnaryCase c) {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            double lo = Arrays.stream(c.points()).min().orElseThrow();
+            double hi = Arrays.stream(c.points()).max().orElseThrow();
+            RealMatrix av = randomMatrix(2, 3, lo, hi);
+            RealMatrix cv = randomMatrix(2, 3, -1, 1);
+            Gradient g = Backprop.gradient(weighted(c.build().apply(a), cv), Bindings.of("A", av));
+            RealMatrix value = Backprop.evaluate(c.build().apply(a), Bindings.of("A", av));
+            RealMatrix expected = av.copy();
+            expected.walkInOptimizedOrder(new org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor() {
+                @Override
+                public double visit(int i, int j, double x) {
+                    return cv.getEntry(i, j) * c.df().applyAsDouble(x);
+                }
+            });
+            assertMatrixClose(g.matrix("A"), expected);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertClose(value.getEntry(i, j), c.f().applyAsDouble(av.getEntry(i, j)));
+                }
+            }
+        }
+
+        @Test
+        void binaryOpsApplyEntryByEntry() {
+            Variable a = new Variable("A", Shape.of(3, 2));
+            Variable b = new Variable("B", Shape.of(3, 2));
+            RealMatrix av = randomMatrix(3, 2, 0.5, 2);
+            RealMatrix bv = randomMatrix(3, 2, 0.5, 2);
+            RealMatrix cv = randomMatrix(3, 2, -1, 1);
+            for (BinaryCase c : BINARY) {
+                Gradient g = Backprop.gradient(weighted(c.build().apply(a, b), cv), Bindings.of("A", av).and("B", bv));
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 2; j++) {
+                        double x = av.getEntry(i, j);
+                        double y = bv.getEntry(i, j);
+                        assertClose(g.matrix("A").getEntry(i, j), cv.getEntry(i, j) * c.dfa().apply(x, y));
+                        assertClose(g.matrix("B").getEntry(i, j), cv.getEntry(i, j) * c.dfb().apply(x, y));
+                    }
+                }
+            }
+        }
+
+        @Test
+        void matmulPullsBackGBTransposedAndATransposedG() {
+            Variable a = new Variable("A", Shape.of(2, 4));
+            Variable b = new Variable("B", Shape.of(4, 3));
+            RealMatrix av = randomMatrix(2, 4, -1, 1);
+            RealMatrix bv = randomMatrix(4, 3, -1, 1);
+            RealMatrix cv = randomMatrix(2, 3, -1, 1);
+            Expr product = new MatrixOp.MatMul(a, b);
+            Gradient g = Backprop.gradient(weighted(product, cv), Bindings.of("A", av).and("B", bv));
+            assertMatrixClose(Backprop.evaluate(product, Bindings.of("A", av).and("B", bv)), av.multiply(bv));
+            assertMatrixClose(g.matrix("A"), cv.multiply(bv.transpose()));
+            assertMatrixClose(g.matrix("B"), av.transpose().multiply(cv));
+        }
+
+        @Test
+        void matrixVectorProduct() {
+            Variable w = new Variable("W", Shape.of(3, 2));
+            Variable x = new Variable("x", Shape.vector(2));
+            RealMatrix wv = randomMatrix(3, 2, -1, 1);
+            RealMatrix xv = randomMatrix(2, 1, -1, 1);
+            Gradient g = Backprop.gradient(new MatrixOp.Sum(new MatrixOp.MatMul(w, x)), Bindings.of("W", wv).and("x", xv));
+            RealMatrix ones = MatrixUtils.createRealMatrix(3, 1).scalarAdd(1);
+            assertMatrixClose(g.matrix("W"), ones.multiply(xv.transpose()));
+            assertMatrixClose(g.matrix("x"), wv.transpose().multiply(ones));
+        }
+
+        @Test
+        void transposePullsBackGTransposed() {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            RealMatrix cv = randomMatrix(3, 2, -1, 1);
+            Gradient g = Backprop.gradient(weighted(new MatrixOp.Transpose(a), cv), Bindings.of("A", randomMatrix(2, 3, -1, 1)));
+            assertMatrixClose(g.matrix("A"), cv.transpose());
+        }
+
+        @Test
+        void sumPullsBackOnes() {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            RealMatrix av = randomMatrix(2, 3, -1, 1);
+            Gradient g = Backprop.gradient(new MatrixOp.Sum(a), Bindings.of("A", av));
+            assertClose(g.value(), Arrays.stream(av.getData()).flatMapToDouble(Arrays::stream).sum());
+            assertMatrixClose(g.matrix("A"), MatrixUtils.createRealMatrix(2, 3).scalarAdd(1));
+        }
+
+        @Test
+        void broadcastPullsBackTheSumOfG() {
+            RealMatrix cv = randomMatrix(2, 3, -1, 1);
+            Gradient g = Backprop.gradient(weighted(new MatrixOp.Broadcast(X, Shape.of(2, 3)), cv), Bindings.of("x", 1.5));
+            double total = Arrays.stream(cv.getData()).flatMapToDouble(Arrays::stream).sum();
+            assertClose(g.value(), 1.5 * total);
+            assertClose(g.scalar("x"), total);
+        }
+
+        @Test
+        void tracePullsBackTheIdentity() {
+            Variable a = new Variable("A", Shape.of(3, 3));
+            RealMatrix av = randomMatrix(3, 3, -1, 1);
+            Gradient g = Backprop.gradient(new MatrixOp.Trace(a), Bindings.of("A", av));
+            assertClose(g.value(), av.getTrace());
+            assertMatrixClose(g.matrix("A"), MatrixUtils.createRealIdentityMatrix(3));
+        }
+
+        @Test
+        void aOneByOneProductIsAScalar() {
+            Variable u = new Variable("u", Shape.vector(3));
+            Variable v = new Variable("v", Shape.vector(3));
+            Expr dot = new MatrixOp.MatMul(new MatrixOp.Transpose(u), v);
+            Gradient g = Backprop.gradient(new Unary.Square(dot),
+                    Bindings.of("u", new double[] {1, 2, 3}).and("v", new double[] {4, 5, 6}));
+            assertThat(g.value()).isEqualTo(32.0 * 32.0);
+            assertThat(g.matrix("u").getColumn(0)).containsExactly(2 * 32 * 4, 2 * 32 * 5, 2 * 32 * 6);
+        }
+    }
+
+    static Stream<UnaryCase> unaryCases() {
+        return UNARY.stream();
+    }
+}
