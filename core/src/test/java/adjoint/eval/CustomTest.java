@@ -1,0 +1,187 @@
+package adjoint.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.CustomOpException;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf.Variable;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.util.function.BiFunction;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class CustomTest {
+
+    static final Variable X = new Variable("x");
+
+    /** {@code x^3}, written as a user would. */
+    record Cube(Expr a) implements Custom.Elementwise {
+        @Override
+        public String op() {
+            return "cube";
+        }
+
+        @Override
+        public double apply(double x) {
+            return x * x * x;
+        }
+
+        @Override
+        public double derivative(double x, double out) {
+            return 3 * x * x;
+        }
+    }
+
+    /** {@code a b^T}: the outer product of two vectors, a general custom op. */
+    record Outer(Expr a, Expr b) implements Custom {
+        @Override
+        public String op() {
+            return "outer";
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.of(a.shape().rows(), b.shape().rows());
+        }
+
+        @Override
+        public Seq<Expr> inputs() {
+            return Array.of(a, b);
+        }
+
+        @Override
+        public RealMatrix forward(Seq<RealMatrix> in) {
+            return in.get(0).multiply(in.get(1).transpose());
+        }
+
+        @Override
+        public Seq<RealMatrix> pullback(Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+            return Array.of(g.multiply(in.get(1)), g.transpose().multiply(in.get(0)));
+        }
+    }
+
+    /** An op whose pullback misbehaves as told. */
+    record Faulty(Expr a, BiFunction<RealMatrix, RealMatrix, Seq<RealMatrix>> pull, boolean badForward) implements Custom {
+        @Override
+        public String op() {
+            return "faulty";
+        }
+
+        @Override
+        public Shape shape() {
+            return a.shape();
+        }
+
+        @Override
+        public Seq<Expr> inputs() {
+            return Array.of(a);
+        }
+
+        @Override
+        public RealMatrix forward(Seq<RealMatrix> in) {
+            return badForward ? in.get(0).transpose() : in.get(0);
+        }
+
+        @Override
+        public Seq<RealMatrix> pullback(Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+            return pull.apply(in.get(0), g);
+        }
+    }
+
+    @Nested
+    class Working {
+        @Test
+        void anElementwiseOpNeedsOnlyItsFunctionAndDerivative() {
+            Gradient g = Backprop.gradient(new Binary.Mul(new Cube(X), X), Bindings.of("x", 2));
+            assertThat(g.value()).isEqualTo(16);
+            assertThat(g.scalar("x")).isEqualTo(32);
+        }
+
+        @Test
+        void anElementwiseOpWorksOnMatrices() {
+            Variable a = new Variable("A", Shape.of(2, 2));
+            Gradient g = Backprop.gradient(new MatrixOp.Sum(new Cube(a)), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
+            assertThat(g.value()).isEqualTo(1 + 8 + 27 + 64);
+            assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{3, 12}, {27, 48}});
+        }
+
+        @Test
+        void aGeneralOpGetsItsInputsAndPassesGradientsBack() {
+            Variable u = new Variable("u", Shape.vector(2));
+            Variable v = new Variable("v", Shape.vector(3));
+            Expr e = new MatrixOp.Sum(new adjoint.expr.Unary.Square(new Outer(u, v)));
+            Gradient g = Backprop.gradient(e, Bindings.of("u", new double[] {1, 2}).and("v", new double[] {3, 4, 5}));
+            assertThat(g.value()).isCloseTo(5.0 * 50.0, within(1e-12));
+            assertThat(g.matrix("u").getColumn(0)).containsExactly(2 * 1 * 50.0, 2 * 2 * 50.0);
+            assertThat(g.matrix("v").getColumn(0)).containsExactly(2 * 3 * 5.0, 2 * 4 * 5.0, 2 * 5 * 5.0);
+        }
+
+        @Test
+        void customOpsCompareByNameAndInputs() {
+            assertThat(new Cube(X)).isEqualTo(new Cube(new Variable("x")));
+            assertThat(new Cube(X)).isNotEqualTo(new Cube(new Variable("y")));
+            assertThat(new Binary.Add(new Cube(X), X).toString()).isEqualTo("add(cube(x), x)");
+        }
+
+        @Test
+        void anOpThatReturnsAnInputForBothGradientsDoesNotAlias() {
+            Variable a = new Variable("A", Shape.of(1, 2));
+            Expr id = new Faulty(a, (x, g) -> Array.of(g), false);
+            Expr e = new MatrixOp.Sum(new Binary.Add(id, new Binary.Mul(id, id)));
+            Gradient g = Backprop.gradient(e, Bindings.of("A", new double[][] {{1, 2}}));
+            assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{3, 5}});
+        }
+    }
+
+    @Nested
+    class Broken {
+        final Variable a = new Variable("A", Shape.of(2, 3));
+        final Bindings at = Bindings.of("A", new double[2][3]);
+
+        Gradient run(Custom op) {
+            return Backprop.gradient(new MatrixOp.Sum(op), at);
+        }
+
+        @Test
+        void aForwardValueOfTheWrongShapeNamesTheOp() {
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g), true)))
+                    .isInstanceOf(CustomOpException.class)
+                    .hasMessage("faulty: forward returned a 3x2 matrix, expected 2x3");
+        }
+
+        @Test
+        void aPullbackWithTheWrongCountNamesTheOp() {
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g, g), false)))
+                    .isInstanceOf(CustomOpException.class)
+                    .hasMessage("faulty: pullback returned 2 gradients for 1 inputs");
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> null, false)))
+                    .isInstanceOf(CustomOpException.class)
+                    .hasMessage("faulty: pullback returned null for 1 inputs");
+        }
+
+        @Test
+        void aGradientOfTheWrongShapeNamesTheOpAndTheInput() {
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g.transpose()), false)))
+                    .isInstanceOf(CustomOpException.class)
+                    .hasMessage("faulty: pullback returned, for input 0, a 3x2 matrix, expected 2x3");
+        }
+
+        @Test
+        void anExceptionInsideTheOpIsWrappedWithItsName() {
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> {
+                throw new IllegalStateException("boom");
+            }, false)))
+                    .isInstanceOf(CustomOpException.class)
+                    .hasMessageStartingWith("faulty: pullback failed: java.lang.IllegalStateException: boom")
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        }
+    }
+}

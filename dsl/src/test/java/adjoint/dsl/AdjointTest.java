@@ -1,0 +1,153 @@
+package adjoint.dsl;
+
+import static adjoint.dsl.Adjoint.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.Gradient;
+import adjoint.eval.UnboundVariableException;
+import adjoint.expr.ShapeMismatchException;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AdjointTest {
+
+    final Scalar x1 = scalar("x1");
+    final Scalar w1 = scalar("w1");
+    final Scalar x2 = scalar("x2");
+    final Scalar w2 = scalar("w2");
+
+    @Nested
+    class SeedProblems {
+        @Test
+        void theFirstSeedReadsLikeItsFormula() {
+            Scalar f = inv(sin(x1.times(w1)).squared().plus(cos(x2.times(w2))).plus(2));
+            Gradient g = f.gradientAt(x1, 1.0, w1, 2.0, x2, 3.0, w2, 4.0);
+            assertThat(g.value()).isEqualTo(0.27242940071159427);
+            assertThat(g.of(x1)).isCloseTo(0.11233639973639942, within(1e-16));
+            assertThat(g.of(w1)).isCloseTo(0.05616819986819971, within(1e-16));
+            assertThat(g.of(x2)).isCloseTo(-0.15929299963446267, within(1e-16));
+            assertThat(g.of(w2)).isCloseTo(-0.11946974972584701, within(1e-16));
+        }
+
+        @Test
+        void theSecondSeedReadsLikeItsFormula() {
+            Matrix w = matrix("W", 3, 3);
+            Matrix x = vector("x", 3);
+            Scalar f = sum(sigmoid(w.times(x)).squared());
+            CompiledFunction fast = f.compile(w, x);
+            Gradient g = fast.gradientAt(MatrixUtils.createRealIdentityMatrix(3), new double[] {1, 2, 3});
+            assertThat(g.value()).isCloseTo(2.2176476050544203, within(1e-15));
+            RealMatrix gx = g.of(x);
+            assertThat(gx.getColumn(0)).containsExactly(
+                    new double[] {0.28746968091443026, 0.18495608645965972, 0.08606823439185537}, within(1e-16));
+            assertThat(g.of(w).getRow(2)).containsExactly(
+                    new double[] {0.08606823439185537, 2 * 0.08606823439185537, 3 * 0.08606823439185537}, within(1e-16));
+        }
+    }
+
+    @Nested
+    class Arithmetic {
+        @Test
+        void scalarOperatorsBuildTheNamedOps() {
+            Scalar y = x1.minus(2).times(3).div(x1.plus(1)).pow(2).negate();
+            assertThat(y.valueAt(x1, 3.0)).isCloseTo(-Math.pow(3.0 / 4, 2), within(1e-15));
+            assertThat(div(1, x1).valueAt(x1, 4.0)).isEqualTo(0.25);
+            assertThat(minus(1, x1).valueAt(x1, 4.0)).isEqualTo(-3);
+            assertThat(pow(x1, w1).valueAt(x1, 2.0, w1, 3.0)).isEqualTo(8);
+            assertThat(x1.reciprocal().valueAt(x1, 4.0)).isEqualTo(0.25);
+        }
+
+        @Test
+        void everyFunctionHasAScalarAndAMatrixForm() {
+            Matrix a = matrix("A", 1, 2);
+            double[][] av = {{0.3, 0.9}};
+            java.util.List<java.util.function.Function<Scalar, Scalar>> scalarForms = java.util.List.of(
+                    Adjoint::sin, Adjoint::cos, Adjoint::tan, Adjoint::exp, Adjoint::log, Adjoint::sqrt, Adjoint::square,
+                    Adjoint::inv, Adjoint::tanh, Adjoint::sigmoid, Adjoint::relu, Adjoint::abs, Adjoint::softplus,
+                    Adjoint::log1p, Adjoint::neg);
+            java.util.List<java.util.function.Function<Matrix, Matrix>> matrixForms = java.util.List.of(
+                    Adjoint::sin, Adjoint::cos, Adjoint::tan, Adjoint::exp, Adjoint::log, Adjoint::sqrt, Adjoint::square,
+                    Adjoint::inv, Adjoint::tanh, Adjoint::sigmoid, Adjoint::relu, Adjoint::abs, Adjoint::softplus,
+                    Adjoint::log1p, Adjoint::neg);
+            for (int k = 0; k < scalarForms.size(); k++) {
+                RealMatrix m = matrixForms.get(k).apply(a).valueAt(a, av);
+                for (int j = 0; j < 2; j++) {
+                    assertThat(m.getEntry(0, j)).isEqualTo(scalarForms.get(k).apply(x1).valueAt(x1, av[0][j]));
+                }
+            }
+        }
+
+        @Test
+        void aScalarMeetsAMatrixInEveryEntry() {
+            Matrix a = matrix("A", 2, 2);
+            double[][] av = {{1, 2}, {3, 4}};
+            assertThat(a.plus(x1).valueAt(a, av, x1, 10.0).getData()).isDeepEqualTo(new double[][] {{11, 12}, {13, 14}});
+            assertThat(x1.plus(a).valueAt(a, av, x1, 10.0).getData()).isDeepEqualTo(new double[][] {{11, 12}, {13, 14}});
+            assertThat(a.times(2).valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{2, 4}, {6, 8}});
+            assertThat(x1.times(a).valueAt(a, av, x1, -1.0).getData()).isDeepEqualTo(new double[][] {{-1, -2}, {-3, -4}});
+            assertThat(a.minus(1).div(2).valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{0, 0.5}, {1, 1.5}});
+            Gradient g = sum(a.times(x1)).gradientAt(a, av, x1, 2.0);
+            assertThat(g.of(x1)).isEqualTo(10);
+            assertThat(g.of(a).getData()).isDeepEqualTo(new double[][] {{2, 2}, {2, 2}});
+        }
+
+        @Test
+        void matrixOperatorsBuildTheNamedOps() {
+            Matrix a = matrix("A", 2, 2);
+            double[][] av = {{1, 2}, {3, 4}};
+            assertThat(a.hadamard(a).valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{1, 4}, {9, 16}});
+            assertThat(a.times(a).valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{7, 10}, {15, 22}});
+            assertThat(a.transpose().valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{1, 3}, {2, 4}});
+            assertThat(trace(a).valueAt(a, av)).isEqualTo(5);
+            assertThat(dot(a, identity(2)).valueAt(a, av)).isEqualTo(5);
+            assertThat(normSquared(a).valueAt(a, av)).isEqualTo(30);
+            assertThat(a.div(a).pow(3).valueAt(a, av).getData()).isDeepEqualTo(new double[][] {{1, 1}, {1, 1}});
+            Matrix u = vector("u", 2);
+            assertThat(u.transpose().times(constantVector(5, 6)).asScalar().valueAt(u, new double[] {1, 2})).isEqualTo(17);
+        }
+    }
+
+    @Nested
+    class Errors {
+        @Test
+        void shapeMistakesFailWhenBuilt() {
+            Matrix w = matrix("W", 3, 2);
+            Matrix x = vector("x", 3);
+            assertThatThrownBy(() -> w.times(x))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageStartingWith("matmul: 3x2 times 3x1");
+            assertThatThrownBy(() -> w.plus(x)).isInstanceOf(ShapeMismatchException.class);
+            assertThatThrownBy(() -> w.asScalar())
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageStartingWith("a Scalar needs a 1x1 expression, got 3x2");
+        }
+
+        @Test
+        void pairsMustBeVariablesAndValues() {
+            assertThatThrownBy(() -> x1.gradientAt(x1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected pairs of a variable and its value, got 1 arguments");
+            assertThatThrownBy(() -> x1.gradientAt("x1", 1.0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("argument 0 should be a variable, got String x1");
+            assertThatThrownBy(() -> x1.gradientAt(sin(x1), 1.0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("argument 0 should be a variable, got Scalar sin(x1)");
+            assertThatThrownBy(() -> x1.gradientAt(x1, "one"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("argument 1, the value of x1, should be a Number");
+        }
+
+        @Test
+        void anUnboundVariableIsNamed() {
+            assertThatThrownBy(() -> x1.times(w1).gradientAt(x1, 1.0))
+                    .isInstanceOf(UnboundVariableException.class)
+                    .hasMessageStartingWith("unbound variable w1");
+        }
+    }
+}
