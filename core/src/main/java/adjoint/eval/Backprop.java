@@ -18,6 +18,11 @@ public final class Backprop {
         return CompiledFunction.of(expression).gradient(at);
     }
 
+    /** {@return a record of every node's value and gradient, for a scalar expression} */
+    public static Tape tape(Expr expression, Bindings at) {
+        return CompiledFunction.of(expression).tape(at);
+    }
+
     /** {@return the value of a scalar expression} */
     public static double value(Expr expression, Bindings at) {
         return CompiledFunction.of(expression).value(at);

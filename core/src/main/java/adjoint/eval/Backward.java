@@ -24,12 +24,24 @@ final class Backward {
      * @param seed the gradient of the result with respect to the root, of the root's shape
      */
     static Values run(Program p, Values v, double[][] seed) {
+        return run(p, v, seed, 0);
+    }
+
+    /**
+     * {@return the gradients of nodes {@code stop} onwards, and what they pass to nodes below}
+     *
+     * @param p the program
+     * @param v the forward values
+     * @param seed the gradient of the result with respect to the root
+     * @param stop the last node whose pullback runs; nodes below it are treated as leaves
+     */
+    static Values run(Program p, Values v, double[][] seed, int stop) {
         Values g = new Values(p.shapes);
         boolean[] reached = new boolean[p.nodes.length];
         g.accumulateCopy(p.root, seed);
         reached[p.root] = true;
         boolean[] wants = p.needsGradient;
-        for (int i = p.nodes.length - 1; i >= 0; i--) {
+        for (int i = p.nodes.length - 1; i >= stop; i--) {
             if (!reached[i] || !wants[i]) {
                 continue;
             }

@@ -129,6 +129,16 @@ public final class CompiledFunction {
     }
 
     /**
+     * {@return a record of the forward and backward pass at the point}: every node with its
+     * value and gradient, for tracing, checking and debugging
+     */
+    public Tape tape(Bindings at) {
+        requireScalar("tape");
+        Values v = forward(bind(at));
+        return new Tape(program, v, Backward.run(program, v, new double[][] {{1.0}}));
+    }
+
+    /**
      * {@return the value and gradient at a point given by position}, one value per parameter in
      * order: a {@code Number} for a scalar; a {@code RealMatrix}, {@code double[][]} rows or a
      * {@code double[]} column vector otherwise.

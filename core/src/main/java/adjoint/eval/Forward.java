@@ -21,7 +21,18 @@ final class Forward {
      * @param v the values, with every variable's node already set
      */
     static void run(Program p, Values v) {
-        for (int i = 0; i < p.nodes.length; i++) {
+        run(p, v, 0);
+    }
+
+    /**
+     * Computes the values of nodes {@code start} onwards, those before being already set.
+     *
+     * @param p the program
+     * @param v the values, set for every node below {@code start} and every variable
+     * @param start the first node to compute
+     */
+    static void run(Program p, Values v, int start) {
+        for (int i = start; i < p.nodes.length; i++) {
             int[] in = p.inputs[i];
             switch (p.nodes[i]) {
                 case Leaf.Variable x -> { }

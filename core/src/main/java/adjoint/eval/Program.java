@@ -29,6 +29,28 @@ final class Program {
     final int root;
     private final Array2DRowRealMatrix[] constants;
 
+    /**
+     * {@return the program of one node alone}: its inputs, one per position, as nodes
+     * {@code 0..arity-1} whose values are given rather than computed, then the node itself
+     */
+    static Program local(Expr node) {
+        Objects.requireNonNull(node, "node is null");
+        int k = node.arity();
+        Expr[] nodes = new Expr[k + 1];
+        int[][] inputs = new int[k + 1][];
+        int[] all = new int[k];
+        for (int i = 0; i < k; i++) {
+            nodes[i] = Objects.requireNonNull(node.input(i), () -> node.op() + ": an input is null");
+            inputs[i] = new int[0];
+            all[i] = i;
+        }
+        nodes[k] = node;
+        inputs[k] = all;
+        Program p = new Program(nodes, inputs, List.of(), Map.of());
+        java.util.Arrays.fill(p.needsGradient, true);
+        return p;
+    }
+
     private Program(Expr[] nodes, int[][] inputs, List<Leaf.Variable> variables, Map<String, Integer> variableIndex) {
         this.nodes = nodes;
         this.inputs = inputs;

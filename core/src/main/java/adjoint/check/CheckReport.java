@@ -1,0 +1,59 @@
+package adjoint.check;
+
+import adjoint.expr.Expr;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.util.Locale;
+
+/**
+ * The result of a gradient check: every gradient entry compared, and, if any failed, the first
+ * node (innermost first) whose own rule is wrong.
+ *
+ * @param expression the expression checked
+ * @param value its value at the point
+ * @param entries each variable entry's check
+ * @param culprit the first node whose rule fails its own check, if an entry failed
+ * @param tolerance the tolerance used
+ */
+public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries, Option<NodeCheck> culprit,
+        GradientCheck tolerance) {
+
+    /** {@return whether no entry failed; kinks and non-finite values are reported, not failed} */
+    public boolean passed() {
+        return entries.forAll(e -> e.status() != Status.FAIL);
+    }
+
+    /** {@return the entries with the given status} */
+    public Seq<EntryCheck> withStatus(Status status) {
+        return entries.filter(e -> e.status() == status);
+    }
+
+    /** {@return the largest {@code |backprop - numeric|} over entries that are finite} */
+    public double largestError() {
+        return entries.filter(e -> e.status() != Status.NON_FINITE).map(EntryCheck::error).max().getOrElse(0.0);
+    }
+
+    /** {@return the report as text: a verdict, one line per entry, and the culprit if any} */
+    public String render() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "gradient check: %s (%d entries, %d non-smooth, %d non-finite; %s)%n",
+                passed() ? "PASSED" : "FAILED", entries.size(), withStatus(Status.NON_SMOOTH).size(),
+                withStatus(Status.NON_FINITE).size(), tolerance.describe()));
+        sb.append("  of ").append(expression).append('\n');
+        sb.append(String.format(Locale.ROOT, "  value %s%n", value));
+        sb.append("  ").append(EntryCheck.header()).append('\n');
+        for (EntryCheck e : entries) {
+            sb.append("  ").append(e.render()).append('\n');
+        }
+        culprit.forEach(c -> sb.append(c.render()));
+        if (!passed() && culprit.isEmpty()) {
+            sb.append("no single node's rule fails on its own: the disagreement comes from how nodes combine\n");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render();
+    }
+}

@@ -1,0 +1,233 @@
+package adjoint.check;
+
+import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.NodeRule;
+import adjoint.eval.Tape;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.Term;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Checks backprop against finite differences, for a whole expression and for each node's own
+ * rule. Immutable; configure with the {@code with} methods.
+ * <pre>{@code
+ * CheckReport r = GradientCheck.defaults().check(f, Bindings.of("x", 0.3).and("w", 2.0));
+ * if (!r.passed()) System.out.println(r);   // names the node whose rule is wrong
+ * }</pre>
+ *
+ * <p>Each entry passes when {@code |backprop - numeric| <= absolute + relative * max(|backprop|, |numeric|)},
+ * the numeric value coming from Ridders' extrapolation ({@link FiniteDifference}). An entry that
+ * disagrees where the left and right derivatives differ is reported {@link Status#NON_SMOOTH},
+ * and one with a NaN or infinite value {@link Status#NON_FINITE}; neither counts as a failure.
+ */
+public final class GradientCheck {
+
+    private static final GradientCheck DEFAULTS = new GradientCheck(1e-6, 1e-8, 64, 20_260_101L);
+
+    private final double relative;
+    private final double absolute;
+    private final int maxEntriesPerInput;
+    private final long seed;
+
+    private GradientCheck(double relative, double absolute, int maxEntriesPerInput, long seed) {
+        this.relative = relative;
+        this.absolute = absolute;
+        this.maxEntriesPerInput = maxEntriesPerInput;
+        this.seed = seed;
+    }
+
+    /** {@return the default check: 1e-6 relative plus 1e-8 absolute} */
+    public static GradientCheck defaults() {
+        return DEFAULTS;
+    }
+
+    /** {@return this check with another tolerance} */
+    public GradientCheck withTolerance(double relative, double absolute) {
+        if (!(relative >= 0) || !(absolute >= 0)) {
+            throw new IllegalArgumentException("tolerances must be non-negative, got " + relative + " and " + absolute);
+        }
+        return new GradientCheck(relative, absolute, maxEntriesPerInput, seed);
+    }
+
+    /**
+     * {@return this check, comparing at most {@code n} entries of each input of a node} (chosen
+     * at random, with this check's seed) when it looks for the culprit; 64 by default
+     */
+    public GradientCheck withMaxEntriesPerInput(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least one entry per input, got " + n);
+        }
+        return new GradientCheck(relative, absolute, n, seed);
+    }
+
+    /** {@return the relative tolerance} */
+    public double relative() {
+        return relative;
+    }
+
+    /** {@return the absolute tolerance} */
+    public double absolute() {
+        return absolute;
+    }
+
+    /** {@return whether two derivative values agree within the tolerance} */
+    public boolean agree(double backprop, double numeric) {
+        return Math.abs(backprop - numeric) <= absolute + relative * Math.max(Math.abs(backprop), Math.abs(numeric));
+    }
+
+    /** {@return the tolerance as text} */
+    public String describe() {
+        return String.format(Locale.ROOT, "tolerance %.0e relative + %.0e absolute", relative, absolute);
+    }
+
+    /** {@return the check of a scalar expression's gradient at a point, every entry of every variable} */
+    public CheckReport check(Term expression, Bindings at) {
+        Objects.requireNonNull(expression, "expression is null");
+        Objects.requireNonNull(at, "bindings is null");
+        Expr e = expression.expr();
+        CompiledFunction f = CompiledFunction.of(e);
+        Tape tape = f.tape(at);
+        List<EntryCheck> entries = new ArrayList<>();
+        for (Leaf.Variable v : tape.variables()) {
+            RealMatrix x = at.get(v.name()).get();
+            RealMatrix g = gradientOf(tape, v);
+            for (int i = 0; i < x.getRowDimension(); i++) {
+                for (int j = 0; j < x.getColumnDimension(); j++) {
+                    int r = i;
+                    int c = j;
+                    DoubleUnaryOperator along = t -> {
+                        RealMatrix moved = x.copy();
+                        moved.setEntry(r, c, t);
+                        return f.value(at.and(v.name(), moved));
+                    };
+                    entries.add(compare(Matrices.entry(v.name(), x, i, j), g.getEntry(i, j), along, x.getEntry(i, j),
+                            Double.isFinite(tape.value())));
+                }
+            }
+        }
+        Seq<EntryCheck> all = Array.ofAll(entries);
+        Option<NodeCheck> culprit = all.exists(en -> en.status() == Status.FAIL) ? culprit(tape) : Option.none();
+        return new CheckReport(e, tape.value(), all, culprit, this);
+    }
+
+    /** {@return the first node, innermost first, whose own rule fails its check on the tape} */
+    public Option<NodeCheck> culprit(Tape tape) {
+        for (int i = 0; i < tape.size(); i++) {
+            if (tape.node(i).arity() == 0) {
+                continue;
+            }
+            int[] in = tape.inputs(i);
+            RealMatrix[] values = new RealMatrix[in.length];
+            for (int k = 0; k < in.length; k++) {
+                values[k] = tape.value(in[k]);
+            }
+            NodeCheck c = checkNode(tape.node(i), Array.of(values), i, tape.location(i));
+            if (!c.passed()) {
+                return Option.some(c);
+            }
+        }
+        return Option.none();
+    }
+
+    /**
+     * {@return the check of one node's rule at the given input values}: its pullback of a
+     * random upstream gradient against finite differences of its forward function
+     */
+    public NodeCheck checkNode(Expr node, Seq<RealMatrix> inputs) {
+        return checkNode(node, inputs, -1, node.op());
+    }
+
+    private NodeCheck checkNode(Expr node, Seq<RealMatrix> inputs, int index, String location) {
+        Objects.requireNonNull(node, "node is null");
+        NodeRule rule = NodeRule.of(node);
+        Random random = new Random(seed);
+        RealMatrix out = rule.value(inputs);
+        RealMatrix g = new Array2DRowRealMatrix(out.getRowDimension(), out.getColumnDimension());
+        for (int i = 0; i < g.getRowDimension(); i++) {
+            for (int j = 0; j < g.getColumnDimension(); j++) {
+                g.setEntry(i, j, (random.nextBoolean() ? 1 : -1) * (0.5 + random.nextDouble()));
+            }
+        }
+        Seq<RealMatrix> pulled = rule.pullback(inputs, g);
+        boolean finite = Matrices.finite(out) && inputs.forAll(Matrices::finite);
+        List<EntryCheck> entries = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            RealMatrix x = inputs.get(k);
+            int rows = x.getRowDimension();
+            int cols = x.getColumnDimension();
+            for (int flat : sample(rows * cols, random)) {
+                int r = flat / cols;
+                int c = flat % cols;
+                int input = k;
+                DoubleUnaryOperator along = t -> {
+                    RealMatrix moved = x.copy();
+                    moved.setEntry(r, c, t);
+                    RealMatrix y = rule.value(inputs.update(input, moved));
+                    double s = 0;
+                    for (int i = 0; i < y.getRowDimension(); i++) {
+                        for (int j = 0; j < y.getColumnDimension(); j++) {
+                            s += g.getEntry(i, j) * y.getEntry(i, j);
+                        }
+                    }
+                    return s;
+                };
+                entries.add(compare(Matrices.entry("in" + k, x, r, c), pulled.get(k).getEntry(r, c), along,
+                        x.getEntry(r, c), finite));
+            }
+        }
+        return new NodeCheck(index, node, location, inputs, Array.ofAll(entries));
+    }
+
+    private int[] sample(int n, Random random) {
+        if (n <= maxEntriesPerInput) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        return random.ints(0, n).distinct().limit(maxEntriesPerInput).sorted().toArray();
+    }
+
+    private EntryCheck compare(String name, double backprop, DoubleUnaryOperator f, double x, boolean finiteValue) {
+        if (!finiteValue || !Double.isFinite(backprop) || !Double.isFinite(x)) {
+            return new EntryCheck(name, backprop, Double.NaN, Double.NaN, Double.NaN, Status.NON_FINITE);
+        }
+        FiniteDifference.Estimate est = FiniteDifference.derivative(f, x, FiniteDifference.step(x));
+        double numeric = est.value();
+        double error = Math.abs(backprop - numeric);
+        if (!Double.isFinite(numeric)) {
+            return new EntryCheck(name, backprop, numeric, est.error(), error, Status.NON_FINITE);
+        }
+        if (agree(backprop, numeric)) {
+            return new EntryCheck(name, backprop, numeric, est.error(), error, Status.PASS);
+        }
+        double h = 1e-4 * Math.max(1, Math.abs(x));
+        double left = FiniteDifference.oneSided(f, x, h, false);
+        double right = FiniteDifference.oneSided(f, x, h, true);
+        boolean kink = Math.abs(left - right) > 1e-3 * Math.max(1, Math.max(Math.abs(left), Math.abs(right)));
+        return new EntryCheck(name, backprop, numeric, est.error(), error, kink ? Status.NON_SMOOTH : Status.FAIL);
+    }
+
+    private static RealMatrix gradientOf(Tape tape, Leaf.Variable v) {
+        for (int i = 0; i < tape.size(); i++) {
+            if (tape.node(i) instanceof Leaf.Variable w && w.name().equals(v.name())) {
+                return tape.gradient(i);
+            }
+        }
+        throw new IllegalStateException("variable " + v.name() + " is not on the tape");
+    }
+
+    @Override
+    public String toString() {
+        return "GradientCheck{" + describe() + "}";
+    }
+}

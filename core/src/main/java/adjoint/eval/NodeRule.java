@@ -1,0 +1,81 @@
+package adjoint.eval;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Shape;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * One node's own calculus, apart from the graph around it: its forward function and its
+ * vector-Jacobian product at given input values. The same rules the interpreters run, so a
+ * check of a node's rule is a check of what backprop does at that node.
+ */
+public final class NodeRule {
+
+    private final Expr node;
+    private final Program program;
+
+    private NodeRule(Expr node) {
+        this.node = node;
+        this.program = Program.local(node);
+    }
+
+    /** {@return the rule of {@code node}}, whose inputs are given as values rather than computed */
+    public static NodeRule of(Expr node) {
+        return new NodeRule(node);
+    }
+
+    /** {@return the node} */
+    public Expr node() {
+        return node;
+    }
+
+    /** {@return the node's value for the given input values (a scalar as {@code 1x1}), as a new matrix} */
+    public RealMatrix value(Seq<RealMatrix> inputs) {
+        Values v = bind(inputs);
+        Forward.run(program, v, node.arity());
+        return v.matrix(node.arity()).copy();
+    }
+
+    /**
+     * {@return the gradient with respect to each input}, given the upstream gradient {@code g}
+     * (of the node's shape): the vector-Jacobian product {@code g J}.
+     */
+    public Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix g) {
+        Objects.requireNonNull(g, "g is null");
+        int k = node.arity();
+        checkShape("the upstream gradient", g, node.shape());
+        Values v = bind(inputs);
+        Forward.run(program, v, k);
+        Values grads = Backward.run(program, v, g.getData(), k);
+        RealMatrix[] out = new RealMatrix[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = new org.apache.commons.math3.linear.Array2DRowRealMatrix(grads.gradient(i), true);
+        }
+        return Array.of(out);
+    }
+
+    private Values bind(Seq<RealMatrix> inputs) {
+        Objects.requireNonNull(inputs, "inputs is null");
+        int k = node.arity();
+        if (inputs.size() != k) {
+            throw new BindingException(node.op() + " has " + k + " inputs, got " + inputs.size() + " values");
+        }
+        Values v = new Values(program.shapes);
+        for (int i = 0; i < k; i++) {
+            RealMatrix m = Objects.requireNonNull(inputs.get(i), "input value is null");
+            checkShape("input " + i, m, program.shapes[i]);
+            v.put(i, m.getData());
+        }
+        return v;
+    }
+
+    private void checkShape(String what, RealMatrix m, Shape expected) {
+        Shape got = Shape.of(m.getRowDimension(), m.getColumnDimension());
+        if (!got.equals(expected)) {
+            throw new BindingException(node.op() + ": " + what + " is " + got + ", expected " + expected);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package adjoint.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.eval.Bindings;
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf.Constant;
+import adjoint.expr.Leaf.Variable;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import io.vavr.collection.Array;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class GradientCheckTest {
+
+    static final Variable X1 = new Variable("x1");
+    static final Variable W1 = new Variable("w1");
+    static final Variable X2 = new Variable("x2");
+    static final Variable W2 = new Variable("w2");
+    static final Expr SEED = new Unary.Reciprocal(new Binary.Add(new Binary.Add(
+            new Unary.Square(new Unary.Sin(new Binary.Mul(X1, W1))), new Unary.Cos(new Binary.Mul(X2, W2))), new Constant(2)));
+    static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
+
+    /** {@code tan}, with a derivative that forgets the square: {@code 1 + tan} instead of {@code 1 + tan^2}. */
+    record WrongTan(Expr a) implements Custom.Elementwise {
+        @Override
+        public String op() {
+            return "wrongTan";
+        }
+
+        @Override
+        public double apply(double x) {
+            return Math.tan(x);
+        }
+
+        @Override
+        public double derivative(double x, double out) {
+            return 1 + out;
+        }
+    }
+
+    @Nested
+    class Numerics {
+        @Test
+        void riddersBeatsAPlainCentralDifference() {
+            FiniteDifference.Estimate e = FiniteDifference.derivative(Math::exp, 1.0, FiniteDifference.step(1.0));
+            double h = 1e-5;
+            double plain = (Math.exp(1 + h) - Math.exp(1 - h)) / (2 * h);
+            assertThat(Math.abs(e.value() - Math.E)).isLessThan(1e-12).isLessThan(Math.abs(plain - Math.E) / 100);
+            assertThat(e.error()).isLessThan(1e-10);
+        }
+
+        @Test
+        void oneSidedDerivativesSeeAKink() {
+            assertThat(FiniteDifference.oneSided(Math::abs, 0, 1e-4, true)).isCloseTo(1, within(1e-9));
+            assertThat(FiniteDifference.oneSided(Math::abs, 0, 1e-4, false)).isCloseTo(-1, within(1e-9));
+        }
+
+        @Test
+        void theStepShrinksOutOfADomainBoundary() {
+            FiniteDifference.Estimate e = FiniteDifference.derivative(Math::log, 0.01, 0.5);
+            assertThat(e.value()).isCloseTo(100, within(1e-6));
+        }
+    }
+
+    @Nested
+    class WholeExpressions {
+        @Test
+        void theSeedProblemPassesEveryEntry() {
+            CheckReport r = GradientCheck.defaults().check(SEED, AT);
+            assertThat(r.passed()).isTrue();
+            assertThat(r.entries()).hasSize(4).allMatch(e -> e.status() == Status.PASS);
+            assertThat(r.entries().map(EntryCheck::entry)).containsExactly("x1", "w1", "x2", "w2");
+            assertThat(r.largestError()).isLessThan(1e-10);
+            assertThat(r.culprit()).isEmpty();
+            assertThat(r.render()).startsWith("gradient check: PASSED (4 entries").contains("x1").contains("PASS");
+        }
+
+        @Test
+        void matrixVariablesAreCheckedEntryByEntry() {
+            Variable w = new Variable("W", Shape.of(2, 3));
+            Variable x = new Variable("x", Shape.vector(3));
+            Expr f = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            CheckReport r = GradientCheck.defaults().check(f,
+                    Bindings.of("W", new double[][] {{1, -2, 0.5}, {0.3, 0.1, -1}}).and("x", new double[] {0.2, -0.4, 1.5}));
+            assertThat(r.passed()).isTrue();
+            assertThat(r.entries().map(EntryCheck::entry)).contains("W[0,0]", "W[1,2]", "x[2,0]").hasSize(9);
+        }
+
+        @Test
+        void aWrongRuleIsFoundAndNamed() {
+            Expr f = new Binary.Mul(new Unary.Sin(X1), new Unary.Exp(new WrongTan(new Binary.Mul(X1, W1))));
+            CheckReport r = GradientCheck.defaults().check(f, Bindings.of("x1", 0.4).and("w1", 0.9));
+            assertThat(r.passed()).isFalse();
+            assertThat(r.withStatus(Status.FAIL)).isNotEmpty();
+            NodeCheck culprit = r.culprit().get();
+            assertThat(culprit.op()).isEqualTo("wrongTan");
+            assertThat(culprit.location()).isEqualTo("mul[1] > exp[0] > wrongTan");
+            assertThat(culprit.inputs().get(0).getEntry(0, 0)).isCloseTo(0.36, within(1e-15));
+            assertThat(r.render()).contains("FAILED").contains("the rule for wrongTan is wrong")
+                    .contains("mul[1] > exp[0] > wrongTan").contains("input 0 = 0.36");
+        }
+
+        @Test
+        void kinksAreReportedNotFailed() {
+            CheckReport relu = GradientCheck.defaults().check(new Unary.Relu(X1), Bindings.of("x1", 0));
+            assertThat(relu.passed()).isTrue();
+            assertThat(relu.entries().get(0).status()).isEqualTo(Status.NON_SMOOTH);
+            CheckReport scaled = GradientCheck.defaults().check(new Binary.Mul(new Unary.Relu(X1), W1),
+                    Bindings.of("x1", 0).and("w1", 2));
+            assertThat(scaled.withStatus(Status.NON_SMOOTH).map(EntryCheck::entry)).containsExactly("x1");
+            assertThat(scaled.withStatus(Status.PASS).map(EntryCheck::entry)).containsExactly("w1");
+            CheckReport abs = GradientCheck.defaults().check(new Unary.Abs(X1), Bindings.of("x1", 0));
+            assertThat(abs.entries().get(0).status()).as("the symmetric difference agrees with the 0 convention")
+                    .isEqualTo(Status.PASS);
+        }
+
+        @Test
+        void nonFiniteValuesAreReportedNotFailed() {
+            CheckReport r = GradientCheck.defaults().check(new Unary.Log(X1), Bindings.of("x1", -0.5));
+            assertThat(r.passed()).isTrue();
+            assertThat(r.entries().get(0).status()).isEqualTo(Status.NON_FINITE);
+        }
+
+        @Test
+        void aTighterToleranceIsHonoured() {
+            GradientCheck strict = GradientCheck.defaults().withTolerance(0, 0);
+            assertThat(strict.agree(1.0, 1.0 + 1e-15)).isFalse();
+            assertThat(GradientCheck.defaults().agree(1.0, 1.0 + 1e-9)).isTrue();
+            assertThat(GradientCheck.defaults().agree(1.0, 1.0 + 1e-5)).isFalse();
+        }
+    }
+
+    @Nested
+    class SingleNodes {
+        @Test
+        void everyMatrixOpRuleHoldsAtRandomInputs() {
+            var a = MatrixUtils.createRealMatrix(new double[][] {{1, 2, -1}, {0.5, -3, 2}});
+            var b = MatrixUtils.createRealMatrix(new double[][] {{1, 2}, {-1, 0.25}, {3, 1}});
+            var sq = MatrixUtils.createRealMatrix(new double[][] {{1, 2}, {-1, 0.25}});
+            Variable va = new Variable("a", Shape.of(2, 3));
+            Variable vb = new Variable("b", Shape.of(3, 2));
+            Variable vs = new Variable("s", Shape.of(2, 2));
+            GradientCheck c = GradientCheck.defaults();
+            assertThat(c.checkNode(new MatrixOp.MatMul(va, vb), Array.of(a, b)).passed()).isTrue();
+            assertThat(c.checkNode(new MatrixOp.Transpose(va), Array.of(a)).passed()).isTrue();
+            assertThat(c.checkNode(new MatrixOp.Sum(va), Array.of(a)).passed()).isTrue();
+            assertThat(c.checkNode(new MatrixOp.Trace(vs), Array.of(sq)).passed()).isTrue();
+            assertThat(c.checkNode(new MatrixOp.Broadcast(X1, Shape.of(2, 2)),
+                    Array.of(MatrixUtils.createRealMatrix(new double[][] {{0.7}}))).passed()).isTrue();
+        }
+
+        @Test
+        void aWrongRuleFailsItsNodeCheck() {
+            NodeCheck c = GradientCheck.defaults().checkNode(new WrongTan(X1),
+                    Array.of(MatrixUtils.createRealMatrix(new double[][] {{0.7}})));
+            assertThat(c.passed()).isFalse();
+            assertThat(c.entries().get(0).status()).isEqualTo(Status.FAIL);
+        }
+    }
+}
