@@ -1,6 +1,7 @@
 package adjoint.check;
 
 import adjoint.expr.Expr;
+import adjoint.expr.Structure;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
         sb.append(String.format(Locale.ROOT, "gradient check: %s (%d entries, %d non-smooth, %d non-finite; %s)%n",
                 passed() ? "PASSED" : "FAILED", entries.size(), withStatus(Status.NON_SMOOTH).size(),
                 withStatus(Status.NON_FINITE).size(), tolerance.describe()));
-        sb.append("  of ").append(expression).append('\n');
+        sb.append("  of ").append(Structure.text(expression)).append('\n');
         sb.append(String.format(Locale.ROOT, "  value %s%n", value));
         sb.append("  ").append(EntryCheck.header()).append('\n');
         for (EntryCheck e : entries) {

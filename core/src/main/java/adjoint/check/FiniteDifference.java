@@ -32,14 +32,27 @@ public final class FiniteDifference {
 
     /**
      * {@return {@code f'(x)} by Ridders' method from the first step {@code h}}; where
-     * {@code f(x +- h)} is not finite the step shrinks until it is
+     * {@code f(x +- h)} is not finite the step shrinks until it is, and where the estimate's
+     * own error stays large (a function that curves sharply on the scale of {@code h}) the
+     * method starts again from a step ten times smaller, keeping the best estimate
      */
     public static Estimate derivative(DoubleUnaryOperator f, double x, double h) {
         Objects.requireNonNull(f, "f is null");
         if (!(h > 0)) {
             throw new IllegalArgumentException("step " + h + " is not positive");
         }
-        double d = central(f, x, h);
+        Estimate best = ridders(f, x, h);
+        for (int restart = 0; restart < 5 && !(best.error() <= 1e-9 * Math.max(1, Math.abs(best.value()))); restart++) {
+            h /= 10;
+            Estimate e = ridders(f, x, h);
+            if (e.error() < best.error() || !Double.isFinite(best.value())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private static Estimate ridders(DoubleUnaryOperator f, double x, double h) {        double d = central(f, x, h);
         for (int tries = 0; !Double.isFinite(d) && tries < 30; tries++) {
             h /= 4;
             d = central(f, x, h);

@@ -1,6 +1,7 @@
 package adjoint.check;
 
 import adjoint.expr.Expr;
+import adjoint.expr.Structure;
 import io.vavr.collection.Seq;
 import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -32,7 +33,7 @@ public record NodeCheck(int index, Expr node, String location, Seq<RealMatrix> i
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(passed() ? "the rule for " + op() + " holds" : "the rule for " + op() + " is wrong");
-        sb.append(String.format(Locale.ROOT, "%n  node %d: %s%n  at %s%n", index, node, location));
+        sb.append(String.format(Locale.ROOT, "%n  node %d: %s%n  at %s%n", index, Structure.text(node), location));
         for (int k = 0; k < inputs.size(); k++) {
             sb.append(String.format(Locale.ROOT, "  input %d = %s%n", k, Matrices.text(inputs.get(k))));
         }

@@ -61,6 +61,42 @@ public non-sealed interface Custom extends Expr {
         return getClass().getName().hashCode() * 31 + op().hashCode();
     }
 
+    /**
+     * {@return this op on other inputs}, every other parameter kept. The default works for a
+     * record whose {@code Expr} components are exactly its inputs, in order; other
+     * implementations override it.
+     *
+     * @throws UnsupportedOperationException if this op is not such a record and does not override it
+     */
+    default Custom withInputs(Seq<Expr> inputs) {
+        Objects.requireNonNull(inputs, "inputs is null");
+        if (!getClass().isRecord()) {
+            throw new UnsupportedOperationException(op() + ": " + getClass().getName()
+                    + " is not a record; override Custom.withInputs");
+        }
+        java.lang.reflect.RecordComponent[] parts = getClass().getRecordComponents();
+        long exprParts = java.util.Arrays.stream(parts).filter(p -> p.getType() == Expr.class).count();
+        if (exprParts != inputs.size()) {
+            throw new UnsupportedOperationException(op() + ": " + exprParts + " Expr components but " + inputs.size()
+                    + " inputs; override Custom.withInputs");
+        }
+        Object[] args = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        int next = 0;
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                args[i] = types[i] == Expr.class ? inputs.get(next++) : parts[i].getAccessor().invoke(this);
+            }
+            java.lang.reflect.Constructor<?> c = getClass().getDeclaredConstructor(types);
+            c.setAccessible(true);
+            return (Custom) c.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new UnsupportedOperationException(op() + ": cannot rebuild " + getClass().getName()
+                    + "; override Custom.withInputs", e);
+        }
+    }
+
     @Override
     default int arity() {
         return inputs().size();

@@ -130,6 +130,52 @@ class ExprTest {
     }
 
     @Nested
+    class Rebuilding {
+        record Twice(Expr a) implements Custom.Elementwise {
+            @Override
+            public String op() {
+                return "twice";
+            }
+
+            @Override
+            public double apply(double x) {
+                return 2 * x;
+            }
+
+            @Override
+            public double derivative(double x, double out) {
+                return 2;
+            }
+        }
+
+        @Test
+        void withInputsKeepsTheOpAndItsParameters() {
+            Variable y = new Variable("y");
+            assertThat(Exprs.withInputs(new Unary.Power(X, 2.5), io.vavr.collection.List.of(y)))
+                    .isEqualTo(new Unary.Power(y, 2.5));
+            assertThat(Exprs.withInputs(new MatrixOp.Broadcast(X, Shape.of(2, 2)), io.vavr.collection.List.of(y)))
+                    .isEqualTo(new MatrixOp.Broadcast(y, Shape.of(2, 2)));
+            assertThat(Exprs.withInputs(new Binary.Div(X, y), io.vavr.collection.List.of(y, X)))
+                    .isEqualTo(new Binary.Div(y, X));
+            assertThat(Exprs.withInputs(X, io.vavr.collection.List.empty())).isSameAs(X);
+        }
+
+        @Test
+        void withInputsRebuildsARecordCustomOp() {
+            Variable y = new Variable("y");
+            assertThat(Exprs.withInputs(new Twice(X), io.vavr.collection.List.of(y))).isEqualTo(new Twice(y));
+        }
+
+        @Test
+        void withInputsChecksTheCountAndTheShapes() {
+            assertThatThrownBy(() -> Exprs.withInputs(new Unary.Sin(X), io.vavr.collection.List.of(X, X)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("sin has 1 inputs, got 2");
+            assertThatThrownBy(() -> Exprs.withInputs(new Binary.Add(X, X), io.vavr.collection.List.of(X, V)))
+                    .isInstanceOf(ShapeMismatchException.class);
+        }
+    }
+
+    @Nested
     class Identity {
         @Test
         void equalStructuresAreEqualAndHashAlike() {

@@ -1,0 +1,55 @@
+package adjoint.expr;
+
+import io.vavr.collection.Seq;
+import java.util.Objects;
+
+/** Operations on expressions as graphs: rebuilding a node on new inputs. */
+public final class Exprs {
+
+    private Exprs() {}
+
+    /**
+     * {@return a node of the same op as {@code node} with the given inputs} in place of its
+     * own; every parameter other than the inputs (an exponent, a broadcast shape) is kept
+     *
+     * @throws IllegalArgumentException if the number of inputs differs from the node's arity
+     * @throws ShapeMismatchException if the new inputs' shapes do not fit the op
+     */
+    public static Expr withInputs(Expr node, Seq<Expr> inputs) {
+        Objects.requireNonNull(node, "node is null");
+        Objects.requireNonNull(inputs, "inputs is null");
+        if (inputs.size() != node.arity()) {
+            throw new IllegalArgumentException(node.op() + " has " + node.arity() + " inputs, got " + inputs.size());
+        }
+        return switch (node) {
+            case Leaf l -> l;
+            case Unary.Neg n -> new Unary.Neg(inputs.get(0));
+            case Unary.Exp n -> new Unary.Exp(inputs.get(0));
+            case Unary.Log n -> new Unary.Log(inputs.get(0));
+            case Unary.Sqrt n -> new Unary.Sqrt(inputs.get(0));
+            case Unary.Square n -> new Unary.Square(inputs.get(0));
+            case Unary.Reciprocal n -> new Unary.Reciprocal(inputs.get(0));
+            case Unary.Sin n -> new Unary.Sin(inputs.get(0));
+            case Unary.Cos n -> new Unary.Cos(inputs.get(0));
+            case Unary.Tan n -> new Unary.Tan(inputs.get(0));
+            case Unary.Tanh n -> new Unary.Tanh(inputs.get(0));
+            case Unary.Sigmoid n -> new Unary.Sigmoid(inputs.get(0));
+            case Unary.Relu n -> new Unary.Relu(inputs.get(0));
+            case Unary.Abs n -> new Unary.Abs(inputs.get(0));
+            case Unary.Softplus n -> new Unary.Softplus(inputs.get(0));
+            case Unary.Log1p n -> new Unary.Log1p(inputs.get(0));
+            case Unary.Power p -> new Unary.Power(inputs.get(0), p.p());
+            case Binary.Add n -> new Binary.Add(inputs.get(0), inputs.get(1));
+            case Binary.Sub n -> new Binary.Sub(inputs.get(0), inputs.get(1));
+            case Binary.Mul n -> new Binary.Mul(inputs.get(0), inputs.get(1));
+            case Binary.Div n -> new Binary.Div(inputs.get(0), inputs.get(1));
+            case Binary.Pow n -> new Binary.Pow(inputs.get(0), inputs.get(1));
+            case MatrixOp.MatMul n -> new MatrixOp.MatMul(inputs.get(0), inputs.get(1));
+            case MatrixOp.Transpose n -> new MatrixOp.Transpose(inputs.get(0));
+            case MatrixOp.Sum n -> new MatrixOp.Sum(inputs.get(0));
+            case MatrixOp.Broadcast b -> new MatrixOp.Broadcast(inputs.get(0), b.shape());
+            case MatrixOp.Trace n -> new MatrixOp.Trace(inputs.get(0));
+            case Custom c -> c.withInputs(inputs);
+        };
+    }
+}
