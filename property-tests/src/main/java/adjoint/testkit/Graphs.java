@@ -1,0 +1,27 @@
+package adjoint.testkit;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
+import io.vavr.collection.Array;
+
+/** Rewrites of expressions that keep their meaning, for laws that compare the two. */
+public final class Graphs {
+
+    private Graphs() {}
+
+    /**
+     * {@return a copy of {@code e} in which every use of a shared node gets its own copy}: the
+     * same function, as a tree. Its size grows with the number of paths, so use it on the small
+     * expressions the generators make (recursion here is bounded by their depth).
+     */
+    public static Expr unshare(Expr e) {
+        if (e.arity() == 0) {
+            return e;
+        }
+        Expr[] inputs = new Expr[e.arity()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = unshare(e.input(i));
+        }
+        return Exprs.withInputs(e, Array.of(inputs));
+    }
+}

@@ -1,0 +1,168 @@
+package adjoint.testkit;
+
+import adjoint.check.CheckReport;
+import adjoint.check.GradientCheck;
+import adjoint.check.NodeCheck;
+import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.Gradient;
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
+import adjoint.expr.Leaf;
+import adjoint.expr.Term;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.util.Locale;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The laws backprop must obey, as assertions on generated samples: each throws an
+ * {@link AssertionError} that says what broke and where. Use them from any test framework;
+ * with QuickTheories, {@code qt().forAll(Expressions.scalar().samples()).checkAssert(Laws::gradientMatchesFiniteDifferences)}.
+ */
+public final class Laws {
+
+    /** Relative tolerance of laws whose two sides differ only by rounding. */
+    public static final double ROUNDING = 1e-9;
+
+    private Laws() {}
+
+    /** Backprop's gradient equals the checker's finite differences, with the default tolerance. */
+    public static void gradientMatchesFiniteDifferences(Sample s) {
+        gradientMatchesFiniteDifferences(s, GradientCheck.defaults());
+    }
+
+    /** Backprop's gradient equals the checker's finite differences, with the given check. */
+    public static void gradientMatchesFiniteDifferences(Sample s, GradientCheck check) {
+        CheckReport r = check.check(s.expression(), s.point());
+        if (!r.passed()) {
+            throw new AssertionError("backprop disagrees with finite differences for " + s + "\n" + r.render());
+        }
+    }
+
+    /** The gradient of {@code f + g} is the gradient of {@code f} plus that of {@code g}. */
+    public static void gradientOfASumIsTheSumOfGradients(SamplePair p) {
+        Seq<Term> vars = variables(p.point());
+        Gradient sum = CompiledFunction.of(new Binary.Add(p.f(), p.g()), vars).gradient(p.point());
+        Gradient gf = CompiledFunction.of(p.f(), vars).gradient(p.point());
+        Gradient gg = CompiledFunction.of(p.g(), vars).gradient(p.point());
+        for (String name : sum.variables()) {
+            assertClose("d(f+g)/d" + name, sum.matrix(name), gf.matrix(name).add(gg.matrix(name)), p);
+        }
+    }
+
+    /** Scaling an expression by a constant scales its gradient by the same constant. */
+    public static void scalingByAConstantScalesTheGradient(Sample s, double c) {
+        Seq<Term> vars = variables(s.point());
+        Gradient scaled = CompiledFunction.of(new Binary.Mul(new Leaf.Constant(c), s.expression()), vars).gradient(s.point());
+        Gradient plain = CompiledFunction.of(s.expression(), vars).gradient(s.point());
+        for (String name : plain.variables()) {
+            assertClose("d(" + c + " f)/d" + name, scaled.matrix(name), plain.matrix(name).scalarMultiply(c), s);
+        }
+    }
+
+    /**
+     * Constants have zero gradient: the expression with every variable frozen to its value has
+     * a zero gradient, and adding it leaves the gradient unchanged.
+     */
+    public static void constantsHaveZeroGradient(Sample s) {
+        Seq<Term> vars = variables(s.point());
+        Expr frozen = freeze(s.expression(), s.point());
+        Gradient zero = CompiledFunction.of(frozen, vars).gradient(s.point());
+        for (String name : zero.variables()) {
+            RealMatrix m = zero.matrix(name);
+            if (m.getNorm() != 0) {
+                throw new AssertionError("d(constant)/d" + name + " is " + m + ", not zero, for " + s);
+            }
+        }
+        Gradient plus = CompiledFunction.of(new Binary.Add(s.expression(), frozen), vars).gradient(s.point());
+        Gradient plain = CompiledFunction.of(s.expression(), vars).gradient(s.point());
+        for (String name : plain.variables()) {
+            assertClose("d(f + constant)/d" + name, plus.matrix(name), plain.matrix(name), s);
+        }
+    }
+
+    /** A shared sub-expression and its duplicated copies give the same value and gradient. */
+    public static void sharingDoesNotChangeTheGradient(Sample s) {
+        Seq<Term> vars = variables(s.point());
+        Gradient shared = CompiledFunction.of(s.expression(), vars).gradient(s.point());
+        Gradient copied = CompiledFunction.of(Graphs.unshare(s.expression()), vars).gradient(s.point());
+        assertClose("the value", scalar(copied.value()), scalar(shared.value()), s);
+        for (String name : shared.variables()) {
+            assertClose("d/d" + name + " unshared", copied.matrix(name), shared.matrix(name), s);
+        }
+    }
+
+    /** A compiled function reused at many points gives exactly what one-shot evaluation gives. */
+    public static void compiledReuseEqualsOneShot(Sample s, Seq<Bindings> points) {
+        CompiledFunction f = CompiledFunction.of(s.expression(), variables(s.point()));
+        for (Bindings at : points) {
+            Gradient reused = f.gradient(at);
+            Gradient once = CompiledFunction.of(s.expression(), variables(s.point())).gradient(at);
+            if (Double.doubleToLongBits(reused.value()) != Double.doubleToLongBits(once.value())) {
+                throw new AssertionError("reused value " + reused.value() + " but one-shot " + once.value() + " for " + s.expression()
+                        + " at " + at);
+            }
+            for (String name : once.variables()) {
+                if (!java.util.Arrays.deepEquals(reused.matrix(name).getData(), once.matrix(name).getData())) {
+                    throw new AssertionError("reused d/d" + name + " " + reused.matrix(name) + " but one-shot "
+                            + once.matrix(name) + " for " + s.expression() + " at " + at);
+                }
+            }
+        }
+    }
+
+    /** An op's own rule passes the checker's node check at the case's inputs. */
+    public static void ruleHolds(OpCase c) {
+        ruleHolds(c, GradientCheck.defaults());
+    }
+
+    /** An op's own rule passes the given checker's node check at the case's inputs. */
+    public static void ruleHolds(OpCase c, GradientCheck check) {
+        NodeCheck n = check.checkNode(c.op(), c.inputs());
+        if (!n.passed()) {
+            throw new AssertionError("the rule of " + c.op().op() + " fails at " + c + "\n" + n.render());
+        }
+    }
+
+    /** {@return {@code e} with every variable replaced by a constant of its value at {@code point}} */
+    public static Expr freeze(Expr e, Bindings point) {
+        if (e instanceof Leaf.Variable v) {
+            RealMatrix m = point.get(v.name()).get();
+            return v.shape().isScalar() ? new Leaf.Constant(m.getEntry(0, 0)) : new Leaf.MatrixConstant(m);
+        }
+        if (e.arity() == 0) {
+            return e;
+        }
+        Expr[] inputs = new Expr[e.arity()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = freeze(e.input(i), point);
+        }
+        return Exprs.withInputs(e, Array.of(inputs));
+    }
+
+    /** {@return a variable for every binding of the point, of the bound value's shape} */
+    public static Seq<Term> variables(Bindings point) {
+        return point.names().map(n -> (Term) new Leaf.Variable(n, point.shapeOf(n).get()));
+    }
+
+    private static RealMatrix scalar(double x) {
+        return new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {{x}});
+    }
+
+    private static void assertClose(String what, RealMatrix actual, RealMatrix expected, Object sample) {
+        for (int i = 0; i < expected.getRowDimension(); i++) {
+            for (int j = 0; j < expected.getColumnDimension(); j++) {
+                double a = actual.getEntry(i, j);
+                double e = expected.getEntry(i, j);
+                boolean same = Double.compare(a, e) == 0
+                        || Math.abs(a - e) <= 1e-12 + ROUNDING * Math.max(Math.abs(a), Math.abs(e));
+                if (!same) {
+                    throw new AssertionError(String.format(Locale.ROOT, "%s[%d,%d] is %s but should be %s, for %s",
+                            what, i, j, a, e, sample));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package adjoint.testkit;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Structure;
+import io.vavr.collection.Seq;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * One op on variables, with input values in its domain: a case for checking the op's rule.
+ *
+ * @param spec the op's spec
+ * @param op the op, built on variables {@code in0}, {@code in1}...
+ * @param inputs a value for each input
+ */
+public record OpCase(OpSpec spec, Expr op, Seq<RealMatrix> inputs) {
+
+    /** {@return the op and its input values, as text} */
+    @Override
+    public String toString() {
+        return Structure.text(op) + " at " + inputs.map(m -> m.getRowDimension() * m.getColumnDimension() == 1
+                ? Double.toString(m.getEntry(0, 0)) : java.util.Arrays.deepToString(m.getData())).mkString("(", ", ", ")");
+    }
+}
