@@ -113,6 +113,18 @@ class AdjointTest {
     }
 
     @Nested
+    class Checking {
+        @Test
+        void aUserChecksTheirOwnExpressionInFiveLines() {
+            Scalar x = scalar("x"), w = scalar("w");
+            Scalar f = log(sigmoid(x.times(w))).plus(tanh(w));
+            adjoint.check.CheckReport report = adjoint.check.GradientCheck.defaults().check(f, at(x, 0.3, w, 2.0));
+            assertThat(report.passed()).isTrue();
+            assertThat(report.render()).startsWith("gradient check: PASSED (2 entries");
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void shapeMistakesFailWhenBuilt() {
