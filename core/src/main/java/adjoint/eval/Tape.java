@@ -103,13 +103,21 @@ public final class Tape {
      * uses, as a new matrix of the node's shape; zeros for a node no variable flows through
      */
     public RealMatrix gradient(int i) {
-        return new org.apache.commons.math3.linear.Array2DRowRealMatrix(gradients.gradient(check(i)), true);
+        if (!program.needsGradient[check(i)]) {
+            return new org.apache.commons.math3.linear.Array2DRowRealMatrix(shape(i).rows(), shape(i).cols());
+        }
+        return new org.apache.commons.math3.linear.Array2DRowRealMatrix(gradients.gradient(i), true);
     }
 
     /** {@return the gradient with respect to scalar node {@code i}} */
     public double scalarGradient(int i) {
         requireScalar(i);
-        return gradients.s[i];
+        return program.needsGradient[i] ? gradients.s[i] : 0.0;
+    }
+
+    /** {@return whether node {@code i} depends on a variable, so that backprop computes its gradient} */
+    public boolean carriesGradient(int i) {
+        return program.needsGradient[check(i)];
     }
 
     /** {@return how many edges lie between the root and node {@code i} on its first path found} */

@@ -1,0 +1,161 @@
+package adjoint.show;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.eval.Backprop;
+import adjoint.eval.Bindings;
+import adjoint.eval.Tape;
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf.Variable;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TraceTest {
+
+    static final Bindings SEED_POINT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
+
+    @Nested
+    class Rows {
+        @Test
+        void rowsFollowBackpropFromTheResultToTheVariables() {
+            Trace t = Trace.of(FormulaTest.SEED, SEED_POINT);
+            assertThat(t.rows().head().computes()).isEqualTo("n7 = 1/n6");
+            assertThat(t.rows().head().upstream().getEntry(0, 0)).isEqualTo(1.0);
+            Trace.Row x1 = t.rows().find(r -> r.name().equals("x1")).get();
+            assertThat(x1.upstream().getEntry(0, 0)).isCloseTo(0.11233639973639942, within(1e-15));
+            assertThat(t.rows().map(Trace.Row::index).asJava()).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        }
+
+        @Test
+        void localGradientsTimesUpstreamArePassedDown() {
+            Trace t = Trace.of(FormulaTest.SEED, SEED_POINT);
+            for (Trace.Row r : t.rows()) {
+                for (int k = 0; k < r.local().size(); k++) {
+                    if (r.passes().get(k) != null) {
+                        assertThat(r.passes().get(k).getEntry(0, 0))
+                                .isCloseTo(r.upstream().getEntry(0, 0) * r.local().get(k).getEntry(0, 0), within(1e-15));
+                    }
+                }
+            }
+            Trace.Row sin = t.rows().find(r -> r.op().equals("sin")).get();
+            assertThat(sin.local().get(0).getEntry(0, 0)).isCloseTo(Math.cos(2), within(1e-15));
+        }
+
+        @Test
+        void aNodeUsedTwiceSumsWhatItReceives() {
+            Variable x = new Variable("x");
+            Expr s = new Unary.Sin(x);
+            Trace t = Trace.of(new Binary.Mul(s, s), Bindings.of("x", 0.5));
+            Trace.Row row = t.rows().find(r -> r.op().equals("sin")).get();
+            assertThat(row.uses()).isEqualTo(2);
+            assertThat(row.upstream().getEntry(0, 0)).isCloseTo(2 * Math.sin(0.5), within(1e-15));
+            assertThat(t.text()).contains("(sum of 2 uses)");
+        }
+
+        @Test
+        void matrixNodesShowShapesAndPassVectorJacobianProducts() {
+            Variable w = new Variable("W", Shape.of(3, 3));
+            Variable x = new Variable("x", Shape.vector(3));
+            Expr h = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Trace t = Trace.of(h, Bindings.of("W", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}).and("x", new double[] {1, 2, 3}));
+            Trace.Row product = t.rows().find(r -> r.op().equals("matmul")).get();
+            assertThat(product.local()).isEmpty();
+            assertThat(product.passes()).hasSize(2);
+            String text = t.text();
+            assertThat(text).contains("n0 = W·x  (3x1)").contains("(vector-Jacobian product)").contains("[[1], [2], [3]]");
+        }
+
+        @Test
+        void largeMatricesAreAbbreviated() {
+            Variable w = new Variable("W", Shape.of(6, 6));
+            Trace t = Trace.of(new MatrixOp.Sum(w), Bindings.of("W", new double[6][6]));
+            assertThat(t.text()).contains("[[0, 0, 0, 0, …], [0, 0, 0, 0, …]").contains(", …]");
+        }
+    }
+
+    @Nested
+    class Formats {
+        @Test
+        void textIsAligned() {
+            String[] lines = Trace.of(FormulaTest.SEED, SEED_POINT).text().split("\n");
+            assertThat(lines[0]).startsWith("node  computes");
+            assertThat(lines[1]).matches("[- ]+");
+            int column = lines[0].indexOf("value");
+            for (int i = 2; i < lines.length; i++) {
+                assertThat(lines[i].codePointAt(column - 2)).as("line %d", i).isEqualTo(' ');
+            }
+        }
+
+        @Test
+        void markdownIsATable() {
+            String md = Trace.of(FormulaTest.SEED, SEED_POINT).markdown();
+            assertThat(md.lines().toList()).hasSize(2 + 13).allMatch(l -> l.startsWith("|") && l.endsWith("|"));
+            assertThat(md).contains("| n2 | n2 = n1² | 0.826822 |");
+        }
+
+        @Test
+        void latexIsATabular() {
+            String tex = Trace.of(FormulaTest.SEED, SEED_POINT).latex();
+            assertThat(tex).startsWith("\\begin{tabular}").endsWith("\\end{tabular}\n")
+                    .contains("$n_{5} = \\cos\\left(n_{4}\\right)$").contains("$x_{1}$");
+        }
+    }
+
+    @Nested
+    class Pictures {
+        @Test
+        void dotShowsEveryNodeAndEdge() {
+            Tape tape = Backprop.tape(FormulaTest.SEED, SEED_POINT);
+            String dot = Dot.of(tape);
+            assertThat(dot).startsWith("digraph adjoint {").contains("rankdir=LR");
+            for (int i = 0; i < tape.size(); i++) {
+                assertThat(dot).contains("  n" + i + " [label=");
+                for (int in : tape.inputs(i)) {
+                    assertThat(dot).contains("n" + in + " -> n" + i);
+                }
+            }
+            assertThat(dot).contains("value 0.272429").contains("grad 0.112336").contains("peripheries=2");
+        }
+
+        @Test
+        void sharedNodesSayHowOftenTheyAreUsed() {
+            Variable x = new Variable("x");
+            Expr s = new Unary.Sin(x);
+            String dot = Dot.of(Backprop.tape(new Binary.Mul(s, s), Bindings.of("x", 0.5)));
+            assertThat(dot).contains("used 2×").contains("#ffe5b4");
+        }
+
+        @Test
+        void dotTextIsAlwaysWritten(@TempDir Path dir) throws Exception {
+            Path out = dir.resolve("g.dot");
+            Graphviz.write(Dot.of(Backprop.tape(FormulaTest.SEED, SEED_POINT)), out);
+            assertThat(Files.readString(out)).startsWith("digraph");
+        }
+
+        @Test
+        void graphvizRendersSvgAndPngWhenInstalled(@TempDir Path dir) throws Exception {
+            Assumptions.assumeTrue(Graphviz.available(), "Graphviz's dot is not installed");
+            String dot = Dot.of(Backprop.tape(FormulaTest.SEED, SEED_POINT));
+            Graphviz.write(dot, dir.resolve("g.svg"));
+            Graphviz.write(dot, dir.resolve("g.png"));
+            assertThat(Files.readString(dir.resolve("g.svg"))).contains("<svg").contains("n7 = 1/n6");
+            byte[] png = Files.readAllBytes(dir.resolve("g.png"));
+            assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+
+        @Test
+        void anUnknownFormatIsRefused(@TempDir Path dir) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Graphviz.write("digraph {}", dir.resolve("g.jpg")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give a .dot, .svg, .png or .pdf");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package adjoint.examples;
+
+import static adjoint.dsl.Adjoint.at;
+import static adjoint.dsl.Adjoint.cos;
+import static adjoint.dsl.Adjoint.inv;
+import static adjoint.dsl.Adjoint.matrix;
+import static adjoint.dsl.Adjoint.scalar;
+import static adjoint.dsl.Adjoint.sigmoid;
+import static adjoint.dsl.Adjoint.sin;
+import static adjoint.dsl.Adjoint.sum;
+import static adjoint.dsl.Adjoint.vector;
+
+import adjoint.dsl.Matrix;
+import adjoint.dsl.Scalar;
+import adjoint.eval.Bindings;
+import adjoint.eval.Gradient;
+import io.vavr.collection.List;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Grading a hand derivation as a teacher would: backprop of the function as written against
+ * the derivative as derived, at a special point and at ordinary ones. Two classic mistakes:
+ * <ol>
+ *   <li>the function written {@code 1/(2 + sin(x1 w1) + cos(x2 w2))}, its square lost, beside
+ *   derivatives that assume the square. At {@code (pi/2, 1, pi/2, 1)} they agree by coincidence;
+ *   anywhere else they do not.</li>
+ *   <li>the sigmoid's derivative written {@code x (1 - x)} instead of {@code s (1 - s)} in the
+ *   gradient of {@code ||sigmoid(W x)||^2}.</li>
+ * </ol>
+ */
+public final class Grader {
+
+    /** Entries that differ by more than this, relatively, are marked wrong. */
+    public static final double TOLERANCE = 1e-6;
+
+    private Grader() {}
+
+    /** Grades both derivations and prints every comparison and its verdict. */
+    public static void main(String[] args) {
+        for (Comparison c : squareLost()) {
+            System.out.println(report(c));
+        }
+        for (Comparison c : sigmoidDerivativeWrong()) {
+            System.out.println(report(c));
+        }
+    }
+
+    /** {@return the function without its square against the hand derivatives with it: at the special point, at (1,2,3,4), at three random points} */
+    public static Seq<Comparison> squareLost() {
+        Scalar x1 = scalar("x1");
+        Scalar w1 = scalar("w1");
+        Scalar x2 = scalar("x2");
+        Scalar w2 = scalar("w2");
+        Scalar written = inv(sin(x1.times(w1)).plus(cos(x2.times(w2))).plus(2));
+        Function<double[], Map<String, RealMatrix>> hand = p -> {
+            double d = 2 + Math.pow(Math.sin(p[0] * p[1]), 2) + Math.cos(p[2] * p[3]);
+            double d2 = d * d;
+            return Comparison.gradients()
+                    .put("x1", entry(-p[1] * Math.sin(2 * p[0] * p[1]) / d2))
+                    .put("w1", entry(-p[0] * Math.sin(2 * p[0] * p[1]) / d2))
+                    .put("x2", entry(p[3] * Math.sin(p[2] * p[3]) / d2))
+                    .put("w2", entry(p[2] * Math.sin(p[2] * p[3]) / d2));
+        };
+        double h = Math.PI / 2;
+        Random random = new Random(2026);
+        List<double[]> points = List.of(new double[] {h, 1, h, 1}, new double[] {1, 2, 3, 4});
+        for (int i = 0; i < 3; i++) {
+            points = points.append(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+                random.nextGaussian()});
+        }
+        return points.map(p -> {
+            Gradient g = written.gradientAt(x1, p[0], w1, p[1], x2, p[2], w2, p[3]);
+            Map<String, RealMatrix> backprop = Comparison.gradients()
+                    .put("x1", entry(g.of(x1))).put("w1", entry(g.of(w1))).put("x2", entry(g.of(x2))).put("w2", entry(g.of(w2)));
+            String title = String.format(Locale.ROOT, "square lost: 1/(2 + sin(x1 w1) + cos(x2 w2)) at (%.4g, %.4g, %.4g, %.4g)",
+                    p[0], p[1], p[2], p[3]);
+            return new Comparison(title, g.value(), backprop, hand.apply(p));
+        });
+    }
+
+    /** {@return grad_x of ||sigmoid(W x)||^2 by backprop against a derivation using x (1 - x) for the sigmoid's derivative} */
+    public static Seq<Comparison> sigmoidDerivativeWrong() {
+        Matrix w = matrix("W", 3, 3);
+        Matrix x = vector("x", 3);
+        Scalar f = sum(sigmoid(w.times(x)).squared());
+        Random random = new Random(7);
+        List<double[][]> ws = List.<double[][]>empty().append(MatrixUtils.createRealIdentityMatrix(3).getData());
+        List<double[]> xs = List.of(new double[] {1, 2, 3});
+        for (int i = 0; i < 2; i++) {
+            double[][] wv = new double[3][3];
+            for (double[] row : wv) {
+                for (int j = 0; j < 3; j++) {
+                    row[j] = random.nextGaussian();
+                }
+            }
+            ws = ws.append(wv);
+            xs = xs.append(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()});
+        }
+        return ws.zip(xs).map(t -> {
+            Bindings point = at(w, t._1, x, t._2);
+            Gradient g = f.gradient(point);
+            RealMatrix wm = MatrixUtils.createRealMatrix(t._1);
+            RealVector z = wm.operate(MatrixUtils.createRealVector(t._2));
+            RealVector s = z.map(v -> 1 / (1 + Math.exp(-v)));
+            RealVector wrong = new org.apache.commons.math3.linear.ArrayRealVector(3);
+            for (int i = 0; i < 3; i++) {
+                wrong.setEntry(i, 2 * s.getEntry(i) * z.getEntry(i) * (1 - z.getEntry(i)));
+            }
+            RealMatrix hand = MatrixUtils.createColumnRealMatrix(wm.transpose().operate(wrong).toArray());
+            String title = "sigmoid derivative as x(1 - x): grad_x of ||sigmoid(W x)||^2 at W = "
+                    + List.of(t._1).map(Grader::text).mkString("[", ", ", "]") + ", x = " + text(t._2);
+            return new Comparison(title, g.value(), Comparison.gradients().put("x", g.of(x)), Comparison.gradients().put("x", hand));
+        });
+    }
+
+    /** {@return the comparison with a verdict: which entries disagree beyond {@link #TOLERANCE}, and by how much} */
+    public static String report(Comparison c) {
+        Seq<String> wrong = c.disagreements(TOLERANCE);
+        return c.render() + (wrong.isEmpty()
+                ? "  verdict: the derivation agrees here\n"
+                : "  verdict: WRONG at " + wrong.mkString(", ") + "\n");
+    }
+
+    private static String text(double[] v) {
+        return java.util.Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.3g", d))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static RealMatrix entry(double v) {
+        return MatrixUtils.createRealMatrix(new double[][] {{v}});
+    }
+}
