@@ -26,9 +26,11 @@ public final class CompiledFunction {
     /** The node of each parameter, or -1 for a parameter the expression does not use. */
     private final int[] parameterNodes;
     private final int dimension;
+    private final boolean detectNonFinite;
 
-    private CompiledFunction(Expr expression, Program program, Array<Leaf.Variable> parameters) {
+    private CompiledFunction(Expr expression, Program program, Array<Leaf.Variable> parameters, boolean detectNonFinite) {
         this.expression = expression;
+        this.detectNonFinite = detectNonFinite;
         this.program = program;
         this.parameters = parameters;
         this.parameterNodes = new int[parameters.size()];
@@ -75,14 +77,29 @@ public final class CompiledFunction {
                         + names.mkString("[", ", ", "]"));
             }
         }
-        return new CompiledFunction(expression, program, vars);
+        return new CompiledFunction(expression, program, vars, false);
     }
 
     /** {@return {@code expression} compiled with its own variables as parameters, in the order first met} */
     public static CompiledFunction of(Expr expression) {
         Objects.requireNonNull(expression, "expression is null");
         Program program = Program.of(expression);
-        return new CompiledFunction(expression, program, Array.ofAll(program.variables));
+        return new CompiledFunction(expression, program, Array.ofAll(program.variables), false);
+    }
+
+    /**
+     * {@return this function with non-finite detection on}: every call then looks, after each
+     * pass, for the first node whose value or gradient became NaN or infinite from finite
+     * inputs, and throws a {@link NonFiniteException} that names it, where it sits and what it
+     * received. Off by default; when off the passes do no checking at all.
+     */
+    public CompiledFunction detectingNonFinite() {
+        return detectNonFinite ? this : new CompiledFunction(expression, program, parameters, true);
+    }
+
+    /** {@return whether non-finite detection is on} */
+    public boolean detectsNonFinite() {
+        return detectNonFinite;
     }
 
     /** {@return the expression} */
@@ -125,7 +142,7 @@ public final class CompiledFunction {
     public Gradient gradient(Bindings at) {
         requireScalar("gradient");
         Values v = forward(bind(at));
-        return result(v, Backward.run(program, v, new double[][] {{1.0}}));
+        return result(v, backward(v));
     }
 
     /**
@@ -135,7 +152,7 @@ public final class CompiledFunction {
     public Tape tape(Bindings at) {
         requireScalar("tape");
         Values v = forward(bind(at));
-        return new Tape(program, v, Backward.run(program, v, new double[][] {{1.0}}));
+        return new Tape(program, v, backward(v));
     }
 
     /**
@@ -182,8 +199,8 @@ public final class CompiledFunction {
             }
             offset += s.size();
         }
-        Forward.run(program, v);
-        Values g = Backward.run(program, v, new double[][] {{1.0}});
+        forward(v);
+        Values g = backward(v);
         offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Shape s = parameters.get(k).shape();
@@ -231,7 +248,18 @@ public final class CompiledFunction {
 
     private Values forward(Values v) {
         Forward.run(program, v);
+        if (detectNonFinite) {
+            NonFiniteCheck.forward(program, v);
+        }
         return v;
+    }
+
+    private Values backward(Values v) {
+        Values g = Backward.run(program, v, new double[][] {{1.0}});
+        if (detectNonFinite) {
+            NonFiniteCheck.backward(program, v, g);
+        }
+        return g;
     }
 
     private Gradient result(Values v, Values g) {

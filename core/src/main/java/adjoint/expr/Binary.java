@@ -36,7 +36,8 @@ public sealed interface Binary extends Expr
         Objects.requireNonNull(b, "b is null");
         if (!a.shape().equals(b.shape())) {
             throw new ShapeMismatchException(op + ": " + a.shape() + " and " + b.shape()
-                    + " differ; elementwise ops need equal shapes (broadcast a scalar explicitly)");
+                    + " differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"
+                    + ShapeMismatchException.where(op, a, b));
         }
         if (shape != null && !shape.equals(a.shape())) {
             throw new ShapeMismatchException(op + ": inputs are " + a.shape() + " but the given shape is " + shape);

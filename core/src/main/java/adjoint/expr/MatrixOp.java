@@ -26,7 +26,7 @@ public sealed interface MatrixOp extends Expr
             if (a.shape().cols() != b.shape().rows()) {
                 throw new ShapeMismatchException("matmul: " + a.shape() + " times " + b.shape()
                         + " (the left's " + a.shape().cols() + " columns must equal the right's "
-                        + b.shape().rows() + " rows)");
+                        + b.shape().rows() + " rows)" + ShapeMismatchException.where("matmul", a, b));
             }
             Shape s = Shape.of(a.shape().rows(), b.shape().cols());
             if (shape != null && !shape.equals(s)) {
@@ -190,7 +190,8 @@ public sealed interface MatrixOp extends Expr
             Objects.requireNonNull(a, "a is null");
             Objects.requireNonNull(shape, "shape is null");
             if (!a.shape().isScalar()) {
-                throw new ShapeMismatchException("broadcast: input is " + a.shape() + ", not a scalar (1x1)");
+                throw new ShapeMismatchException("broadcast: input is " + a.shape() + ", not a scalar (1x1)"
+                        + ShapeMismatchException.where("broadcast", a));
             }
         }
 
@@ -235,7 +236,8 @@ public sealed interface MatrixOp extends Expr
         public Trace {
             Objects.requireNonNull(a, "a is null");
             if (a.shape().rows() != a.shape().cols()) {
-                throw new ShapeMismatchException("trace: input is " + a.shape() + ", not square");
+                throw new ShapeMismatchException("trace: input is " + a.shape() + ", not square"
+                        + ShapeMismatchException.where("trace", a));
             }
         }
 

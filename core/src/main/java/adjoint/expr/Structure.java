@@ -84,12 +84,17 @@ public final class Structure {
      * {@link #MAX_TEXT} characters is cut.
      */
     public static String text(Expr root) {
+        return text(root, MAX_TEXT);
+    }
+
+    /** {@return {@code root} as text in function form, cut after {@code max} characters} */
+    public static String text(Expr root, int max) {
         StringBuilder sb = new StringBuilder();
         ArrayDeque<Object> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
-            if (sb.length() > MAX_TEXT) {
-                sb.setLength(MAX_TEXT);
+            if (sb.length() > max) {
+                sb.setLength(max);
                 return sb.append('…').toString();
             }
             Object item = todo.pop();

@@ -54,10 +54,22 @@ class ExprTest {
         }
 
         @Test
+        void mismatchesSayWhereInTheExpression() {
+            Expr deep = new Unary.Sin(new MatrixOp.MatMul(W, new Variable("u", Shape.vector(2))));
+            assertThatThrownBy(() -> new Binary.Add(deep, new Variable("z", Shape.vector(2))))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("add: 3x1 and 2x1 differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"
+                            + " in add(sin(matmul(W, u)), z)");
+            assertThatThrownBy(() -> new MatrixOp.MatMul(V, deep))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageEndingWith(" in matmul(v, sin(matmul(W, u)))");
+        }
+
+        @Test
         void traceNeedsASquareMatrix() {
             assertThatThrownBy(() -> new MatrixOp.Trace(W))
                     .isInstanceOf(ShapeMismatchException.class)
-                    .hasMessage("trace: input is 3x2, not square");
+                    .hasMessage("trace: input is 3x2, not square in trace(W)");
         }
 
         @Test

@@ -75,202 +75,202 @@ public final class Adjoint {
 
     /** {@return {@code c / x}} */
     public static Scalar div(double c, Scalar x) {
-        return constant(c).div(x);
+        return constant(c).div(Operands.nonNull(x));
     }
 
     /** {@return {@code c - x}} */
     public static Scalar minus(double c, Scalar x) {
-        return constant(c).minus(x);
+        return constant(c).minus(Operands.nonNull(x));
     }
 
     /** {@return {@code x^p}, for a constant exponent} */
     public static Scalar pow(Scalar x, double p) {
-        return x.pow(p);
+        return Operands.nonNull(x).pow(p);
     }
 
     /** {@return {@code x^y}, defined for a positive base} */
     public static Scalar pow(Scalar x, Scalar y) {
-        return x.pow(y);
+        return Operands.nonNull(x).pow(y);
     }
 
     /** {@return every entry of {@code x} to the power {@code p}} */
     public static Matrix pow(Matrix x, double p) {
-        return x.pow(p);
+        return Operands.nonNull(x).pow(p);
     }
 
     /** {@return the sum of all entries of {@code x}} */
     public static Scalar sum(Matrix x) {
-        return x.sum();
+        return Operands.nonNull(x).sum();
     }
 
     /** {@return the trace of the square matrix {@code x}} */
     public static Scalar trace(Matrix x) {
-        return x.trace();
+        return Operands.nonNull(x).trace();
     }
 
     /** {@return the transpose of {@code x}} */
     public static Matrix transpose(Matrix x) {
-        return x.transpose();
+        return Operands.nonNull(x).transpose();
     }
 
     /** {@return the squared Euclidean (Frobenius) norm, the sum of the squared entries} */
     public static Scalar normSquared(Matrix x) {
-        return x.squared().sum();
+        return Operands.nonNull(x).squared().sum();
     }
 
     /** {@return the dot product of two vectors (or matrices) of one shape, the sum of their entrywise product} */
     public static Scalar dot(Matrix a, Matrix b) {
-        return a.hadamard(b).sum();
+        return Operands.nonNull(a).hadamard(b).sum();
     }
 
     /** {@return the sine of {@code x}} */
     public static Scalar sin(Scalar x) {
-        return new Scalar(new Unary.Sin(x.expr()));
+        return new Scalar(new Unary.Sin(Operands.of(x)));
     }
 
     /** {@return the sine of every entry of {@code x}} */
     public static Matrix sin(Matrix x) {
-        return new Matrix(new Unary.Sin(x.expr()));
+        return new Matrix(new Unary.Sin(Operands.of(x)));
     }
 
     /** {@return the cosine of {@code x}} */
     public static Scalar cos(Scalar x) {
-        return new Scalar(new Unary.Cos(x.expr()));
+        return new Scalar(new Unary.Cos(Operands.of(x)));
     }
 
     /** {@return the cosine of every entry of {@code x}} */
     public static Matrix cos(Matrix x) {
-        return new Matrix(new Unary.Cos(x.expr()));
+        return new Matrix(new Unary.Cos(Operands.of(x)));
     }
 
     /** {@return the tangent of {@code x}} */
     public static Scalar tan(Scalar x) {
-        return new Scalar(new Unary.Tan(x.expr()));
+        return new Scalar(new Unary.Tan(Operands.of(x)));
     }
 
     /** {@return the tangent of every entry of {@code x}} */
     public static Matrix tan(Matrix x) {
-        return new Matrix(new Unary.Tan(x.expr()));
+        return new Matrix(new Unary.Tan(Operands.of(x)));
     }
 
     /** {@return the exponential of {@code x}} */
     public static Scalar exp(Scalar x) {
-        return new Scalar(new Unary.Exp(x.expr()));
+        return new Scalar(new Unary.Exp(Operands.of(x)));
     }
 
     /** {@return the exponential of every entry of {@code x}} */
     public static Matrix exp(Matrix x) {
-        return new Matrix(new Unary.Exp(x.expr()));
+        return new Matrix(new Unary.Exp(Operands.of(x)));
     }
 
     /** {@return the natural logarithm of {@code x}} */
     public static Scalar log(Scalar x) {
-        return new Scalar(new Unary.Log(x.expr()));
+        return new Scalar(new Unary.Log(Operands.of(x)));
     }
 
     /** {@return the natural logarithm of every entry of {@code x}} */
     public static Matrix log(Matrix x) {
-        return new Matrix(new Unary.Log(x.expr()));
+        return new Matrix(new Unary.Log(Operands.of(x)));
     }
 
     /** {@return the square root of {@code x}} */
     public static Scalar sqrt(Scalar x) {
-        return new Scalar(new Unary.Sqrt(x.expr()));
+        return new Scalar(new Unary.Sqrt(Operands.of(x)));
     }
 
     /** {@return the square root of every entry of {@code x}} */
     public static Matrix sqrt(Matrix x) {
-        return new Matrix(new Unary.Sqrt(x.expr()));
+        return new Matrix(new Unary.Sqrt(Operands.of(x)));
     }
 
     /** {@return the square of {@code x}} */
     public static Scalar square(Scalar x) {
-        return new Scalar(new Unary.Square(x.expr()));
+        return new Scalar(new Unary.Square(Operands.of(x)));
     }
 
     /** {@return the square of every entry of {@code x}} */
     public static Matrix square(Matrix x) {
-        return new Matrix(new Unary.Square(x.expr()));
+        return new Matrix(new Unary.Square(Operands.of(x)));
     }
 
     /** {@return the reciprocal {@code 1/x} of {@code x}} */
     public static Scalar inv(Scalar x) {
-        return new Scalar(new Unary.Reciprocal(x.expr()));
+        return new Scalar(new Unary.Reciprocal(Operands.of(x)));
     }
 
     /** {@return the reciprocal {@code 1/x} of every entry of {@code x}} */
     public static Matrix inv(Matrix x) {
-        return new Matrix(new Unary.Reciprocal(x.expr()));
+        return new Matrix(new Unary.Reciprocal(Operands.of(x)));
     }
 
     /** {@return the hyperbolic tangent of {@code x}} */
     public static Scalar tanh(Scalar x) {
-        return new Scalar(new Unary.Tanh(x.expr()));
+        return new Scalar(new Unary.Tanh(Operands.of(x)));
     }
 
     /** {@return the hyperbolic tangent of every entry of {@code x}} */
     public static Matrix tanh(Matrix x) {
-        return new Matrix(new Unary.Tanh(x.expr()));
+        return new Matrix(new Unary.Tanh(Operands.of(x)));
     }
 
     /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}} */
     public static Scalar sigmoid(Scalar x) {
-        return new Scalar(new Unary.Sigmoid(x.expr()));
+        return new Scalar(new Unary.Sigmoid(Operands.of(x)));
     }
 
     /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of every entry of {@code x}} */
     public static Matrix sigmoid(Matrix x) {
-        return new Matrix(new Unary.Sigmoid(x.expr()));
+        return new Matrix(new Unary.Sigmoid(Operands.of(x)));
     }
 
     /** {@return the rectifier {@code max(x, 0)} of {@code x}} */
     public static Scalar relu(Scalar x) {
-        return new Scalar(new Unary.Relu(x.expr()));
+        return new Scalar(new Unary.Relu(Operands.of(x)));
     }
 
     /** {@return the rectifier {@code max(x, 0)} of every entry of {@code x}} */
     public static Matrix relu(Matrix x) {
-        return new Matrix(new Unary.Relu(x.expr()));
+        return new Matrix(new Unary.Relu(Operands.of(x)));
     }
 
     /** {@return the absolute value of {@code x}} */
     public static Scalar abs(Scalar x) {
-        return new Scalar(new Unary.Abs(x.expr()));
+        return new Scalar(new Unary.Abs(Operands.of(x)));
     }
 
     /** {@return the absolute value of every entry of {@code x}} */
     public static Matrix abs(Matrix x) {
-        return new Matrix(new Unary.Abs(x.expr()));
+        return new Matrix(new Unary.Abs(Operands.of(x)));
     }
 
     /** {@return the softplus {@code ln(1 + e^x)} of {@code x}} */
     public static Scalar softplus(Scalar x) {
-        return new Scalar(new Unary.Softplus(x.expr()));
+        return new Scalar(new Unary.Softplus(Operands.of(x)));
     }
 
     /** {@return the softplus {@code ln(1 + e^x)} of every entry of {@code x}} */
     public static Matrix softplus(Matrix x) {
-        return new Matrix(new Unary.Softplus(x.expr()));
+        return new Matrix(new Unary.Softplus(Operands.of(x)));
     }
 
     /** {@return the {@code ln(1 + x)} of {@code x}} */
     public static Scalar log1p(Scalar x) {
-        return new Scalar(new Unary.Log1p(x.expr()));
+        return new Scalar(new Unary.Log1p(Operands.of(x)));
     }
 
     /** {@return the {@code ln(1 + x)} of every entry of {@code x}} */
     public static Matrix log1p(Matrix x) {
-        return new Matrix(new Unary.Log1p(x.expr()));
+        return new Matrix(new Unary.Log1p(Operands.of(x)));
     }
 
     /** {@return the negation of {@code x}} */
     public static Scalar neg(Scalar x) {
-        return new Scalar(new Unary.Neg(x.expr()));
+        return new Scalar(new Unary.Neg(Operands.of(x)));
     }
 
     /** {@return the negation of every entry of {@code x}} */
     public static Matrix neg(Matrix x) {
-        return new Matrix(new Unary.Neg(x.expr()));
+        return new Matrix(new Unary.Neg(Operands.of(x)));
     }
 
     /**

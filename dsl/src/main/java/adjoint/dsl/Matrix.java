@@ -51,7 +51,7 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return {@code this + b}, entry by entry} */
     public Matrix plus(Matrix b) {
-        return new Matrix(new Binary.Add(expr, b.expr));
+        return new Matrix(new Binary.Add(expr, Operands.of(b)));
     }
 
     /** {@return {@code this + c}, added to every entry} */
@@ -66,7 +66,7 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return {@code this - b}, entry by entry} */
     public Matrix minus(Matrix b) {
-        return new Matrix(new Binary.Sub(expr, b.expr));
+        return new Matrix(new Binary.Sub(expr, Operands.of(b)));
     }
 
     /** {@return {@code this - c}, subtracted from every entry} */
@@ -81,7 +81,7 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return the matrix product {@code this b}} */
     public Matrix times(Matrix b) {
-        return new Matrix(new MatrixOp.MatMul(expr, b.expr));
+        return new Matrix(new MatrixOp.MatMul(expr, Operands.of(b)));
     }
 
     /** {@return {@code this c}, every entry scaled} */
@@ -96,12 +96,12 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return the elementwise (Hadamard) product} */
     public Matrix hadamard(Matrix b) {
-        return new Matrix(new Binary.Mul(expr, b.expr));
+        return new Matrix(new Binary.Mul(expr, Operands.of(b)));
     }
 
     /** {@return the elementwise quotient {@code this / b}} */
     public Matrix div(Matrix b) {
-        return new Matrix(new Binary.Div(expr, b.expr));
+        return new Matrix(new Binary.Div(expr, Operands.of(b)));
     }
 
     /** {@return {@code this / c}, every entry divided} */
@@ -165,7 +165,7 @@ public final class Matrix implements MatrixTerm {
     }
 
     private Expr spread(Scalar c) {
-        return new MatrixOp.Broadcast(c.expr(), expr.shape());
+        return new MatrixOp.Broadcast(Operands.of(c), expr.shape());
     }
 
     /** {@return whether {@code o} is a matrix of the same structure} */

@@ -43,7 +43,7 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this + b}} */
     public Scalar plus(Scalar b) {
-        return new Scalar(new Binary.Add(expr, b.expr));
+        return new Scalar(new Binary.Add(expr, Operands.of(b)));
     }
 
     /** {@return {@code this + c}} */
@@ -53,12 +53,13 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this + M}, added to every entry of {@code M}} */
     public Matrix plus(Matrix m) {
-        return new Matrix(new Binary.Add(broadcast(m.rows(), m.cols()).expr(), m.expr()));
+        Expr e = Operands.of(m);
+        return new Matrix(new Binary.Add(new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
     /** {@return {@code this - b}} */
     public Scalar minus(Scalar b) {
-        return new Scalar(new Binary.Sub(expr, b.expr));
+        return new Scalar(new Binary.Sub(expr, Operands.of(b)));
     }
 
     /** {@return {@code this - c}} */
@@ -68,7 +69,7 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this * b}} */
     public Scalar times(Scalar b) {
-        return new Scalar(new Binary.Mul(expr, b.expr));
+        return new Scalar(new Binary.Mul(expr, Operands.of(b)));
     }
 
     /** {@return {@code this * c}} */
@@ -78,12 +79,13 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this * M}, every entry of {@code M} scaled} */
     public Matrix times(Matrix m) {
-        return new Matrix(new Binary.Mul(broadcast(m.rows(), m.cols()).expr(), m.expr()));
+        Expr e = Operands.of(m);
+        return new Matrix(new Binary.Mul(new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
     /** {@return {@code this / b}} */
     public Scalar div(Scalar b) {
-        return new Scalar(new Binary.Div(expr, b.expr));
+        return new Scalar(new Binary.Div(expr, Operands.of(b)));
     }
 
     /** {@return {@code this / c}} */
@@ -98,7 +100,7 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this^b} with a variable exponent, defined for a positive base} */
     public Scalar pow(Scalar b) {
-        return new Scalar(new Binary.Pow(expr, b.expr));
+        return new Scalar(new Binary.Pow(expr, Operands.of(b)));
     }
 
     /** {@return {@code this^2}} */

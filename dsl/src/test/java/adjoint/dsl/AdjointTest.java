@@ -156,6 +156,18 @@ class AdjointTest {
         }
 
         @Test
+        void nullOperandsAreNamed() {
+            Matrix a = matrix("A", 2, 2);
+            java.util.List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = java.util.List.of(
+                    () -> x1.plus((Scalar) null), () -> x1.times((Matrix) null), () -> a.times((Matrix) null),
+                    () -> a.plus((Scalar) null), () -> sin((Scalar) null), () -> sigmoid((Matrix) null),
+                    () -> sum(null), () -> pow((Scalar) null, 2), () -> div(1, null), () -> dot(a, null));
+            for (var call : calls) {
+                assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage("operand is null");
+            }
+        }
+
+        @Test
         void anUnboundVariableIsNamed() {
             assertThatThrownBy(() -> x1.times(w1).gradientAt(x1, 1.0))
                     .isInstanceOf(UnboundVariableException.class)

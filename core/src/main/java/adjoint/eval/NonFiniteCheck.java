@@ -1,0 +1,133 @@
+package adjoint.eval;
+
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.util.List;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Finds the first node whose value or gradient went NaN or infinite from finite inputs. Run
+ * after a pass, only when detection is on, so the passes themselves pay nothing for it.
+ */
+final class NonFiniteCheck {
+
+    private NonFiniteCheck() {}
+
+    /** Throws at the first node, in forward order, whose value is not finite though its inputs are. */
+    static void forward(Program p, Values v) {
+        for (int i = 0; i < p.size(); i++) {
+            if (finite(v, i)) {
+                continue;
+            }
+            int[] in = p.inputs[i];
+            boolean inputsFinite = true;
+            for (int k : in) {
+                inputsFinite &= finite(v, k);
+            }
+            if (!inputsFinite) {
+                continue;
+            }
+            Tape tape = new Tape(p, v, new Values(p.shapes));
+            Seq<RealMatrix> inputs = inputs(p, v, i);
+            Expr node = p.nodes[i];
+            String what = node instanceof Leaf.Variable var
+                    ? "variable " + var.name() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") is bound to "
+                            + text(v.matrix(i))
+                    : node.op() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") received "
+                            + inputs.map(NonFiniteCheck::text).mkString(" and ") + " and produced " + text(v.matrix(i));
+            throw new NonFiniteException(what, NonFiniteException.Phase.FORWARD,
+                    node instanceof Leaf.Variable var ? var.name() : node.op(), tape.location(i), tape.depth(i), inputs);
+        }
+    }
+
+    /**
+     * Throws at the node whose pullback first passed a non-finite gradient down from a finite
+     * one: in backprop's order, the first node with a non-finite gradient gets it from a user
+     * whose own gradient is finite.
+     */
+    static void backward(Program p, Values v, Values g) {
+        for (int i = p.size() - 1; i >= 0; i--) {
+            if (!p.needsGradient[i] || finiteGradient(p, g, i)) {
+                continue;
+            }
+            for (int j = p.size() - 1; j > i; j--) {
+                int[] in = p.inputs[j];
+                for (int k = 0; k < in.length; k++) {
+                    if (in[k] != i || !finiteGradient(p, g, j)) {
+                        continue;
+                    }
+                    Seq<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.matrix(j));
+                    if (finite(passed.get(k))) {
+                        continue;
+                    }
+                    Tape tape = new Tape(p, v, g);
+                    Seq<RealMatrix> inputs = inputs(p, v, j);
+                    String to = p.nodes[i] instanceof Leaf.Variable var ? var.name() : "input " + k;
+                    String what = "the gradient went non-finite at " + p.nodes[j].op() + " at depth " + tape.depth(j) + " ("
+                            + tape.location(j) + "): it received " + inputs.map(NonFiniteCheck::text).mkString(" and ")
+                            + " and upstream gradient " + text(g.matrix(j)) + ", and passed " + text(passed.get(k))
+                            + " down to " + to;
+                    throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.nodes[j].op(), tape.location(j),
+                            tape.depth(j), inputs);
+                }
+            }
+        }
+    }
+
+    private static Seq<RealMatrix> inputs(Program p, Values v, int i) {
+        RealMatrix[] values = new RealMatrix[p.inputs[i].length];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = v.matrix(p.inputs[i][k]).copy();
+        }
+        return Array.of(values);
+    }
+
+    private static boolean finite(Values v, int i) {
+        if (v.scalar(i)) {
+            return Double.isFinite(v.s[i]);
+        }
+        if (v.m[i] == null) {
+            return true;
+        }
+        for (double[] row : v.m[i].getDataRef()) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean finiteGradient(Program p, Values g, int i) {
+        if (!p.needsGradient[i]) {
+            return true;
+        }
+        return finite(g, i);
+    }
+
+    private static boolean finite(RealMatrix m) {
+        for (double[] row : m.getData()) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String text(RealMatrix m) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) {
+            return Double.toString(m.getEntry(0, 0));
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        for (double[] row : m.getData()) {
+            rows.add(java.util.Arrays.toString(row));
+        }
+        return m.getRowDimension() * m.getColumnDimension() <= 16 ? rows.toString()
+                : m.getRowDimension() + "x" + m.getColumnDimension() + " matrix";
+    }
+}
