@@ -36,7 +36,7 @@ final class Backward {
      * @param stop the last node whose pullback runs; nodes below it are treated as leaves
      */
     static Values run(Program p, Values v, double[][] seed, int stop) {
-        Values g = new Values(p.shapes);
+        Values g = new Values(p);
         boolean[] reached = new boolean[p.nodes.length];
         g.accumulateCopy(p.root, seed);
         reached[p.root] = true;

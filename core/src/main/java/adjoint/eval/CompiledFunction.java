@@ -185,7 +185,7 @@ public final class CompiledFunction {
             throw new BindingException("a flat point of this function has " + dimension + " entries, got "
                     + point.length + " and an output of " + gradientOut.length);
         }
-        Values v = new Values(program.shapes);
+        Values v = new Values(program);
         int offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Shape s = parameters.get(k).shape();
@@ -224,7 +224,7 @@ public final class CompiledFunction {
     /** {@return the values with every used parameter's node set from the bindings} */
     private Values bind(Bindings at) {
         Objects.requireNonNull(at, "bindings is null");
-        Values v = new Values(program.shapes);
+        Values v = new Values(program);
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
             RealMatrix value = at.peek(p.name());

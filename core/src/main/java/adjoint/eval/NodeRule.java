@@ -63,7 +63,7 @@ public final class NodeRule {
         if (inputs.size() != k) {
             throw new BindingException(node.op() + " has " + k + " inputs, got " + inputs.size() + " values");
         }
-        Values v = new Values(program.shapes);
+        Values v = new Values(program);
         for (int i = 0; i < k; i++) {
             RealMatrix m = Objects.requireNonNull(inputs.get(i), "input value is null");
             checkShape("input " + i, m, program.shapes[i]);

@@ -29,7 +29,7 @@ final class NonFiniteCheck {
             if (!inputsFinite) {
                 continue;
             }
-            Tape tape = new Tape(p, v, new Values(p.shapes));
+            Tape tape = new Tape(p, v, new Values(p));
             Seq<RealMatrix> inputs = inputs(p, v, i);
             Expr node = p.nodes[i];
             String what = node instanceof Leaf.Variable var

@@ -27,7 +27,10 @@ final class Program {
     final List<Leaf.Variable> variables;
     final Map<String, Integer> variableIndex;
     final int root;
-    private final Array2DRowRealMatrix[] constants;
+    /** The values of matrix constants, by node. */
+    private final Map<Integer, Array2DRowRealMatrix> constants;
+    /** Whether any node is not a scalar. */
+    final boolean hasMatrices;
 
     /**
      * {@return the program of one node alone}: its inputs, one per position, as nodes
@@ -59,11 +62,13 @@ final class Program {
         this.root = nodes.length - 1;
         this.shapes = new Shape[nodes.length];
         this.needsGradient = new boolean[nodes.length];
-        this.constants = new Array2DRowRealMatrix[nodes.length];
+        java.util.Map<Integer, Array2DRowRealMatrix> matrixConstants = new HashMap<>();
+        boolean matrices = false;
         for (int i = 0; i < nodes.length; i++) {
             shapes[i] = nodes[i].shape();
+            matrices |= !shapes[i].isScalar();
             if (nodes[i] instanceof Leaf.MatrixConstant c) {
-                constants[i] = new Array2DRowRealMatrix(c.value().getData(), false);
+                matrixConstants.put(i, new Array2DRowRealMatrix(c.value().getData(), false));
             }
             boolean needs = nodes[i] instanceof Leaf.Variable;
             for (int in : inputs[i]) {
@@ -71,11 +76,13 @@ final class Program {
             }
             needsGradient[i] = needs;
         }
+        this.constants = matrixConstants;
+        this.hasMatrices = matrices;
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
     Array2DRowRealMatrix constant(int i) {
-        return constants[i];
+        return constants.get(i);
     }
 
     /** {@return the number of nodes} */

@@ -14,10 +14,11 @@ final class Values {
     final double[] s;
     final Array2DRowRealMatrix[] m;
 
-    Values(Shape[] shapes) {
-        this.shapes = shapes;
+    /** Values for every node of {@code p}; the matrix slots exist only if it has matrix nodes. */
+    Values(Program p) {
+        this.shapes = p.shapes;
         this.s = new double[shapes.length];
-        this.m = new Array2DRowRealMatrix[shapes.length];
+        this.m = p.hasMatrices ? new Array2DRowRealMatrix[shapes.length] : null;
     }
 
     /** {@return whether node {@code i} is a scalar} */

@@ -1,6 +1,5 @@
 package adjoint.show;
 
-import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** Numbers and matrices as short text for tables and pictures. */
@@ -19,17 +18,26 @@ final class Cells {
         if (!Double.isFinite(x)) {
             return Double.toString(x);
         }
-        String s = String.format(Locale.ROOT, "%.6g", x);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        String exponent = e < 0 ? "" : s.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        int e = (int) Math.floor(Math.log10(Math.abs(x)));
+        double mantissa = Math.round(x / Math.pow(10, e - 5)) / 1e5;
+        if (Math.abs(mantissa) >= 10) {
+            e++;
+            mantissa = Math.round(x / Math.pow(10, e - 5)) / 1e5;
         }
-        if (!exponent.isEmpty()) {
-            exponent = exponent.replace("e+0", "e+").replace("e-0", "e-").replace("e+", "e");
+        if (e >= -5 && e < 6) {
+            double scale = Math.pow(10, 5 - e);
+            return plain(Math.round(x * scale) / scale);
         }
-        return mantissa + exponent;
+        return plain(mantissa) + "e" + e;
+    }
+
+    /** {@return a double that holds at most six significant digits, without a trailing {@code .0}} */
+    private static String plain(double v) {
+        String s = Double.toString(v);
+        if (s.contains("E")) {
+            s = new java.math.BigDecimal(s).toPlainString();
+        }
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     /** {@return a matrix's rows as lines, cut to {@value #MAX_SIDE} rows and columns; a scalar as one line} */

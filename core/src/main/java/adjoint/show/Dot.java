@@ -17,8 +17,13 @@ public final class Dot {
 
     /** {@return the graph of a recorded pass, every node labelled with its value and gradient} */
     public static String of(Tape tape) {
-        Objects.requireNonNull(tape, "tape is null");
-        Trace trace = Trace.of(tape);
+        return of(Trace.of(Objects.requireNonNull(tape, "tape is null")));
+    }
+
+    /** {@return the graph of a trace already made, every node labelled with its value and gradient} */
+    public static String of(Trace trace) {
+        Objects.requireNonNull(trace, "trace is null");
+        Tape tape = trace.tape();
         StringBuilder sb = new StringBuilder();
         sb.append("digraph adjoint {\n");
         sb.append("  rankdir=LR;\n");

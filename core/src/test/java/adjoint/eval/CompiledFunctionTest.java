@@ -111,24 +111,38 @@ class CompiledFunctionTest {
         }
 
         @Test
-        void manyThreadsShareOneCompiledFunction() throws Exception {
+        void eightThreadsOfTenThousandGradientsEachGiveExactlyTheSequentialResults() throws Exception {
             CompiledFunction f = Backprop.compile(F, W, V, C);
-            List<Bindings> points = new ArrayList<>();
-            Random r = new Random(6);
-            for (int i = 0; i < 400; i++) {
-                points.add(randomPoint(r));
+            int threads = 8;
+            int perThread = 10_000;
+            List<List<Gradient>> sequential = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random r = new Random(t);
+                List<Gradient> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    mine.add(f.gradient(randomPoint(r)));
+                }
+                sequential.add(mine);
             }
-            List<Gradient> sequential = points.stream().map(f::gradient).toList();
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<List<Gradient>>> futures = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    futures.add(pool.submit(() -> points.stream().map(f::gradient).toList()));
+                for (int t = 0; t < threads; t++) {
+                    int seed = t;
+                    futures.add(pool.submit(() -> {
+                        Random r = new Random(seed);
+                        List<Gradient> mine = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            mine.add(f.gradient(randomPoint(r)));
+                        }
+                        return mine;
+                    }));
                 }
-                for (Future<List<Gradient>> future : futures) {
-                    List<Gradient> parallel = future.get();
-                    for (int i = 0; i < points.size(); i++) {
-                        assertSame(parallel.get(i), sequential.get(i));
+                for (int t = 0; t < threads; t++) {
+                    List<Gradient> parallel = futures.get(t).get();
+                    assertThat(parallel).hasSize(perThread);
+                    for (int i = 0; i < perThread; i++) {
+                        assertSame(parallel.get(i), sequential.get(t).get(i));
                     }
                 }
             } finally {

@@ -3,6 +3,7 @@ package adjoint.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import adjoint.DefaultStack;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -11,7 +12,6 @@ import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,31 +21,12 @@ class TrapsTest {
 
     static final Variable X = new Variable("x");
 
-    /** Runs {@code task} on a new thread with the JVM's default stack size, and rethrows what it throws. */
-    static <T> T onDefaultStack(java.util.concurrent.Callable<T> task) throws Throwable {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.set(task.call());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        t.start();
-        t.join();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
-    }
-
     @Nested
     class Depth {
         @Test
         void aMillionDeepChainEvaluatesAndDifferentiatesOnTheDefaultStack() throws Throwable {
             int n = 1_000_000;
-            Gradient g = onDefaultStack(() -> {
+            Gradient g = DefaultStack.run(() -> {
                 Expr e = X;
                 for (int i = 0; i < n; i++) {
                     e = i % 2 == 0 ? new Unary.Sin(e) : new Binary.Mul(e, new Constant(1.5));
@@ -70,7 +51,7 @@ class TrapsTest {
         @Test
         void aMillionDeepMatrixChainDifferentiates() throws Throwable {
             Variable a = new Variable("A", Shape.of(2, 2));
-            Gradient g = onDefaultStack(() -> {
+            Gradient g = DefaultStack.run(() -> {
                 Expr e = a;
                 for (int i = 0; i < 1_000_000; i++) {
                     e = new Unary.Neg(e);

@@ -83,6 +83,26 @@ class TraceTest {
     }
 
     @Nested
+    class Depth {
+        @Test
+        void aMillionDeepChainTracesAndDrawsOnTheDefaultStack() throws Throwable {
+            String[] out = adjoint.DefaultStack.run(() -> {
+                Expr e = new Variable("x");
+                for (int i = 0; i < 1_000_000; i++) {
+                    e = new Unary.Tanh(e);
+                }
+                Tape tape = Backprop.tape(e, Bindings.of("x", 0.5));
+                Trace t = Trace.of(tape);
+                return new String[] {t.text(), Dot.of(t), Formula.latex(e), tape.location(0)};
+            });
+            assertThat(out[0].lines().count()).isEqualTo(2 + 1_000_001);
+            assertThat(out[1]).contains("n999999 -> n1000000");
+            assertThat(out[2]).endsWith("…");
+            assertThat(out[3]).isEqualTo("tanh[0] > tanh[0] > tanh[0] > … > tanh[0] > tanh[0] > tanh[0] > tanh[0] > x");
+        }
+    }
+
+    @Nested
     class Formats {
         @Test
         void textIsAligned() {
