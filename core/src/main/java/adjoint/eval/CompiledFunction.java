@@ -68,11 +68,12 @@ public final class CompiledFunction {
             throw new IllegalArgumentException("parameter " + t._2 + " is not a variable: " + t._1.expr());
         }));
         Seq<String> names = vars.map(Leaf.Variable::name);
-        if (names.distinct().size() != names.size()) {
+        java.util.Set<String> distinct = new java.util.HashSet<>(names.asJava());
+        if (distinct.size() != names.size()) {
             throw new IllegalArgumentException("a parameter is given twice: " + names.mkString(", "));
         }
         for (Leaf.Variable v : program.variables) {
-            if (!names.contains(v.name())) {
+            if (!distinct.contains(v.name())) {
                 throw new IllegalArgumentException("variable " + v.name() + " of the expression is not among the parameters "
                         + names.mkString("[", ", ", "]"));
             }
@@ -178,19 +179,51 @@ public final class CompiledFunction {
      * @return the value
      */
     public double valueAndGradient(double[] point, double[] gradientOut) {
-        requireScalar("gradient");
-        Objects.requireNonNull(point, "point is null");
         Objects.requireNonNull(gradientOut, "gradientOut is null");
-        if (point.length != dimension || gradientOut.length != dimension) {
-            throw new BindingException("a flat point of this function has " + dimension + " entries, got "
-                    + point.length + " and an output of " + gradientOut.length);
+        if (gradientOut.length != dimension) {
+            throw new BindingException("a flat gradient of this function has " + dimension + " entries, got an output of "
+                    + gradientOut.length);
+        }
+        Values v = forward(bindFlat(point));
+        Values g = backward(v);
+        int offset = 0;
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Shape s = parameters.get(k).shape();
+            int node = parameterNodes[k];
+            if (node < 0) {
+                java.util.Arrays.fill(gradientOut, offset, offset + s.size(), 0.0);
+            } else if (s.isScalar()) {
+                gradientOut[offset] = g.s[node];
+            } else {
+                double[][] d = g.gradient(node);
+                for (int i = 0; i < s.rows(); i++) {
+                    System.arraycopy(d[i], 0, gradientOut, offset + i * s.cols(), s.cols());
+                }
+            }
+            offset += s.size();
+        }
+        return v.s[program.root];
+    }
+
+    /** {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}} */
+    public double value(double[] point) {
+        return forward(bindFlat(point)).s[program.root];
+    }
+
+    private Values bindFlat(double[] point) {
+        requireScalar("value");
+        Objects.requireNonNull(point, "point is null");
+        if (point.length != dimension) {
+            throw new BindingException("a flat point of this function has " + dimension + " entries, got " + point.length);
         }
         Values v = new Values(program);
         int offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Shape s = parameters.get(k).shape();
             int node = parameterNodes[k];
-            if (node >= 0) {
+            if (node >= 0 && s.isScalar()) {
+                v.s[node] = point[offset];
+            } else if (node >= 0) {
                 double[][] d = new double[s.rows()][s.cols()];
                 for (int i = 0; i < s.rows(); i++) {
                     System.arraycopy(point, offset + i * s.cols(), d[i], 0, s.cols());
@@ -199,19 +232,7 @@ public final class CompiledFunction {
             }
             offset += s.size();
         }
-        forward(v);
-        Values g = backward(v);
-        offset = 0;
-        for (int k = 0; k < parameterNodes.length; k++) {
-            Shape s = parameters.get(k).shape();
-            int node = parameterNodes[k];
-            double[][] d = node >= 0 ? g.gradient(node) : new double[s.rows()][s.cols()];
-            for (int i = 0; i < s.rows(); i++) {
-                System.arraycopy(d[i], 0, gradientOut, offset + i * s.cols(), s.cols());
-            }
-            offset += s.size();
-        }
-        return v.s[program.root];
+        return v;
     }
 
     private void requireScalar(String what) {

@@ -5,7 +5,6 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +96,7 @@ final class Program {
      */
     static Program of(Expr root) {
         Objects.requireNonNull(root, "expression is null");
-        IdentityHashMap<Expr, Integer> index = new IdentityHashMap<>();
+        IdentityIndex index = new IdentityIndex(1024);
         Map<String, Integer> variableIndex = new HashMap<>();
         List<Leaf.Variable> variables = new ArrayList<>();
         List<Expr> order = new ArrayList<>();
@@ -112,8 +111,11 @@ final class Program {
             int k = next[sp - 1];
             if (k < top.arity()) {
                 next[sp - 1] = k + 1;
-                Expr child = Objects.requireNonNull(top.input(k), () -> top.op() + ": input " + k + " is null");
-                if (!index.containsKey(child)) {
+                Expr child = top.input(k);
+                if (child == null) {
+                    throw new NullPointerException(top.op() + ": input " + k + " is null");
+                }
+                if (index.get(child) < 0) {
                     if (sp == stack.length) {
                         stack = java.util.Arrays.copyOf(stack, sp * 2);
                         next = java.util.Arrays.copyOf(next, sp * 2);

@@ -88,6 +88,7 @@ class CompiledFunctionTest {
             point[8] = at.get("c").get().getEntry(0, 0);
             double[] grad = new double[f.dimension()];
             assertThat(f.valueAndGradient(point, grad)).isEqualTo(g.value());
+            assertThat(f.value(point)).isEqualTo(g.value());
             double[][] gw = g.matrix("W").getData();
             assertThat(grad).containsExactly(gw[0][0], gw[0][1], gw[1][0], gw[1][1], gw[2][0], gw[2][1],
                     g.matrix("v").getEntry(0, 0), g.matrix("v").getEntry(1, 0), g.scalar("c"));
@@ -215,6 +216,9 @@ class CompiledFunctionTest {
             assertThatThrownBy(() -> f.valueAndGradient(new double[2], new double[9]))
                     .isInstanceOf(BindingException.class)
                     .hasMessageContaining("has 9 entries");
+            assertThatThrownBy(() -> f.valueAndGradient(new double[9], new double[2]))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessageContaining("a flat gradient of this function has 9 entries");
         }
 
         @Test
