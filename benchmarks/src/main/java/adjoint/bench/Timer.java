@@ -23,6 +23,8 @@ final class Timer {
 
     /** {@return the median seconds of one call of {@code task}} */
     double median(Supplier<?> task) {
+        // Start each measurement from a collected heap, so that one workload's garbage is not the next one's pause.
+        System.gc();
         long start = System.nanoTime();
         sink = task.get();
         double once = Math.max((System.nanoTime() - start) / 1e9, 1e-9);

@@ -9,6 +9,7 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -162,12 +163,15 @@ public final class CompiledFunction {
      * {@code double[]} column vector otherwise.
      */
     public Gradient gradientAt(Object... values) {
-        return gradient(positional(values));
+        requireScalar("gradient");
+        Values v = forward(bindPositional(values));
+        return result(v, backward(v));
     }
 
     /** {@return the value of a scalar expression at a point given by position, as for {@link #gradientAt}} */
     public double valueAt(Object... values) {
-        return value(positional(values));
+        requireScalar("value");
+        return forward(bindPositional(values)).s[program.root];
     }
 
     /**
@@ -289,31 +293,66 @@ public final class CompiledFunction {
             Leaf.Variable p = parameters.get(k);
             int node = parameterNodes[k];
             double[][] d = node >= 0 ? g.gradient(node) : new double[p.shape().rows()][p.shape().cols()];
-            out = out.put(p.name(), node >= 0 && !p.shape().isScalar() ? Kernels.copy(d) : d);
+            // The gradient arrays are the backward pass's own, made for this call: no copy is needed.
+            out = out.put(p.name(), d);
         }
         return new Gradient(v.s[program.root], out);
     }
 
-    private Bindings positional(Object... values) {
+    /**
+     * {@return the values with every used parameter's node set from positional values}; a
+     * matrix given by the caller is read during this call only, never kept or changed, so it is
+     * not copied
+     */
+    private Values bindPositional(Object... values) {
         Objects.requireNonNull(values, "values is null");
         if (values.length != parameters.size()) {
             throw new BindingException("this function takes " + parameters.size() + " values, for "
                     + parameters.map(Leaf.Variable::name).mkString(", ") + "; got " + values.length);
         }
-        Bindings b = Bindings.empty();
+        Values v = new Values(program);
         for (int k = 0; k < values.length; k++) {
-            String name = parameters.get(k).name();
-            b = switch (values[k]) {
+            Leaf.Variable p = parameters.get(k);
+            String name = p.name();
+            double[][] data = switch (values[k]) {
                 case null -> throw new BindingException("the value for " + name + " is null");
-                case Number n -> b.and(name, n.doubleValue());
-                case RealMatrix m -> b.and(name, m);
-                case double[][] rows -> b.and(name, rows);
-                case double[] column -> b.and(name, column);
+                case Number n -> new double[][] {{n.doubleValue()}};
+                case Array2DRowRealMatrix m -> m.getDataRef();
+                case RealMatrix m -> m.getData();
+                case double[][] rows -> rows;
+                case double[] column -> columnOf(column);
                 default -> throw new BindingException("the value for " + name + " is a "
                         + values[k].getClass().getSimpleName() + "; give a Number, RealMatrix, double[][] or double[]");
             };
+            Shape got = shapeOf(name, data);
+            if (!got.equals(p.shape())) {
+                throw new BindingException("variable " + name + " is " + p.shape() + " but its value is " + got);
+            }
+            if (parameterNodes[k] >= 0) {
+                v.put(parameterNodes[k], data);
+            }
         }
-        return b;
+        return v;
     }
 
+    private static double[][] columnOf(double[] column) {
+        double[][] d = new double[column.length][];
+        for (int i = 0; i < column.length; i++) {
+            d[i] = new double[] {column[i]};
+        }
+        return d;
+    }
+
+    /** {@return the shape of rows of entries, which must be a non-empty rectangle} */
+    private static Shape shapeOf(String name, double[][] rows) {
+        if (rows.length == 0 || rows[0] == null || rows[0].length == 0) {
+            throw new BindingException("the value for " + name + " has no entries");
+        }
+        for (double[] row : rows) {
+            if (row == null || row.length != rows[0].length) {
+                throw new BindingException("the value for " + name + " has rows of different lengths");
+            }
+        }
+        return Shape.of(rows.length, rows[0].length);
+    }
 }

@@ -70,6 +70,20 @@ final class Kernels {
         int m = a.length;
         int k = b.length;
         int n = b[0].length;
+        if (n == 1) {
+            // A matrix times a vector: dot products of rows with the vector, read once into an array.
+            double[] x = column(b);
+            double[][] c = new double[m][1];
+            for (int i = 0; i < m; i++) {
+                double[] ai = a[i];
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += ai[p] * x[p];
+                }
+                c[i][0] = s;
+            }
+            return c;
+        }
         double[][] c = new double[m][n];
         for (int i = 0; i < m; i++) {
             double[] ai = a[i];
@@ -90,6 +104,18 @@ final class Kernels {
         int m = a.length;
         int n = b.length;
         double[][] c = new double[m][n];
+        if (a[0].length == 1) {
+            // An outer product of two vectors.
+            double[] y = column(b);
+            for (int i = 0; i < m; i++) {
+                double ai = a[i][0];
+                double[] ci = c[i];
+                for (int j = 0; j < n; j++) {
+                    ci[j] = ai * y[j];
+                }
+            }
+            return c;
+        }
         for (int i = 0; i < m; i++) {
             double[] ai = a[i];
             for (int j = 0; j < n; j++) {
@@ -109,6 +135,22 @@ final class Kernels {
         int k = a.length;
         int m = a[0].length;
         int n = b[0].length;
+        if (n == 1) {
+            // A transposed matrix times a vector: rows of a scaled by the vector's entries, summed in one array.
+            double[] r = new double[m];
+            for (int p = 0; p < k; p++) {
+                double[] ap = a[p];
+                double bp = b[p][0];
+                for (int i = 0; i < m; i++) {
+                    r[i] += ap[i] * bp;
+                }
+            }
+            double[][] c = new double[m][];
+            for (int i = 0; i < m; i++) {
+                c[i] = new double[] {r[i]};
+            }
+            return c;
+        }
         double[][] c = new double[m][n];
         for (int p = 0; p < k; p++) {
             double[] ap = a[p];
@@ -122,6 +164,15 @@ final class Kernels {
             }
         }
         return c;
+    }
+
+    /** {@return the only column of {@code b} as an array} */
+    private static double[] column(double[][] b) {
+        double[] x = new double[b.length];
+        for (int p = 0; p < b.length; p++) {
+            x[p] = b[p][0];
+        }
+        return x;
     }
 
     /** {@return the transpose of {@code a}} */

@@ -19,6 +19,8 @@ final class Program {
 
     final Expr[] nodes;
     final Shape[] shapes;
+    /** Whether each node is a scalar, read on every step of both passes. */
+    final boolean[] scalar;
     final int[][] inputs;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
@@ -60,12 +62,14 @@ final class Program {
         this.variableIndex = Map.copyOf(variableIndex);
         this.root = nodes.length - 1;
         this.shapes = new Shape[nodes.length];
+        this.scalar = new boolean[nodes.length];
         this.needsGradient = new boolean[nodes.length];
         java.util.Map<Integer, Array2DRowRealMatrix> matrixConstants = new HashMap<>();
         boolean matrices = false;
         for (int i = 0; i < nodes.length; i++) {
             shapes[i] = nodes[i].shape();
-            matrices |= !shapes[i].isScalar();
+            scalar[i] = shapes[i].isScalar();
+            matrices |= !scalar[i];
             if (nodes[i] instanceof Leaf.MatrixConstant c) {
                 matrixConstants.put(i, new Array2DRowRealMatrix(c.value().getData(), false));
             }

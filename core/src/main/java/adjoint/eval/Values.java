@@ -11,19 +11,21 @@ import org.apache.commons.math3.linear.RealMatrix;
 final class Values {
 
     final Shape[] shapes;
+    private final boolean[] scalar;
     final double[] s;
     final Array2DRowRealMatrix[] m;
 
     /** Values for every node of {@code p}; the matrix slots exist only if it has matrix nodes. */
     Values(Program p) {
         this.shapes = p.shapes;
+        this.scalar = p.scalar;
         this.s = new double[shapes.length];
         this.m = p.hasMatrices ? new Array2DRowRealMatrix[shapes.length] : null;
     }
 
     /** {@return whether node {@code i} is a scalar} */
     boolean scalar(int i) {
-        return shapes[i].isScalar();
+        return scalar[i];
     }
 
     /** {@return node {@code i}'s value as a matrix, a scalar wrapped as {@code 1x1}; not to be changed} */

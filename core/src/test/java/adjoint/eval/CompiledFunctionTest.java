@@ -102,6 +102,17 @@ class CompiledFunctionTest {
         }
 
         @Test
+        void positionalValuesAreReadNotKeptOrChanged() {
+            CompiledFunction f = Backprop.compile(F, W, V, C);
+            double[][] w = {{1, 2}, {3, 4}, {5, 6}};
+            RealMatrix wm = MatrixUtils.createRealMatrix(w);
+            Gradient g = f.gradientAt(wm, new double[] {0.5, -1}, 2.0);
+            assertThat(wm.getData()).isDeepEqualTo(w);
+            wm.setEntry(0, 0, 100);
+            assertThat(g.value()).isEqualTo(f.gradientAt(w, new double[] {0.5, -1}, 2.0).value());
+        }
+
+        @Test
         void resultsAreCopies() {
             CompiledFunction f = Backprop.compile(F, W, V, C);
             Gradient g = f.gradient(randomPoint(new Random(5)));
@@ -213,6 +224,15 @@ class CompiledFunctionTest {
             assertThatThrownBy(() -> f.gradientAt(new double[3][2], null, 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for v is null");
+            assertThatThrownBy(() -> f.gradientAt(new double[][] {{1, 2}, {3}, {4, 5}}, new double[2], 1.0))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessage("the value for W has rows of different lengths");
+            assertThatThrownBy(() -> f.gradientAt(new double[0][0], new double[2], 1.0))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessage("the value for W has no entries");
+            assertThatThrownBy(() -> f.gradientAt(new double[2][3], new double[2], 1.0))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessage("variable W is 3x2 but its value is 2x3");
             assertThatThrownBy(() -> f.valueAndGradient(new double[2], new double[9]))
                     .isInstanceOf(BindingException.class)
                     .hasMessageContaining("has 9 entries");
