@@ -148,6 +148,34 @@ public final class CompiledFunction {
     }
 
     /**
+     * {@return the vector-Jacobian product at the point}: the gradient of {@code sum(seed ⊙ f)}
+     * with respect to every parameter, for an expression {@code f} of any shape; its value is
+     * that sum. A Jacobian is one of these per output entry.
+     *
+     * @param seed a matrix of the expression's shape
+     */
+    public Gradient pullback(Bindings at, RealMatrix seed) {
+        Objects.requireNonNull(seed, "seed is null");
+        Shape got = Shape.of(seed.getRowDimension(), seed.getColumnDimension());
+        if (!got.equals(shape())) {
+            throw new ShapeMismatchException("pullback: the seed is " + got + " but the expression is " + shape());
+        }
+        Values v = forward(bind(at));
+        Values g = Backward.run(program, v, seed.getData());
+        if (detectNonFinite) {
+            NonFiniteCheck.backward(program, v, g);
+        }
+        double[][] out = v.matrix(program.root).getDataRef();
+        double dot = 0;
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                dot += seed.getEntry(i, j) * out[i][j];
+            }
+        }
+        return result(dot, g);
+    }
+
+    /**
      * {@return a record of the forward and backward pass at the point}: every node with its
      * value and gradient, for tracing, checking and debugging
      */
@@ -288,6 +316,10 @@ public final class CompiledFunction {
     }
 
     private Gradient result(Values v, Values g) {
+        return result(v.s[program.root], g);
+    }
+
+    private Gradient result(double value, Values g) {
         Map<String, double[][]> out = Gradient.emptyMap();
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
@@ -296,7 +328,7 @@ public final class CompiledFunction {
             // The gradient arrays are the backward pass's own, made for this call: no copy is needed.
             out = out.put(p.name(), d);
         }
-        return new Gradient(v.s[program.root], out);
+        return new Gradient(value, out);
     }
 
     /**

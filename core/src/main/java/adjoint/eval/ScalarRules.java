@@ -31,6 +31,7 @@ final class ScalarRules {
             // max(x, 0) + log1p(e^-|x|): e^x never overflows, and log1p keeps the tail exact.
             case Unary.Softplus s -> Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
             case Unary.Log1p l -> Math.log1p(x);
+            case Unary.Sign s -> Math.signum(x);
             case Unary.Power p -> Math.pow(x, p.p());
         };
     }
@@ -53,6 +54,7 @@ final class ScalarRules {
             case Unary.Abs a -> Math.signum(x);
             case Unary.Softplus s -> sigmoid(x);
             case Unary.Log1p l -> 1.0 / (1.0 + x);
+            case Unary.Sign s -> 0.0;
             case Unary.Power p -> p.p() == 0 ? 0.0 : p.p() * Math.pow(x, p.p() - 1);
         };
     }

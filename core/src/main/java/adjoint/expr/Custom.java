@@ -111,6 +111,22 @@ public non-sealed interface Custom extends Expr {
     }
 
     /**
+     * A custom op that can also be differentiated symbolically: its pullback written as
+     * expressions, so that symbolic gradients, Hessians and the {@code diff} of the command line
+     * work through it.
+     */
+    interface Symbolic extends Custom {
+
+        /**
+         * {@return the gradient with respect to each input, as expressions}
+         *
+         * @param g the upstream gradient, an expression of this op's shape; this op itself
+         *     stands for its output
+         */
+        Seq<Expr> pullbackExpr(Expr g);
+    }
+
+    /**
      * A custom elementwise function of one input: give {@code f(x)} and {@code f'(x)}, and the
      * forward function and pullback follow, for scalars and matrices alike. The output has the
      * input's shape.

@@ -1,5 +1,6 @@
 package adjoint.expr;
 
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.Objects;
 
@@ -7,6 +8,39 @@ import java.util.Objects;
 public final class Exprs {
 
     private Exprs() {}
+
+    /**
+     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the
+     * root last}; nodes are told apart by identity, so a shared node appears once. Without
+     * recursion.
+     */
+    public static Array<Expr> topological(Expr root) {
+        Objects.requireNonNull(root, "root is null");
+        java.util.IdentityHashMap<Expr, Boolean> done = new java.util.IdentityHashMap<>();
+        java.util.List<Expr> order = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> next = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        next.push(0);
+        while (!nodes.isEmpty()) {
+            Expr top = nodes.peek();
+            int k = next.pop();
+            if (k < top.arity()) {
+                next.push(k + 1);
+                Expr child = top.input(k);
+                if (!done.containsKey(child)) {
+                    nodes.push(child);
+                    next.push(0);
+                }
+            } else {
+                nodes.pop();
+                if (done.put(top, Boolean.TRUE) == null) {
+                    order.add(top);
+                }
+            }
+        }
+        return Array.ofAll(order);
+    }
 
     /**
      * {@return a node of the same op as {@code node} with the given inputs} in place of its
@@ -38,6 +72,7 @@ public final class Exprs {
             case Unary.Abs n -> new Unary.Abs(inputs.get(0));
             case Unary.Softplus n -> new Unary.Softplus(inputs.get(0));
             case Unary.Log1p n -> new Unary.Log1p(inputs.get(0));
+            case Unary.Sign n -> new Unary.Sign(inputs.get(0));
             case Unary.Power p -> new Unary.Power(inputs.get(0), p.p());
             case Binary.Add n -> new Binary.Add(inputs.get(0), inputs.get(1));
             case Binary.Sub n -> new Binary.Sub(inputs.get(0), inputs.get(1));

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Each record's Javadoc states its derivative.
  */
 public sealed interface Unary extends Expr
-        permits Unary.Neg, Unary.Exp, Unary.Log, Unary.Sqrt, Unary.Square, Unary.Reciprocal, Unary.Sin, Unary.Cos, Unary.Tan, Unary.Tanh, Unary.Sigmoid, Unary.Relu, Unary.Abs, Unary.Softplus, Unary.Log1p, Unary.Power {
+        permits Unary.Neg, Unary.Exp, Unary.Log, Unary.Sqrt, Unary.Square, Unary.Reciprocal, Unary.Sin, Unary.Cos, Unary.Tan, Unary.Tanh, Unary.Sigmoid, Unary.Relu, Unary.Abs, Unary.Softplus, Unary.Log1p, Unary.Sign, Unary.Power {
 
     /** {@return the input} */
     Expr a();
@@ -588,6 +588,45 @@ public sealed interface Unary extends Expr
         @Override
         public String op() {
             return "log1p";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * Sign: -1, 0 or 1; derivative 0 (0 is used at the jump). It is the derivative of {@code abs}, and
+     * {@code relu(sign a)} that of {@code relu}, so symbolic derivatives of those ops use it.
+     *
+     * @param a the input
+     * @param shape the output's shape, equal to the input's
+     */
+    record Sign(Expr a, Shape shape) implements Unary {
+        /** Checks the input and the shape. */
+        public Sign {
+            shape = elementwise("sign", a, shape);
+        }
+
+        /** Creates the node with the input's shape. */
+        public Sign(Expr a) {
+            this(a, null);
+        }
+
+        @Override
+        public String op() {
+            return "sign";
         }
 
         @Override

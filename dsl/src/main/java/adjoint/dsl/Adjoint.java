@@ -263,6 +263,16 @@ public final class Adjoint {
         return new Matrix(new Unary.Log1p(Operands.of(x)));
     }
 
+    /** {@return the sign of {@code x}: -1, 0 or 1} */
+    public static Scalar sign(Scalar x) {
+        return new Scalar(new Unary.Sign(Operands.of(x)));
+    }
+
+    /** {@return the sign of every entry of {@code x}: -1, 0 or 1} */
+    public static Matrix sign(Matrix x) {
+        return new Matrix(new Unary.Sign(Operands.of(x)));
+    }
+
     /** {@return the negation of {@code x}} */
     public static Scalar neg(Scalar x) {
         return new Scalar(new Unary.Neg(Operands.of(x)));

@@ -1,0 +1,137 @@
+package adjoint.symbolic;
+
+import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.Gradient;
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Term;
+import io.vavr.collection.Array;
+import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+
+/**
+ * Jacobians, Hessians and Hessian-vector products at a point. Entries of the variables are laid
+ * out one variable after another, each row by row, as {@link CompiledFunction#valueAndGradient}
+ * lays them out. Second derivatives come from differentiating the symbolic gradient
+ * ({@link Symbolic}) by reverse mode again.
+ */
+public final class Derivatives {
+
+    private Derivatives() {}
+
+    /**
+     * {@return the Jacobian of {@code y} (any shape; its entries row by row) with respect to the
+     * entries of {@code wrt}}: one row per entry of {@code y}, one column per entry of the
+     * variables. Variables of {@code y} not in {@code wrt} are held at their bound values.
+     */
+    public static RealMatrix jacobian(Term y, Seq<? extends Term> wrt, Bindings at) {
+        Expr e = Objects.requireNonNull(y, "expression is null").expr();
+        Seq<Leaf.Variable> vars = variables(wrt);
+        CompiledFunction f = CompiledFunction.of(e, vars.appendAll(others(e, vars)));
+        Shape s = e.shape();
+        int columns = vars.map(v -> v.shape().size()).sum().intValue();
+        RealMatrix j = new Array2DRowRealMatrix(s.size(), columns);
+        for (int r = 0; r < s.rows(); r++) {
+            for (int c = 0; c < s.cols(); c++) {
+                RealMatrix seed = new Array2DRowRealMatrix(s.rows(), s.cols());
+                seed.setEntry(r, c, 1);
+                j.setRow(r * s.cols() + c, flat(f.pullback(at, seed), vars));
+            }
+        }
+        return j;
+    }
+
+    /** {@return the Hessian of a scalar expression with respect to the entries of {@code wrt}; symmetric} */
+    public static RealMatrix hessian(Term f, Seq<? extends Term> wrt, Bindings at) {
+        Seq<Leaf.Variable> vars = variables(wrt);
+        Map<String, Expr> gradient = Symbolic.gradient(f);
+        int d = vars.map(v -> v.shape().size()).sum().intValue();
+        RealMatrix h = new Array2DRowRealMatrix(d, d);
+        int row = 0;
+        for (Leaf.Variable v : vars) {
+            Expr g = gradient.get(v.name()).getOrElse(() -> SymbolicRules.constant(0, v.shape()));
+            RealMatrix block = jacobian(g, vars, at);
+            h.setSubMatrix(block.getData(), row, 0);
+            row += v.shape().size();
+        }
+        return h;
+    }
+
+    /**
+     * {@return the Hessian times {@code v}}, without forming the Hessian: the gradient of
+     * {@code grad f · v}
+     */
+    public static RealVector hessianVectorProduct(Term f, Seq<? extends Term> wrt, Bindings at, double[] v) {
+        Seq<Leaf.Variable> vars = variables(wrt);
+        Objects.requireNonNull(v, "v is null");
+        int d = vars.map(x -> x.shape().size()).sum().intValue();
+        if (v.length != d) {
+            throw new IllegalArgumentException("v has " + v.length + " entries but the variables have " + d);
+        }
+        Map<String, Expr> gradient = Symbolic.gradient(f);
+        Expr dot = new Leaf.Constant(0);
+        int offset = 0;
+        for (Leaf.Variable x : vars) {
+            Shape s = x.shape();
+            Expr g = gradient.get(x.name()).getOrElse(() -> SymbolicRules.constant(0, s));
+            double[][] part = new double[s.rows()][s.cols()];
+            for (int i = 0; i < s.rows(); i++) {
+                System.arraycopy(v, offset + i * s.cols(), part[i], 0, s.cols());
+            }
+            Expr weights = s.isScalar() ? new Leaf.Constant(part[0][0]) : new Leaf.MatrixConstant(new Array2DRowRealMatrix(part));
+            Expr term = s.isScalar() ? new Binary.Mul(g, weights) : new MatrixOp.Sum(new Binary.Mul(g, weights));
+            dot = new Binary.Add(dot, term);
+            offset += s.size();
+        }
+        Seq<Leaf.Variable> all = vars.appendAll(others(dot, vars));
+        Gradient g = CompiledFunction.of(dot, all).gradient(at);
+        return new ArrayRealVector(flat(g, vars), false);
+    }
+
+    /** {@return the gradient's entries for {@code vars}, laid out flat} */
+    static double[] flat(Gradient g, Seq<Leaf.Variable> vars) {
+        int d = vars.map(v -> v.shape().size()).sum().intValue();
+        double[] out = new double[d];
+        int offset = 0;
+        for (Leaf.Variable v : vars) {
+            RealMatrix m = g.matrix(v.name());
+            for (int i = 0; i < m.getRowDimension(); i++) {
+                for (int j = 0; j < m.getColumnDimension(); j++) {
+                    out[offset++] = m.getEntry(i, j);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Seq<Leaf.Variable> variables(Seq<? extends Term> wrt) {
+        Objects.requireNonNull(wrt, "variables is null");
+        return Array.ofAll(wrt).map(t -> {
+            if (t != null && t.expr() instanceof Leaf.Variable v) {
+                return v;
+            }
+            throw new IllegalArgumentException("not a variable: " + (t == null ? "null" : t.expr()));
+        });
+    }
+
+    /** {@return the variables of {@code e} not among {@code vars}} */
+    private static Seq<Leaf.Variable> others(Expr e, Seq<Leaf.Variable> vars) {
+        java.util.Set<String> names = new java.util.HashSet<>(vars.map(Leaf.Variable::name).asJava());
+        java.util.LinkedHashMap<String, Leaf.Variable> found = new java.util.LinkedHashMap<>();
+        for (Expr n : adjoint.expr.Exprs.topological(e)) {
+            if (n instanceof Leaf.Variable v && !names.contains(v.name())) {
+                found.putIfAbsent(v.name(), v);
+            }
+        }
+        return Array.ofAll(found.values());
+    }
+}

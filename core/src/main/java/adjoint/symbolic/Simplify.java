@@ -1,0 +1,197 @@
+package adjoint.symbolic;
+
+import adjoint.eval.NodeRule;
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Structure;
+import adjoint.expr.Unary;
+import io.vavr.collection.Array;
+import java.util.IdentityHashMap;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * The simplifications a reader would make, none of which changes a finite value: constant
+ * folding; {@code 0} and {@code 1} identities; {@code x - x}; double negation; scalar products
+ * in normal form ({@link Products}); a transpose of a transpose. Sums are left as they are.
+ * Nodes are rewritten bottom-up, each once, so shared sub-expressions stay shared; one
+ * {@code Simplify} applied to several expressions shares what they have in common.
+ */
+public final class Simplify {
+
+    private static final int SMALL = 64;
+
+    private final IdentityHashMap<Expr, Expr> memo = new IdentityHashMap<>();
+
+    /** Creates a simplifier with nothing seen yet. */
+    public Simplify() {}
+
+    /** {@return {@code e} simplified} */
+    public static Expr of(Expr e) {
+        return new Simplify().apply(e);
+    }
+
+    /** {@return {@code root} simplified, reusing what this simplifier has already rewritten} */
+    public Expr apply(Expr root) {
+        for (Expr n : Exprs.topological(root)) {
+            if (memo.containsKey(n)) {
+                continue;
+            }
+            Expr rebuilt = n;
+            if (n.arity() > 0) {
+                Expr[] inputs = new Expr[n.arity()];
+                boolean changed = false;
+                for (int k = 0; k < inputs.length; k++) {
+                    inputs[k] = memo.get(n.input(k));
+                    changed |= inputs[k] != n.input(k);
+                }
+                if (changed) {
+                    rebuilt = Exprs.withInputs(n, Array.of(inputs));
+                }
+            }
+            Expr e = rebuilt;
+            for (int round = 0; round < 8; round++) {
+                Expr next = step(e);
+                if (next == e || Structure.equal(next, e)) {
+                    break;
+                }
+                e = next;
+            }
+            memo.put(n, e);
+        }
+        return memo.get(root);
+    }
+
+    private Expr step(Expr e) {
+        return switch (e) {
+            case Leaf l -> e;
+            case Unary u -> unary(u);
+            case Binary b -> binary(b);
+            case MatrixOp m -> matrix(m);
+            case Custom c -> e;
+        };
+    }
+
+    private Expr unary(Unary u) {
+        Expr x = u.a();
+        Double c = constantOf(x);
+        if (c != null || x instanceof Leaf.MatrixConstant) {
+            return fold(u);
+        }
+        return switch (u) {
+            case Unary.Neg n when x instanceof Unary.Neg inner -> inner.a();
+            case Unary.Neg n when u.shape().isScalar() && productLike(x) -> Products.normalize(u);
+            case Unary.Power p when p.p() == 1 -> x;
+            case Unary.Power p when p.p() == 0 -> SymbolicRules.constant(1, u.shape());
+            case Unary.Square s when x instanceof Unary.Reciprocal r -> new Unary.Reciprocal(new Unary.Square(r.a()));
+            default -> u;
+        };
+    }
+
+    private Expr binary(Binary b) {
+        Expr x = b.a();
+        Expr y = b.b();
+        Double cx = constantOf(x);
+        Double cy = constantOf(y);
+        Shape s = b.shape();
+        if ((cx != null || x instanceof Leaf.MatrixConstant) && (cy != null || y instanceof Leaf.MatrixConstant)) {
+            return fold(b);
+        }
+        return switch (b) {
+            case Binary.Add a when is(cx, 0) -> y;
+            case Binary.Add a when is(cy, 0) -> x;
+            case Binary.Add a when y instanceof Unary.Neg n -> new Binary.Sub(x, n.a());
+            case Binary.Sub d when y instanceof Unary.Neg n -> new Binary.Add(x, n.a());
+            case Binary.Sub d when is(cy, 0) -> x;
+            case Binary.Sub d when is(cx, 0) -> new Unary.Neg(y);
+            case Binary.Sub d when same(x, y) -> SymbolicRules.constant(0, s);
+            case Binary.Mul m when is(cx, 0) || is(cy, 0) -> SymbolicRules.constant(0, s);
+            case Binary.Mul m when is(cx, 1) -> y;
+            case Binary.Mul m when is(cy, 1) -> x;
+            case Binary.Mul m when is(cx, -1) -> new Unary.Neg(y);
+            case Binary.Mul m when is(cy, -1) -> new Unary.Neg(x);
+            case Binary.Div d when is(cy, 1) -> x;
+            case Binary.Div d when is(cx, 0) -> SymbolicRules.constant(0, s);
+            case Binary.Pow p when cy != null -> new Unary.Power(x, cy);
+            case Binary.Mul m when s.isScalar() -> Products.normalize(b);
+            case Binary.Div d when s.isScalar() -> Products.normalize(b);
+            default -> b;
+        };
+    }
+
+    private Expr matrix(MatrixOp m) {
+        return switch (m) {
+            case MatrixOp.Transpose t when t.a() instanceof MatrixOp.Transpose inner -> inner.a();
+            case MatrixOp.Transpose t when t.a().shape().isScalar() -> t.a();
+            case MatrixOp.Sum s when s.a().shape().isScalar() -> s.a();
+            case MatrixOp.Sum s when s.a() instanceof MatrixOp.Broadcast b ->
+                    new Binary.Mul(new Leaf.Constant(b.shape().size()), b.a());
+            case MatrixOp.Broadcast b when b.shape().isScalar() -> b.a();
+            case MatrixOp.MatMul p when p.shape().isScalar() && p.a().shape().isScalar() -> new Binary.Mul(p.a(), p.b());
+            default -> m;
+        };
+    }
+
+    /** {@return the node, whose inputs are all constants, as a constant: broadcast if its inputs were} */
+    private static Expr fold(Expr node) {
+        Array<RealMatrix> values = Array.range(0, node.arity()).map(k -> valueOf(node.input(k)));
+        RealMatrix v = NodeRule.of(node).value(values);
+        boolean broadcast = !node.shape().isScalar() && Array.range(0, node.arity()).forAll(k -> constantOf(node.input(k)) != null);
+        if (node.shape().isScalar() || broadcast) {
+            return SymbolicRules.constant(v.getEntry(0, 0), node.shape());
+        }
+        return new Leaf.MatrixConstant(v);
+    }
+
+    private static RealMatrix valueOf(Expr constant) {
+        if (constant instanceof Leaf.MatrixConstant m) {
+            return m.value();
+        }
+        Shape s = constant.shape();
+        RealMatrix m = new Array2DRowRealMatrix(s.rows(), s.cols());
+        return m.scalarAdd(constantOf(constant));
+    }
+
+    /** {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither} */
+    static Double constantOf(Expr e) {
+        return switch (e) {
+            case Leaf.Constant c -> c.value();
+            case MatrixOp.Broadcast b when b.a() instanceof Leaf.Constant c -> c.value();
+            default -> null;
+        };
+    }
+
+    private static boolean is(Double c, double v) {
+        return c != null && c == v;
+    }
+
+    private static boolean productLike(Expr e) {
+        return e instanceof Binary.Mul || e instanceof Binary.Div || e instanceof Unary.Neg || e instanceof Unary.Reciprocal;
+    }
+
+    /** {@return whether two expressions are the same: one node, or small and structurally equal} */
+    static boolean same(Expr a, Expr b) {
+        return a == b || (small(a) && small(b) && a.equals(b));
+    }
+
+    private static boolean small(Expr e) {
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(e);
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            Expr x = todo.pop();
+            if (++seen > SMALL) {
+                return false;
+            }
+            for (int i = 0; i < x.arity(); i++) {
+                todo.push(x.input(i));
+            }
+        }
+        return true;
+    }
+}

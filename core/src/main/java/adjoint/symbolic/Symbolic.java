@@ -1,0 +1,98 @@
+package adjoint.symbolic;
+
+import adjoint.expr.Binary;
+import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
+import adjoint.expr.Leaf;
+import adjoint.expr.ShapeMismatchException;
+import adjoint.expr.Term;
+import io.vavr.collection.Array;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import java.util.IdentityHashMap;
+import java.util.Objects;
+
+/**
+ * Derivatives as expressions: symbolic reverse mode, walking the graph once from the result
+ * back to the variables and applying each op's rule as an expression. A node's gradient is
+ * built once and shared by every use, so the gradient's size is linear in the expression's.
+ * The results are simplified ({@link Simplify}), can be printed, evaluated, compiled, and
+ * differentiated again.
+ */
+public final class Symbolic {
+
+    private Symbolic() {}
+
+    /**
+     * {@return the gradient of a scalar expression with respect to each of its variables}, by
+     * name in the order first met, simplified; each of the variable's shape
+     */
+    public static Map<String, Expr> gradient(Term f) {
+        return gradient(f, true);
+    }
+
+    /** {@return the gradient, simplified or as the rules build it} */
+    public static Map<String, Expr> gradient(Term f, boolean simplify) {
+        Expr root = Objects.requireNonNull(f, "expression is null").expr();
+        if (!root.shape().isScalar()) {
+            throw new ShapeMismatchException("gradient: the expression is " + root.shape()
+                    + ", not a scalar; reduce it first, for example with sum");
+        }
+        Array<Expr> order = Exprs.topological(root);
+        IdentityHashMap<Expr, Boolean> varies = new IdentityHashMap<>();
+        for (Expr n : order) {
+            boolean v = n instanceof Leaf.Variable;
+            for (int k = 0; k < n.arity(); k++) {
+                v |= varies.get(n.input(k));
+            }
+            varies.put(n, v);
+        }
+        IdentityHashMap<Expr, Expr> adjoint = new IdentityHashMap<>();
+        adjoint.put(root, new Leaf.Constant(1));
+        Map<String, Expr> byName = LinkedHashMap.empty();
+        Map<String, Leaf.Variable> variables = LinkedHashMap.empty();
+        for (Expr n : order) {
+            if (n instanceof Leaf.Variable v && !variables.containsKey(v.name())) {
+                variables = variables.put(v.name(), v);
+            }
+        }
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Expr n = order.get(i);
+            Expr g = adjoint.get(n);
+            if (g == null || !varies.get(n)) {
+                continue;
+            }
+            if (n instanceof Leaf.Variable v) {
+                byName = byName.put(v.name(), byName.get(v.name()).map(sum -> (Expr) new Binary.Add(sum, g)).getOrElse(g));
+                continue;
+            }
+            Expr[] passed = SymbolicRules.pullback(n, g);
+            for (int k = 0; k < passed.length; k++) {
+                Expr in = n.input(k);
+                if (varies.get(in)) {
+                    Expr c = passed[k];
+                    adjoint.merge(in, c, Binary.Add::new);
+                }
+            }
+        }
+        Simplify simplifier = new Simplify();
+        Map<String, Expr> result = LinkedHashMap.empty();
+        for (var v : variables) {
+            Expr g = byName.get(v._1).getOrElse(() -> SymbolicRules.constant(0, v._2.shape()));
+            result = result.put(v._1, simplify ? simplifier.apply(g) : g);
+        }
+        return result;
+    }
+
+    /**
+     * {@return the derivative of a scalar expression with respect to one variable}, simplified;
+     * zero (of the variable's shape) if the expression does not use it
+     */
+    public static Expr derivative(Term f, Term variable) {
+        Objects.requireNonNull(variable, "variable is null");
+        if (!(variable.expr() instanceof Leaf.Variable v)) {
+            throw new IllegalArgumentException("not a variable: " + variable.expr());
+        }
+        return gradient(f).get(v.name()).getOrElse(() -> SymbolicRules.constant(0, v.shape()));
+    }
+}

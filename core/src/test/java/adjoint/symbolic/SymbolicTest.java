@@ -1,0 +1,224 @@
+package adjoint.symbolic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import adjoint.eval.Backprop;
+import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.Gradient;
+import adjoint.expr.Binary;
+import adjoint.expr.Custom;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf.Constant;
+import adjoint.expr.Leaf.Variable;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import adjoint.show.Formula;
+import io.vavr.collection.Array;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SymbolicTest {
+
+    static final Variable X1 = new Variable("x1");
+    static final Variable W1 = new Variable("w1");
+    static final Variable X2 = new Variable("x2");
+    static final Variable W2 = new Variable("w2");
+    static final Expr SEED = new Unary.Reciprocal(new Binary.Add(new Binary.Add(new Constant(2),
+            new Unary.Square(new Unary.Sin(new Binary.Mul(X1, W1)))), new Unary.Cos(new Binary.Mul(X2, W2))));
+    static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
+
+    @Nested
+    class Gradients {
+        @Test
+        void theSeedDerivativePrintsAsAStudentWritesIt() {
+            Expr d = Symbolic.derivative(SEED, X1);
+            assertThat(Formula.unicode(d)).isEqualTo("−2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
+            assertThat(Formula.latex(d)).startsWith("-\\frac{2 \\cdot w_{1} \\cdot \\sin\\left(x_{1} \\cdot w_{1}\\right)");
+            assertThat(Formula.unicode(Symbolic.derivative(SEED, X2))).isEqualTo("w₂·sin(x₂·w₂)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
+        }
+
+        @Test
+        void theSymbolicGradientEvaluatesToTheSeedNumbers() {
+            var g = Symbolic.gradient(SEED);
+            assertThat(g.keySet().toList()).containsExactly("x1", "w1", "x2", "w2");
+            double[] expected = {0.11233639973639942, 0.05616819986819971, -0.15929299963446267, -0.11946974972584701};
+            String[] names = {"x1", "w1", "x2", "w2"};
+            for (int i = 0; i < 4; i++) {
+                assertThat(Backprop.value(g.get(names[i]).get(), AT)).isCloseTo(expected[i], within(1e-16));
+            }
+        }
+
+        @Test
+        void matrixGradientsEvaluateToBackprop() {
+            Variable w = new Variable("W", Shape.of(3, 3));
+            Variable x = new Variable("x", Shape.vector(3));
+            Expr f = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Bindings at = Bindings.of("W", new double[][] {{-1, -2, -3}, {2, 3, 4}, {3, 4, 5}}).and("x", new double[] {-1, 3, 2});
+            var g = Symbolic.gradient(f);
+            Gradient numeric = Backprop.gradient(f, at);
+            RealMatrix gw = Backprop.evaluate(g.get("W").get(), at);
+            RealMatrix gx = Backprop.evaluate(g.get("x").get(), at);
+            assertThat(gw.subtract(numeric.matrix("W")).getNorm()).isLessThan(1e-20);
+            assertThat(gx.subtract(numeric.matrix("x")).getNorm()).isLessThan(1e-20);
+        }
+
+        @Test
+        void sharedNodesStaySharedSoTheGradientGrowsLinearly() {
+            Expr e = X1;
+            for (int i = 0; i < 100; i++) {
+                e = new Binary.Add(new Unary.Sin(e), e);
+            }
+            Expr d = Symbolic.derivative(e, X1);
+            int nodes = CompiledFunction.of(d).nodeCount();
+            assertThat(nodes).isLessThan(20 * 201);
+            double h = 1e-6;
+            double numeric = (Backprop.value(e, Bindings.of("x1", 0.3 + h)) - Backprop.value(e, Bindings.of("x1", 0.3 - h))) / (2 * h);
+            assertThat(Backprop.value(d, Bindings.of("x1", 0.3))).isCloseTo(numeric, within(1e-6 * Math.abs(numeric)));
+            Expr doubling = X1;
+            for (int i = 0; i < 100; i++) {
+                doubling = new Binary.Add(doubling, doubling);
+            }
+            Expr dd = Symbolic.derivative(doubling, X1);
+            assertThat(CompiledFunction.of(dd).nodeCount()).isLessThan(10 * 101);
+            assertThat(Backprop.value(dd, Bindings.of("x1", 5))).isEqualTo(Math.pow(2, 100));
+        }
+
+        @Test
+        void aVariableNotUsedHasZeroDerivative() {
+            assertThat(Symbolic.derivative(SEED, new Variable("q"))).isEqualTo(new Constant(0));
+        }
+
+        @Test
+        void aCustomOpNeedsASymbolicRule() {
+            record Twice(Expr a) implements Custom.Elementwise {
+                @Override
+                public String op() {
+                    return "twice";
+                }
+
+                @Override
+                public double apply(double x) {
+                    return 2 * x;
+                }
+
+                @Override
+                public double derivative(double x, double out) {
+                    return 2;
+                }
+            }
+            assertThatThrownBy(() -> Symbolic.gradient(new Twice(X1)))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessage("twice has no symbolic rule: implement Custom.Symbolic to differentiate it symbolically");
+        }
+
+        @Test
+        void aSymbolicCustomOpIsDifferentiatedThroughItsRule() {
+            record Cube(Expr a) implements Custom.Elementwise, Custom.Symbolic {
+                @Override
+                public String op() {
+                    return "cube";
+                }
+
+                @Override
+                public double apply(double x) {
+                    return x * x * x;
+                }
+
+                @Override
+                public double derivative(double x, double out) {
+                    return 3 * x * x;
+                }
+
+                @Override
+                public Seq<Expr> pullbackExpr(Expr g) {
+                    return List.of(new Binary.Mul(g, new Binary.Mul(new Constant(3), new Unary.Square(a))));
+                }
+            }
+            Expr d = Symbolic.derivative(new Cube(X1), X1);
+            assertThat(Formula.unicode(d)).isEqualTo("3·x₁²");
+            assertThat(Backprop.value(Symbolic.derivative(d, X1), Bindings.of("x1", 2))).isEqualTo(12);
+        }
+    }
+
+    @Nested
+    class Simplification {
+        @Test
+        void identitiesConstantsAndNegations() {
+            assertThat(Formula.unicode(Simplify.of(new Binary.Add(new Binary.Mul(X1, new Constant(1)), new Constant(0)))))
+                    .isEqualTo("x₁");
+            assertThat(Simplify.of(new Binary.Sub(new Unary.Sin(X1), new Unary.Sin(X1)))).isEqualTo(new Constant(0));
+            assertThat(Simplify.of(new Unary.Neg(new Unary.Neg(X1)))).isEqualTo(X1);
+            assertThat(Simplify.of(new Binary.Mul(new Constant(3), new Binary.Add(new Constant(1), new Constant(2)))))
+                    .isEqualTo(new Constant(9));
+            assertThat(Formula.unicode(Simplify.of(new Binary.Mul(new Binary.Mul(new Constant(2), X1), new Binary.Mul(X1, new Constant(-3))))))
+                    .isEqualTo("−6·x₁²");
+            assertThat(Formula.unicode(Simplify.of(new Binary.Add(X1, new Unary.Neg(W1))))).isEqualTo("x₁ − w₁");
+            assertThat(Formula.unicode(Simplify.of(new Unary.Power(new Binary.Add(X1, W1), 1)))).isEqualTo("x₁ + w₁");
+        }
+
+        @Test
+        void sumsOfProductsAreLeftAlone() {
+            Expr e = new Binary.Add(new Binary.Mul(X1, W1), new Binary.Mul(X1, W2));
+            assertThat(Formula.unicode(Simplify.of(e))).isEqualTo("x₁·w₁ + x₁·w₂");
+        }
+
+        @Test
+        void matrixIdentities() {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            assertThat(Simplify.of(new MatrixOp.Transpose(new MatrixOp.Transpose(a)))).isEqualTo(a);
+            Expr zeroed = new Binary.Mul(a, new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
+            assertThat(Simplify.of(zeroed)).isEqualTo(new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
+        }
+    }
+
+    @Nested
+    class SecondOrder {
+        static final Variable X = new Variable("x");
+        static final Variable Y = new Variable("y");
+        /** Rosenbrock: {@code (1 - x)^2 + 100 (y - x^2)^2}. */
+        static final Expr ROSENBROCK = new Binary.Add(new Unary.Square(new Binary.Sub(new Constant(1), X)),
+                new Binary.Mul(new Constant(100), new Unary.Square(new Binary.Sub(Y, new Unary.Square(X)))));
+
+        @Test
+        void theRosenbrockHessianAtItsMinimum() {
+            RealMatrix h = Derivatives.hessian(ROSENBROCK, Array.of(X, Y), Bindings.of("x", 1).and("y", 1));
+            assertThat(h.getData()).isDeepEqualTo(new double[][] {{802, -400}, {-400, 200}});
+        }
+
+        @Test
+        void hessianVectorProductsMatchTheHessian() {
+            Bindings at = Bindings.of("x", -1.2).and("y", 1);
+            RealMatrix h = Derivatives.hessian(ROSENBROCK, Array.of(X, Y), at);
+            double[] v = {0.3, -2};
+            double[] hv = Derivatives.hessianVectorProduct(ROSENBROCK, Array.of(X, Y), at, v).toArray();
+            assertThat(hv).containsExactly(h.operate(v), within(1e-9));
+        }
+
+        @Test
+        void theJacobianOfAVectorExpression() {
+            Variable u = new Variable("u", Shape.vector(2));
+            Expr y = new Unary.Sin(new MatrixOp.MatMul(new adjoint.expr.Leaf.MatrixConstant(
+                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(new double[][] {{1, 2}, {3, 4}, {5, 6}})), u));
+            RealMatrix j = Derivatives.jacobian(y, Array.of(u), Bindings.of("u", new double[] {0.1, 0.2}));
+            assertThat(j.getRowDimension()).isEqualTo(3);
+            assertThat(j.getColumnDimension()).isEqualTo(2);
+            assertThat(j.getEntry(1, 0)).isCloseTo(3 * Math.cos(3 * 0.1 + 4 * 0.2), within(1e-15));
+            assertThat(j.getEntry(2, 1)).isCloseTo(6 * Math.cos(5 * 0.1 + 6 * 0.2), within(1e-15));
+        }
+
+        @Test
+        void vectorVariablesHaveBlockHessians() {
+            Variable v = new Variable("v", Shape.vector(2));
+            Expr f = new MatrixOp.Sum(new Unary.Power(v, 3));
+            RealMatrix h = Derivatives.hessian(f, Array.of(v), Bindings.of("v", new double[] {1, 2}));
+            assertThat(h.getData()).isDeepEqualTo(new double[][] {{6, 0}, {0, 12}});
+        }
+    }
+}
