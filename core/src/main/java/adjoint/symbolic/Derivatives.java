@@ -115,6 +115,9 @@ public final class Derivatives {
 
     private static Seq<Leaf.Variable> variables(Seq<? extends Term> wrt) {
         Objects.requireNonNull(wrt, "variables is null");
+        if (wrt.isEmpty()) {
+            throw new IllegalArgumentException("no variables to differentiate with respect to");
+        }
         return Array.ofAll(wrt).map(t -> {
             if (t != null && t.expr() instanceof Leaf.Variable v) {
                 return v;

@@ -214,6 +214,12 @@ class SymbolicTest {
         }
 
         @Test
+        void thereMustBeVariables() {
+            assertThatThrownBy(() -> Derivatives.hessian(ROSENBROCK, Array.empty(), Bindings.of("x", 1).and("y", 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("no variables to differentiate with respect to");
+        }
+
+        @Test
         void vectorVariablesHaveBlockHessians() {
             Variable v = new Variable("v", Shape.vector(2));
             Expr f = new MatrixOp.Sum(new Unary.Power(v, 3));
