@@ -37,7 +37,7 @@ final class Forward {
             switch (p.nodes[i]) {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
-                case Leaf.MatrixConstant c -> v.m[i] = p.constant(i);
+                case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
                 case Unary u -> {
                     if (v.scalar(i)) {
                         v.s[i] = ScalarRules.value(u, v.s[in[0]]);

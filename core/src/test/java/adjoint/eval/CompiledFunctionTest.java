@@ -263,6 +263,12 @@ class CompiledFunctionTest {
         }
 
         @Test
+        void aOneByOneMatrixConstantInAnAllScalarExpressionIsAScalar() {
+            Expr e = new Binary.Add(new MatrixOp.Sum(new adjoint.expr.Leaf.MatrixConstant(MatrixUtils.createRealMatrix(new double[][] {{2}}))), C);
+            assertThat(Backprop.gradient(e, Bindings.of("c", 1)).value()).isEqualTo(3);
+        }
+
+        @Test
         void nanAndInfinityMayBeBound() {
             Gradient g = Backprop.gradient(new Binary.Mul(C, new Constant(2)), Bindings.of("c", Double.NaN));
             assertThat(g.value()).isNaN();
