@@ -2,6 +2,7 @@ package adjoint.eval;
 
 import adjoint.expr.Binary;
 import adjoint.expr.Unary;
+import org.apache.commons.math3.special.Erf;
 
 /**
  * The calculus of the elementwise ops, one line per op: each function's value, and beside it
@@ -9,6 +10,8 @@ import adjoint.expr.Unary;
  * interpreters apply these entry by entry, to scalars and matrices alike.
  */
 final class ScalarRules {
+
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     private ScalarRules() {}
 
@@ -32,6 +35,7 @@ final class ScalarRules {
             case Unary.Softplus s -> Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
             case Unary.Log1p l -> Math.log1p(x);
             case Unary.Sign s -> Math.signum(x);
+            case Unary.Erf e -> Erf.erf(x);
             case Unary.Power p -> Math.pow(x, p.p());
         };
     }
@@ -55,6 +59,7 @@ final class ScalarRules {
             case Unary.Softplus s -> sigmoid(x);
             case Unary.Log1p l -> 1.0 / (1.0 + x);
             case Unary.Sign s -> 0.0;
+            case Unary.Erf e -> TWO_OVER_SQRT_PI * Math.exp(-x * x);
             case Unary.Power p -> p.p() == 0 ? 0.0 : p.p() * Math.pow(x, p.p() - 1);
         };
     }

@@ -73,6 +73,7 @@ public final class Exprs {
             case Unary.Softplus n -> new Unary.Softplus(inputs.get(0));
             case Unary.Log1p n -> new Unary.Log1p(inputs.get(0));
             case Unary.Sign n -> new Unary.Sign(inputs.get(0));
+            case Unary.Erf n -> new Unary.Erf(inputs.get(0));
             case Unary.Power p -> new Unary.Power(inputs.get(0), p.p());
             case Binary.Add n -> new Binary.Add(inputs.get(0), inputs.get(1));
             case Binary.Sub n -> new Binary.Sub(inputs.get(0), inputs.get(1));

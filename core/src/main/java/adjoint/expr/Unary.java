@@ -8,7 +8,7 @@ import java.util.Objects;
  * Each record's Javadoc states its derivative.
  */
 public sealed interface Unary extends Expr
-        permits Unary.Neg, Unary.Exp, Unary.Log, Unary.Sqrt, Unary.Square, Unary.Reciprocal, Unary.Sin, Unary.Cos, Unary.Tan, Unary.Tanh, Unary.Sigmoid, Unary.Relu, Unary.Abs, Unary.Softplus, Unary.Log1p, Unary.Sign, Unary.Power {
+        permits Unary.Neg, Unary.Exp, Unary.Log, Unary.Sqrt, Unary.Square, Unary.Reciprocal, Unary.Sin, Unary.Cos, Unary.Tan, Unary.Tanh, Unary.Sigmoid, Unary.Relu, Unary.Abs, Unary.Softplus, Unary.Log1p, Unary.Sign, Unary.Erf, Unary.Power {
 
     /** {@return the input} */
     Expr a();
@@ -627,6 +627,45 @@ public sealed interface Unary extends Expr
         @Override
         public String op() {
             return "sign";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * The error function {@code erf a = 2/sqrt(pi) int_0^a e^(-t^2) dt}; derivative
+     * {@code 2/sqrt(pi) e^(-a^2)}.
+     *
+     * @param a the input
+     * @param shape the output's shape, equal to the input's
+     */
+    record Erf(Expr a, Shape shape) implements Unary {
+        /** Checks the input and the shape. */
+        public Erf {
+            shape = elementwise("erf", a, shape);
+        }
+
+        /** Creates the node with the input's shape. */
+        public Erf(Expr a) {
+            this(a, null);
+        }
+
+        @Override
+        public String op() {
+            return "erf";
         }
 
         @Override

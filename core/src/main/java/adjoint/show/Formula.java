@@ -130,6 +130,7 @@ public final class Formula {
             case Unary.Softplus x -> call("softplus", x.a());
             case Unary.Log1p x -> call("log1p", x.a());
             case Unary.Sign x -> call("sign", x.a());
+            case Unary.Erf x -> call("erf", x.a());
             case Unary.Power p -> power(p.a(), p.p(), false, named);
             case Binary.Add b -> Template.of(SUM, new Slot(b.a(), SUM), " + ", new Slot(b.b(), SUM));
             case Binary.Sub b -> Template.of(SUM, new Slot(b.a(), SUM), " − ", new Slot(b.b(), PRODUCT));
@@ -167,6 +168,7 @@ public final class Formula {
             case Unary.Softplus x -> latexCall("\\operatorname{softplus}", x.a());
             case Unary.Log1p x -> latexCall("\\operatorname{log1p}", x.a());
             case Unary.Sign x -> latexCall("\\operatorname{sign}", x.a());
+            case Unary.Erf x -> latexCall("\\operatorname{erf}", x.a());
             case Unary.Power p -> power(p.a(), p.p(), true, named);
             case Binary.Add b -> Template.of(SUM, new Slot(b.a(), SUM), " + ", new Slot(b.b(), SUM));
             case Binary.Sub b -> Template.of(SUM, new Slot(b.a(), SUM), " - ", new Slot(b.b(), PRODUCT));

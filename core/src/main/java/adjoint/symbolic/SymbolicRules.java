@@ -72,6 +72,7 @@ final class SymbolicRules {
             case Unary.Softplus p -> new Unary.Sigmoid(x);
             case Unary.Log1p l -> new Unary.Reciprocal(new Binary.Add(constant(1, s), x));
             case Unary.Sign n -> constant(0, s);
+            case Unary.Erf e -> new Binary.Mul(constant(2 / Math.sqrt(Math.PI), s), new Unary.Exp(new Unary.Neg(new Unary.Square(x))));
             case Unary.Power p -> p.p() == 0 ? constant(0, s)
                     : p.p() == 1 ? constant(1, s)
                     : new Binary.Mul(constant(p.p(), s), p.p() == 2 ? x : new Unary.Power(x, p.p() - 1));

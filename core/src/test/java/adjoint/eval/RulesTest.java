@@ -61,6 +61,8 @@ class RulesTest {
                     x -> 1 / (1 + Math.exp(-x)), -1.3, 0.7, 5),
             new UnaryCase("Log1p", Unary.Log1p::new, x -> Math.log(1 + x), x -> 1 / (1 + x), -0.5, 0.7, 3),
             new UnaryCase("Sign", Unary.Sign::new, Math::signum, x -> 0, -1.3, 0.7),
+            new UnaryCase("Erf", Unary.Erf::new, org.apache.commons.math3.special.Erf::erf,
+                    x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x), -1.3, 0.2, 2),
             new UnaryCase("Power", a -> new Unary.Power(a, 3), x -> x * x * x, x -> 3 * x * x, -1.3, 0.7),
             new UnaryCase("Power", a -> new Unary.Power(a, -0.5), x -> 1 / Math.sqrt(x),
                     x -> -0.5 / (x * Math.sqrt(x)), 0.3, 2));

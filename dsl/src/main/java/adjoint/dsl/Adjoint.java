@@ -273,6 +273,16 @@ public final class Adjoint {
         return new Matrix(new Unary.Sign(Operands.of(x)));
     }
 
+    /** {@return the error function of {@code x}} */
+    public static Scalar erf(Scalar x) {
+        return new Scalar(new Unary.Erf(Operands.of(x)));
+    }
+
+    /** {@return the error function of every entry of {@code x}} */
+    public static Matrix erf(Matrix x) {
+        return new Matrix(new Unary.Erf(Operands.of(x)));
+    }
+
     /** {@return the negation of {@code x}} */
     public static Scalar neg(Scalar x) {
         return new Scalar(new Unary.Neg(Operands.of(x)));

@@ -39,6 +39,7 @@ public final class CoreOps {
             .put(unary(Unary.Softplus.class, Unary.Softplus::new, Domain.ANY))
             .put(unary(Unary.Log1p.class, Unary.Log1p::new, Domain.ABOVE_MINUS_ONE))
             .put(unary(Unary.Sign.class, Unary.Sign::new, Domain.AWAY_FROM_ZERO))
+            .put(unary(Unary.Erf.class, Unary.Erf::new, Domain.MODERATE))
             .put(Unary.Power.class, new PowerSpec())
             .put(binary(Binary.Add.class, Binary.Add::new, Domain.ANY, Domain.ANY))
             .put(binary(Binary.Sub.class, Binary.Sub::new, Domain.ANY, Domain.ANY))
