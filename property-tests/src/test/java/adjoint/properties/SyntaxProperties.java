@@ -1,0 +1,43 @@
+package adjoint.properties;
+
+import static adjoint.properties.Theories.qt;
+
+import adjoint.dsl.Scalar;
+import adjoint.dsl.Syntax;
+import adjoint.expr.Binary;
+import adjoint.expr.Unary;
+import adjoint.testkit.CoreOps;
+import adjoint.testkit.Coverage;
+import adjoint.testkit.Expressions;
+import adjoint.testkit.OpSpec;
+import io.vavr.collection.Seq;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The text syntax: what is printed parses back to the same expression. */
+class SyntaxProperties {
+
+    static final Coverage ROUND_TRIPS = new Coverage();
+
+    /** Every op the text syntax can write: the elementwise ones. */
+    static final Seq<OpSpec> TEXT_OPS = CoreOps.all().filter(s -> Unary.class.isAssignableFrom(s.type())
+            || Binary.class.isAssignableFrom(s.type()));
+
+    @AfterAll
+    static void report() {
+        System.out.println("[SyntaxProperties] seed " + Theories.SEED + ", print and parse: " + ROUND_TRIPS.summary());
+    }
+
+    @Test
+    void parsingThenPrintingThenParsingGivesTheSameExpression() {
+        qt().forAll(Expressions.scalar().withOnly(TEXT_OPS).samples()).checkAssert(s -> {
+            ROUND_TRIPS.record(s);
+            String text = Syntax.print(s.expression());
+            Scalar once = Syntax.parse(text);
+            Scalar twice = Syntax.parse(Syntax.print(once));
+            if (!once.equals(twice) || !once.expr().equals(s.expression())) {
+                throw new AssertionError("printed " + s + " as " + text + ", which parses to " + once + ", and again to " + twice);
+            }
+        });
+    }
+}
