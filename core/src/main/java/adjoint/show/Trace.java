@@ -44,7 +44,8 @@ public final class Trace {
      * @param upstream {@code ∂f/∂node}, summed over its uses
      * @param uses how many times the node is an input
      * @param inputs its inputs' names
-     * @param local {@code ∂node/∂input} per input, where shown (else empty)
+     * @param local {@code ∂node/∂input} per input, where shown (else empty); null for an input
+     *     that depends on no variable
      * @param passes what it passes down to each input: upstream times local; null for an input
      *     that depends on no variable, which backprop does not follow
      */
@@ -107,6 +108,11 @@ public final class Trace {
                 }
                 if (e.shape().isScalar() || elementwise(e)) {
                     local = rule.pullback(Array.of(values), ones(e.shape()));
+                    for (int k = 0; k < in.length; k++) {
+                        if (!tape.carriesGradient(in[k])) {
+                            local = local.update(k, (RealMatrix) null);
+                        }
+                    }
                 }
             }
             rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, tape.uses(i), inputNames,

@@ -1,0 +1,59 @@
+package adjoint.cli;
+
+import adjoint.dsl.ParseException;
+import adjoint.expr.AdjointException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * The {@code adjoint} command's entry point. Exit status: 0 on success, 1 when a gradient check
+ * fails, 2 for bad input (a parse error, an unbound or unknown variable, a malformed option),
+ * reported as one line on standard error, never a stack trace.
+ */
+public final class Main {
+
+    /** Exit status of a check that failed. */
+    static final int FAILED = 1;
+    /** Exit status of bad input. */
+    static final int BAD_INPUT = 2;
+
+    private Main() {}
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** {@return the exit status of running the command with {@code args}, writing to {@code out} and {@code err}} */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new AdjointCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("adjoint: " + e.getMessage().lines().findFirst().orElse("bad arguments"));
+            err.flush();
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            err.println("adjoint: " + oneLine(e));
+            err.flush();
+            return e instanceof AdjointException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof UncheckedIOException || e instanceof java.io.IOException ? BAD_INPUT : 3;
+        });
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e instanceof ParseException p ? p.summary() : e.getMessage();
+        if (message == null) {
+            return "internal error: " + e;
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}
