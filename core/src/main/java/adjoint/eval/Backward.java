@@ -85,6 +85,7 @@ final class Backward {
                 case MatrixOp.Sum s -> g.accumulate(in[0], Kernels.fill(p.shapes[in[0]], g.s[i]));
                 case MatrixOp.Broadcast b -> g.s[in[0]] += Kernels.sum(g.data(i));
                 case MatrixOp.Trace t -> g.accumulate(in[0], Kernels.scaledIdentity(p.shapes[in[0]].rows(), g.s[i]));
+                case MatrixOp.LogSumExpRows l -> g.accumulate(in[0], Kernels.logSumExpRowsPullback(v.data(in[0]), g.data(i)));
                 case Custom c -> CustomCalls.pullback(c, v, g, in, i, wants);
             }
             for (int k : in) {

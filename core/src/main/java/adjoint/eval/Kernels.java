@@ -166,6 +166,53 @@ final class Kernels {
         return c;
     }
 
+    /** {@return each row's log-sum-exp, as a column; the row's largest entry is taken out first so nothing overflows} */
+    static double[][] logSumExpRows(double[][] a) {
+        double[][] r = new double[a.length][1];
+        for (int i = 0; i < a.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : a[i]) {
+                max = Math.max(max, x);
+            }
+            if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+                r[i][0] = max;
+                continue;
+            }
+            double sum = 0;
+            for (double x : a[i]) {
+                sum += Math.exp(x - max);
+            }
+            r[i][0] = max + Math.log(sum);
+        }
+        return r;
+    }
+
+    /**
+     * {@return the pullback of {@link #logSumExpRows}: row {@code i} is {@code g_i} times the row's
+     * softmax}, computed as {@code e^(a_ij - max) / sum_k e^(a_ik - max)} rather than from the
+     * output, whose rounding at large values would cost digits
+     */
+    static double[][] logSumExpRowsPullback(double[][] a, double[][] g) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : a[i]) {
+                max = Math.max(max, x);
+            }
+            r[i] = new double[a[i].length];
+            double sum = 0;
+            for (int j = 0; j < a[i].length; j++) {
+                r[i][j] = Math.exp(a[i][j] - max);
+                sum += r[i][j];
+            }
+            double scale = g[i][0] / sum;
+            for (int j = 0; j < a[i].length; j++) {
+                r[i][j] *= scale;
+            }
+        }
+        return r;
+    }
+
     /** {@return the only column of {@code b} as an array} */
     private static double[] column(double[][] b) {
         double[] x = new double[b.length];

@@ -85,6 +85,7 @@ public final class Exprs {
             case MatrixOp.Sum n -> new MatrixOp.Sum(inputs.get(0));
             case MatrixOp.Broadcast b -> new MatrixOp.Broadcast(inputs.get(0), b.shape());
             case MatrixOp.Trace n -> new MatrixOp.Trace(inputs.get(0));
+            case MatrixOp.LogSumExpRows n -> new MatrixOp.LogSumExpRows(inputs.get(0));
             case Custom c -> c.withInputs(inputs);
         };
     }

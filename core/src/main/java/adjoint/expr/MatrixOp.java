@@ -8,7 +8,8 @@ import java.util.Objects;
  * the upstream gradient (of the output's shape).
  */
 public sealed interface MatrixOp extends Expr
-        permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.Trace {
+        permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.Trace,
+                MatrixOp.LogSumExpRows {
 
     /**
      * Matrix product {@code A B} of an {@code m x k} and a {@code k x n} matrix (a vector is a
@@ -249,6 +250,63 @@ public sealed interface MatrixOp extends Expr
         @Override
         public String op() {
             return "trace";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
+     * Log-sum-exp of each row, {@code l_i = ln sum_j e^(a_ij)}, an {@code m x 1} column, computed
+     * as {@code m_i + ln sum_j e^(a_ij - m_i)} with {@code m_i} the row's largest entry, so that
+     * nothing overflows; gradient {@code G_i softmax(a_i)_j}, the row's softmax scaled by the
+     * row's upstream gradient.
+     *
+     * @param a the input, {@code m x n}
+     * @param shape the output's shape, {@code m x 1}
+     */
+    record LogSumExpRows(Expr a, Shape shape) implements MatrixOp {
+        /** Checks the shape. */
+        public LogSumExpRows {
+            Objects.requireNonNull(a, "a is null");
+            Shape s = Shape.vector(a.shape().rows());
+            if (shape != null && !shape.equals(s)) {
+                throw new ShapeMismatchException("logSumExpRows: input is " + a.shape() + " so the output is " + s
+                        + ", not the given " + shape);
+            }
+            shape = s;
+        }
+
+        /** Creates the node with its computed shape. */
+        public LogSumExpRows(Expr a) {
+            this(a, null);
+        }
+
+        @Override
+        public String op() {
+            return "logSumExpRows";
         }
 
         @Override

@@ -143,6 +143,7 @@ public final class Formula {
             case MatrixOp.Sum s -> call("sum", s.a());
             case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
             case MatrixOp.Trace t -> call("tr", t.a());
+            case MatrixOp.LogSumExpRows l -> call("logSumExpRows", l.a());
             case Custom c -> custom(c, false);
         };
     }
@@ -181,6 +182,7 @@ public final class Formula {
             case MatrixOp.Sum s -> latexCall("\\operatorname{sum}", s.a());
             case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
             case MatrixOp.Trace t -> latexCall("\\operatorname{tr}", t.a());
+            case MatrixOp.LogSumExpRows l -> latexCall("\\operatorname{logsumexp}_{\\text{rows}}", l.a());
             case Custom c -> custom(c, true);
         };
     }

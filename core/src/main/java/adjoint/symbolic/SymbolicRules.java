@@ -41,6 +41,12 @@ final class SymbolicRules {
                 yield new Expr[] {n == 1 ? g : new Binary.Mul(new MatrixOp.Broadcast(g, t.a().shape()),
                         new Leaf.MatrixConstant(MatrixUtils.createRealIdentityMatrix(n)))};
             }
+            case MatrixOp.LogSumExpRows l -> {
+                Expr ones = new Leaf.MatrixConstant(new org.apache.commons.math3.linear.Array2DRowRealMatrix(1, l.a().shape().cols())
+                        .scalarAdd(1));
+                Expr softmax = new Unary.Exp(new Binary.Sub(l.a(), new MatrixOp.MatMul(l, ones)));
+                yield new Expr[] {new Binary.Mul(new MatrixOp.MatMul(g, ones), softmax)};
+            }
             case Custom c -> {
                 if (!(c instanceof Custom.Symbolic s)) {
                     throw new UnsupportedOperationException(c.op() + " has no symbolic rule: implement Custom.Symbolic"

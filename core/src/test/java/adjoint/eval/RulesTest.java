@@ -291,6 +291,37 @@ class RulesTest {
         }
 
         @Test
+        void logSumExpRowsPullsBackEachRowsSoftmax() {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            RealMatrix av = randomMatrix(2, 3, -2, 2);
+            RealMatrix cv = randomMatrix(2, 1, -1, 1);
+            Expr lse = new MatrixOp.LogSumExpRows(a);
+            Gradient g = Backprop.gradient(weighted(lse, cv), Bindings.of("A", av));
+            RealMatrix value = Backprop.evaluate(lse, Bindings.of("A", av));
+            for (int i = 0; i < 2; i++) {
+                double sum = 0;
+                for (int j = 0; j < 3; j++) {
+                    sum += Math.exp(av.getEntry(i, j));
+                }
+                assertClose(value.getEntry(i, 0), Math.log(sum));
+                for (int j = 0; j < 3; j++) {
+                    assertClose(g.matrix("A").getEntry(i, j), cv.getEntry(i, 0) * Math.exp(av.getEntry(i, j)) / sum);
+                }
+            }
+        }
+
+        @Test
+        void logSumExpRowsStaysFiniteAtExtremes() {
+            Variable a = new Variable("A", Shape.of(2, 2));
+            Gradient g = Backprop.gradient(new MatrixOp.Sum(new MatrixOp.LogSumExpRows(a)),
+                    Bindings.of("A", new double[][] {{1000, 999}, {-1000, -1000}}));
+            assertThat(g.value()).isCloseTo(1000 + Math.log1p(Math.exp(-1)) + (-1000 + Math.log(2)), within(1e-9));
+            assertThat(g.matrix("A").getData()[0]).containsExactly(new double[] {1 / (1 + Math.exp(-1)), 1 / (1 + Math.exp(1))},
+                    within(1e-15));
+            assertThat(g.matrix("A").getData()[1]).containsExactly(0.5, 0.5);
+        }
+
+        @Test
         void aOneByOneProductIsAScalar() {
             Variable u = new Variable("u", Shape.vector(3));
             Variable v = new Variable("v", Shape.vector(3));

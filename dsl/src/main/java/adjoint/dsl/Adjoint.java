@@ -113,6 +113,36 @@ public final class Adjoint {
         return Operands.nonNull(x).transpose();
     }
 
+    /** {@return the mean of all entries of {@code x}} */
+    public static Scalar mean(Matrix x) {
+        return Operands.nonNull(x).sum().div(x.shape().size());
+    }
+
+    /** {@return each row's log-sum-exp {@code ln sum_j e^(x_ij)}, an {@code m x 1} column, computed without overflow} */
+    public static Matrix logSumExpRows(Matrix x) {
+        return new Matrix(new adjoint.expr.MatrixOp.LogSumExpRows(Operands.of(x)));
+    }
+
+    /** {@return {@code ln sigmoid(x) = -softplus(-x)}, finite for every finite {@code x}} */
+    public static Scalar logSigmoid(Scalar x) {
+        return neg(softplus(neg(Operands.nonNull(x))));
+    }
+
+    /** {@return {@code ln sigmoid} of every entry, finite for every finite entry} */
+    public static Matrix logSigmoid(Matrix x) {
+        return neg(softplus(neg(Operands.nonNull(x))));
+    }
+
+    /**
+     * {@return the mean softmax cross-entropy of rows of {@code logits} (one example a row, one
+     * class a column) against one-hot {@code targets} of the same shape}:
+     * {@code mean_i (logsumexp(z_i) - z_i · y_i)}, finite for logits of any size
+     */
+    public static Scalar softmaxCrossEntropy(Matrix logits, Matrix targets) {
+        Matrix z = Operands.nonNull(logits);
+        return sum(logSumExpRows(z)).minus(sum(z.hadamard(Operands.nonNull(targets)))).div(z.rows());
+    }
+
     /** {@return the squared Euclidean (Frobenius) norm, the sum of the squared entries} */
     public static Scalar normSquared(Matrix x) {
         return Operands.nonNull(x).squared().sum();

@@ -113,6 +113,38 @@ class AdjointTest {
     }
 
     @Nested
+    class LearningBlocks {
+        @Test
+        void extremeInputsGiveFiniteValuesAndGradients() {
+            Matrix z = matrix("Z", 2, 3);
+            Matrix y = constant(new double[][] {{1, 0, 0}, {0, 0, 1}});
+            Scalar loss = softmaxCrossEntropy(z, y).plus(mean(logSigmoid(z)));
+            Gradient g = loss.gradientAt(z, new double[][] {{1000, -1000, 0}, {-1000, 1000, 999}});
+            assertThat(g.value()).isFinite();
+            for (double[] row : g.of(z).getData()) {
+                for (double v : row) {
+                    assertThat(v).isFinite();
+                }
+            }
+            assertThat(logSigmoid(x1).valueAt(x1, -1000.0)).isEqualTo(-1000);
+            assertThat(logSigmoid(x1).gradientAt(x1, -1000.0).of(x1)).isEqualTo(1);
+            assertThat(logSigmoid(x1).gradientAt(x1, 1000.0).of(x1)).isEqualTo(0);
+        }
+
+        @Test
+        void crossEntropyAndMeanAgreeWithTheirDefinitions() {
+            Matrix z = matrix("Z", 2, 2);
+            double[][] zv = {{0.5, -1}, {2, 0.25}};
+            Matrix y = constant(new double[][] {{0, 1}, {1, 0}});
+            double expected = (Math.log(Math.exp(0.5) + Math.exp(-1)) + 1 + Math.log(Math.exp(2) + Math.exp(0.25)) - 2) / 2;
+            assertThat(softmaxCrossEntropy(z, y).valueAt(z, zv)).isCloseTo(expected, within(1e-15));
+            assertThat(mean(z).valueAt(z, zv)).isEqualTo(1.75 / 4);
+            assertThat(adjoint.check.GradientCheck.defaults().check(softmaxCrossEntropy(z, y), at(z, zv)).passed()).isTrue();
+            assertThat(logSumExpRows(z).valueAt(z, zv).getEntry(1, 0)).isCloseTo(Math.log(Math.exp(2) + Math.exp(0.25)), within(1e-15));
+        }
+    }
+
+    @Nested
     class Checking {
         @Test
         void aUserChecksTheirOwnExpressionInFiveLines() {

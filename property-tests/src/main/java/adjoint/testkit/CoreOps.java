@@ -57,7 +57,10 @@ public final class CoreOps {
                     Shape::isScalar, (out, d) -> {
                         int n = d.dim();
                         return Array.of(Shape.of(n, n));
-                    }, (in, out) -> new MatrixOp.Trace(in.get(0))));
+                    }, (in, out) -> new MatrixOp.Trace(in.get(0))))
+            .put(MatrixOp.LogSumExpRows.class, Specs.shaped(MatrixOp.LogSumExpRows.class,
+                    out -> out.cols() == 1, (out, d) -> Array.of(Shape.of(out.rows(), d.dim())),
+                    (in, out) -> new MatrixOp.LogSumExpRows(in.get(0))));
 
     private CoreOps() {}
 
