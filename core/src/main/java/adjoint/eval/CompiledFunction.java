@@ -217,24 +217,36 @@ public final class CompiledFunction {
                     + gradientOut.length);
         }
         Values v = forward(bindFlat(point));
-        Values g = backward(v);
-        int offset = 0;
-        for (int k = 0; k < parameterNodes.length; k++) {
-            Shape s = parameters.get(k).shape();
-            int node = parameterNodes[k];
-            if (node < 0) {
-                java.util.Arrays.fill(gradientOut, offset, offset + s.size(), 0.0);
-            } else if (s.isScalar()) {
-                gradientOut[offset] = g.s[node];
-            } else {
-                double[][] d = g.gradient(node);
-                for (int i = 0; i < s.rows(); i++) {
-                    System.arraycopy(d[i], 0, gradientOut, offset + i * s.cols(), s.cols());
-                }
-            }
-            offset += s.size();
-        }
+        flatten(backward(v), gradientOut);
         return v.s[program.root];
+    }
+
+    /**
+     * {@return the value and the Jacobian at a flat point}, for an expression of any shape: the
+     * value's entries row by row, and one Jacobian row per entry (one column per entry of the
+     * flat point). One forward pass, then one backward pass per entry.
+     */
+    public io.vavr.Tuple2<double[], double[][]> valueAndJacobian(double[] point) {
+        Values v = forward(bindPoint(point));
+        Shape s = shape();
+        double[] value = new double[s.size()];
+        double[][] jacobian = new double[s.size()][];
+        double[][] out = v.matrix(program.root).getDataRef();
+        for (int r = 0; r < s.rows(); r++) {
+            for (int c = 0; c < s.cols(); c++) {
+                int k = r * s.cols() + c;
+                value[k] = out[r][c];
+                double[][] seed = new double[s.rows()][s.cols()];
+                seed[r][c] = 1;
+                Values g = Backward.run(program, v, seed);
+                if (detectNonFinite) {
+                    NonFiniteCheck.backward(program, v, g);
+                }
+                jacobian[k] = new double[dimension];
+                flatten(g, jacobian[k]);
+            }
+        }
+        return io.vavr.Tuple.of(value, jacobian);
     }
 
     /** {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}} */
@@ -242,8 +254,32 @@ public final class CompiledFunction {
         return forward(bindFlat(point)).s[program.root];
     }
 
+    /** Writes every parameter's gradient into {@code out}, laid out flat. */
+    private void flatten(Values g, double[] out) {
+        int offset = 0;
+        for (int k = 0; k < parameterNodes.length; k++) {
+            Shape s = parameters.get(k).shape();
+            int node = parameterNodes[k];
+            if (node < 0) {
+                java.util.Arrays.fill(out, offset, offset + s.size(), 0.0);
+            } else if (s.isScalar()) {
+                out[offset] = g.s[node];
+            } else {
+                double[][] d = g.gradient(node);
+                for (int i = 0; i < s.rows(); i++) {
+                    System.arraycopy(d[i], 0, out, offset + i * s.cols(), s.cols());
+                }
+            }
+            offset += s.size();
+        }
+    }
+
     private Values bindFlat(double[] point) {
         requireScalar("value");
+        return bindPoint(point);
+    }
+
+    private Values bindPoint(double[] point) {
         Objects.requireNonNull(point, "point is null");
         if (point.length != dimension) {
             throw new BindingException("a flat point of this function has " + dimension + " entries, got " + point.length);

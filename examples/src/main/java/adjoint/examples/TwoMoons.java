@@ -1,0 +1,237 @@
+package adjoint.examples;
+
+import static adjoint.dsl.Adjoint.constant;
+import static adjoint.dsl.Adjoint.matrix;
+import static adjoint.dsl.Adjoint.softmaxCrossEntropy;
+import static adjoint.dsl.Adjoint.tanh;
+
+import adjoint.dsl.Matrix;
+import adjoint.dsl.Scalar;
+import adjoint.eval.CompiledFunction;
+import adjoint.eval.Gradient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A two-layer network ({@code tanh}, 16 hidden units) trained on two interleaving half moons by
+ * mini-batch gradient descent with Adam, written on adjoint's compiled gradient. Prints progress
+ * every 25 epochs and writes the loss curve and the decision boundary as PNG files (XChart).
+ */
+public final class TwoMoons {
+
+    static final int POINTS = 200;
+    static final int HIDDEN = 16;
+    static final int BATCH = 20;
+    static final double LEARNING_RATE = 0.03;
+
+    private TwoMoons() {}
+
+    /**
+     * A trained network and how training went.
+     *
+     * @param w1 first layer weights, 2 x 16
+     * @param b1 first layer biases, 1 x 16
+     * @param w2 second layer weights, 16 x 2
+     * @param b2 second layer biases, 1 x 2
+     * @param losses the mean loss of each epoch
+     * @param accuracy the final accuracy on the training set
+     * @param seconds how long training took
+     */
+    public record Trained(RealMatrix w1, RealMatrix b1, RealMatrix w2, RealMatrix b2, List<Double> losses, double accuracy,
+            double seconds) {}
+
+    /** Trains, prints progress, writes the pictures (to {@code target/pictures} or the first argument). */
+    public static void main(String[] args) throws IOException {
+        double[][] data = moons(new Random(42));
+        Trained t = train(data, 200, true);
+        System.out.printf(Locale.ROOT, "trained in %.2f s: training accuracy %.1f%%%n", t.seconds(), 100 * t.accuracy());
+        Path dir = Path.of(args.length > 0 ? args[0] : "target/pictures");
+        for (Path p : plot(t, data, dir)) {
+            System.out.println("wrote " + p);
+        }
+    }
+
+    /** {@return two interleaving half moons with Gaussian noise 0.1: rows (x, y, label)} */
+    public static double[][] moons(Random r) {
+        double[][] d = new double[POINTS][3];
+        for (int i = 0; i < POINTS; i++) {
+            double theta = Math.PI * r.nextDouble();
+            boolean upper = i % 2 == 0;
+            d[i][0] = (upper ? Math.cos(theta) : 1 - Math.cos(theta)) + 0.1 * r.nextGaussian();
+            d[i][1] = (upper ? Math.sin(theta) : 0.5 - Math.sin(theta)) + 0.1 * r.nextGaussian();
+            d[i][2] = upper ? 0 : 1;
+        }
+        return d;
+    }
+
+    /** {@return the network's logits {@code tanh(X W1 + 1 b1) W2 + 1 b2} for a batch {@code X} of {@code rows} points} */
+    static Matrix logits(Matrix x, Matrix w1, Matrix b1, Matrix w2, Matrix b2, int rows) {
+        Matrix ones = constant(MatrixUtils.createRealMatrix(rows, 1).scalarAdd(1));
+        return tanh(x.times(w1).plus(ones.times(b1))).times(w2).plus(ones.times(b2));
+    }
+
+    /** {@return the network trained for {@code epochs} epochs with Adam, printing progress if asked} */
+    public static Trained train(double[][] data, int epochs, boolean print) {
+        long start = System.nanoTime();
+        Matrix w1 = matrix("W1", 2, HIDDEN);
+        Matrix b1 = matrix("b1", 1, HIDDEN);
+        Matrix w2 = matrix("W2", HIDDEN, 2);
+        Matrix b2 = matrix("b2", 1, 2);
+        Matrix x = matrix("X", BATCH, 2);
+        Matrix y = matrix("Y", BATCH, 2);
+        Scalar loss = softmaxCrossEntropy(logits(x, w1, b1, w2, b2, BATCH), y);
+        CompiledFunction step = loss.compile(w1, b1, w2, b2, x, y);
+
+        Random r = new Random(7);
+        RealMatrix[] params = {gaussian(r, 2, HIDDEN, 1), new org.apache.commons.math3.linear.Array2DRowRealMatrix(1, HIDDEN),
+            gaussian(r, HIDDEN, 2, 1 / Math.sqrt(HIDDEN)), new org.apache.commons.math3.linear.Array2DRowRealMatrix(1, 2)};
+        String[] names = {"W1", "b1", "W2", "b2"};
+        Adam adam = new Adam(params, LEARNING_RATE);
+        List<Double> losses = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < data.length; i++) {
+            order.add(i);
+        }
+        double accuracy = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            java.util.Collections.shuffle(order, r);
+            double total = 0;
+            for (int startRow = 0; startRow + BATCH <= data.length; startRow += BATCH) {
+                double[][] xb = new double[BATCH][2];
+                double[][] yb = new double[BATCH][2];
+                for (int k = 0; k < BATCH; k++) {
+                    double[] row = data[order.get(startRow + k)];
+                    xb[k][0] = row[0];
+                    xb[k][1] = row[1];
+                    yb[k][(int) row[2]] = 1;
+                }
+                Gradient g = step.gradientAt(params[0], params[1], params[2], params[3], xb, yb);
+                total += g.value();
+                RealMatrix[] grads = new RealMatrix[4];
+                for (int p = 0; p < 4; p++) {
+                    grads[p] = g.matrix(names[p]);
+                }
+                adam.step(grads);
+            }
+            losses.add(total / (data.length / BATCH));
+            if (print && (epoch % 25 == 0 || epoch == 1)) {
+                accuracy = accuracy(params, data);
+                System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  accuracy %.1f%%%n", epoch, losses.getLast(), 100 * accuracy);
+            }
+        }
+        accuracy = accuracy(params, data);
+        return new Trained(params[0], params[1], params[2], params[3], losses, accuracy, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@return each point's predicted class, 0 or 1} */
+    static int[] predict(RealMatrix[] params, double[][] points) {
+        Matrix w1 = matrix("W1", 2, HIDDEN);
+        Matrix b1 = matrix("b1", 1, HIDDEN);
+        Matrix w2 = matrix("W2", HIDDEN, 2);
+        Matrix b2 = matrix("b2", 1, 2);
+        double[][] xs = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            xs[i] = new double[] {points[i][0], points[i][1]};
+        }
+        RealMatrix z = logits(constant(xs), w1, b1, w2, b2, points.length).valueAt(w1, params[0], b1, params[1], w2, params[2],
+                b2, params[3]);
+        int[] classes = new int[points.length];
+        for (int i = 0; i < points.length; i++) {
+            classes[i] = z.getEntry(i, 1) > z.getEntry(i, 0) ? 1 : 0;
+        }
+        return classes;
+    }
+
+    static double accuracy(RealMatrix[] params, double[][] data) {
+        int[] predicted = predict(params, data);
+        int right = 0;
+        for (int i = 0; i < data.length; i++) {
+            right += predicted[i] == (int) data[i][2] ? 1 : 0;
+        }
+        return right / (double) data.length;
+    }
+
+    /** {@return the paths of the loss curve and the decision boundary, written as PNG files in {@code dir}} */
+    public static List<Path> plot(Trained t, double[][] data, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        XYChart curve = new XYChartBuilder().width(640).height(400).title("Two moons: training loss")
+                .xAxisTitle("epoch").yAxisTitle("mean softmax cross-entropy").build();
+        double[] epochs = new double[t.losses().size()];
+        double[] losses = new double[t.losses().size()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = i + 1;
+            losses[i] = t.losses().get(i);
+        }
+        XYSeries s = curve.addSeries("loss", epochs, losses);
+        s.setMarker(SeriesMarkers.NONE);
+        curve.getStyler().setLegendVisible(false);
+        curve.getStyler().setYAxisLogarithmic(true);
+        curve.getStyler().setXAxisTickMarkSpacingHint(80);
+        Path lossPath = dir.resolve("two-moons-loss.png");
+        BitmapEncoder.saveBitmap(curve, lossPath.toString(), BitmapEncoder.BitmapFormat.PNG);
+
+        XYChart map = new XYChartBuilder().width(640).height(480).title(String.format(Locale.ROOT,
+                "Two moons: decision boundary (training accuracy %.1f%%)", 100 * t.accuracy())).xAxisTitle("x").yAxisTitle("y").build();
+        map.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        int n = 70;
+        double[][] grid = new double[n * n][];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                grid[i * n + j] = new double[] {-1.6 + 4.2 * i / (n - 1), -1.2 + 2.9 * j / (n - 1)};
+            }
+        }
+        int[] regions = predict(new RealMatrix[] {t.w1(), t.b1(), t.w2(), t.b2()}, grid);
+        addPoints(map, "region 0", grid, regions, 0, new java.awt.Color(255, 214, 170), 4);
+        addPoints(map, "region 1", grid, regions, 1, new java.awt.Color(176, 205, 240), 4);
+        int[] labels = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            labels[i] = (int) data[i][2];
+        }
+        addPoints(map, "class 0", data, labels, 0, new java.awt.Color(214, 96, 0), 7);
+        addPoints(map, "class 1", data, labels, 1, new java.awt.Color(20, 80, 170), 7);
+        Path mapPath = dir.resolve("two-moons-boundary.png");
+        BitmapEncoder.saveBitmap(map, mapPath.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return List.of(lossPath, mapPath);
+    }
+
+    private static void addPoints(XYChart chart, String name, double[][] points, int[] classes, int which, java.awt.Color color,
+            int size) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            if (classes[i] == which) {
+                xs.add(points[i][0]);
+                ys.add(points[i][1]);
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(color);
+        chart.getStyler().setMarkerSize(size);
+    }
+
+    private static RealMatrix gaussian(Random r, int rows, int cols, double scale) {
+        double[][] d = new double[rows][cols];
+        for (double[] row : d) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = scale * r.nextGaussian();
+            }
+        }
+        return MatrixUtils.createRealMatrix(d);
+    }
+}

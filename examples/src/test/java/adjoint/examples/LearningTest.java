@@ -1,0 +1,42 @@
+package adjoint.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LearningTest {
+
+    @Test
+    void levenbergMarquardtRecoversTheParametersWithinTheNoise() {
+        CurveFit.Fit fit = CurveFit.fit();
+        assertThat(fit.a()).isCloseTo(CurveFit.A, within(4 * fit.sigmas()[0]));
+        assertThat(fit.b()).isCloseTo(CurveFit.B, within(4 * fit.sigmas()[1]));
+        assertThat(fit.c()).isCloseTo(CurveFit.C, within(4 * fit.sigmas()[2]));
+        assertThat(java.util.Arrays.stream(fit.sigmas()).boxed().toList()).allMatch(s -> s > 0 && s < 0.05);
+        assertThat(fit.rms()).isCloseTo(CurveFit.NOISE, within(CurveFit.NOISE / 2));
+    }
+
+    @Test
+    void conjugateGradientFindsRosenbrocksMinimum() {
+        PointValuePair min = CurveFit.rosenbrock();
+        assertThat(min.getPoint()).containsExactly(new double[] {1, 1}, within(1e-5));
+    }
+
+    @Test
+    void theNetworkLearnsTheTwoMoonsAndDrawsThem(@TempDir Path dir) throws Exception {
+        double[][] data = TwoMoons.moons(new Random(42));
+        TwoMoons.Trained t = TwoMoons.train(data, 200, false);
+        assertThat(t.accuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(t.losses().getLast()).isLessThan(t.losses().getFirst() / 10);
+        for (Path p : TwoMoons.plot(t, data, dir)) {
+            byte[] png = Files.readAllBytes(p);
+            assertThat(png).hasSizeGreaterThan(1000).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        }
+    }
+}
