@@ -86,13 +86,7 @@ public sealed interface MatrixOp extends Expr
     record Transpose(Expr a, Shape shape) implements MatrixOp {
         /** Checks the shape. */
         public Transpose {
-            Objects.requireNonNull(a, "a is null");
-            Shape s = a.shape().transposed();
-            if (shape != null && !shape.equals(s)) {
-                throw new ShapeMismatchException("transpose: input is " + a.shape() + " so the output is " + s
-                        + ", not the given " + shape);
-            }
-            shape = s;
+            shape = MatrixOp.computed("transpose", a, Objects.requireNonNull(a, "a is null").shape().transposed(), shape);
         }
 
         /** Creates the transpose with its computed shape. */
@@ -290,13 +284,8 @@ public sealed interface MatrixOp extends Expr
     record LogSumExpRows(Expr a, Shape shape) implements MatrixOp {
         /** Checks the shape. */
         public LogSumExpRows {
-            Objects.requireNonNull(a, "a is null");
-            Shape s = Shape.vector(a.shape().rows());
-            if (shape != null && !shape.equals(s)) {
-                throw new ShapeMismatchException("logSumExpRows: input is " + a.shape() + " so the output is " + s
-                        + ", not the given " + shape);
-            }
-            shape = s;
+            shape = MatrixOp.computed("logSumExpRows", a, Shape.vector(Objects.requireNonNull(a, "a is null").shape().rows()),
+                    shape);
         }
 
         /** Creates the node with its computed shape. */
@@ -333,6 +322,16 @@ public sealed interface MatrixOp extends Expr
         public String toString() {
             return Structure.text(this);
         }
+    }
+
+    /** {@return the shape an op on {@code a} computes, checking a given {@code shape} against it if not null} */
+    private static Shape computed(String op, Expr a, Shape computed, Shape shape) {
+        Objects.requireNonNull(a, "a is null");
+        if (shape != null && !shape.equals(computed)) {
+            throw new ShapeMismatchException(op + ": input is " + a.shape() + " so the output is " + computed
+                    + ", not the given " + shape);
+        }
+        return computed;
     }
 
     /** {@return {@code a} if {@code index} is 0, the input of a one-input op} */

@@ -35,21 +35,42 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
     }
 
     /**
+     * One gradient entry, both ways.
+     *
+     * @param name the entry: a scalar variable's name, or {@code W[1,2]}
+     * @param backprop the value by backprop
+     * @param hand the hand-derived value
+     */
+    public record Entry(String name, double backprop, double hand) {
+
+        /** {@return the difference, relative to the hand-derived value unless it is tiny} */
+        public double difference() {
+            return Comparison.difference(backprop, hand);
+        }
+    }
+
+    /** {@return every gradient entry, variable by variable, each matrix row by row} */
+    public io.vavr.collection.List<Entry> entries() {
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        for (var e : backprop) {
+            RealMatrix a = e._2;
+            RealMatrix b = hand.get(e._1).get();
+            boolean scalar = a.getRowDimension() == 1 && a.getColumnDimension() == 1;
+            for (int i = 0; i < a.getRowDimension(); i++) {
+                for (int j = 0; j < a.getColumnDimension(); j++) {
+                    out.add(new Entry(scalar ? e._1 : e._1 + "[" + i + "," + j + "]", a.getEntry(i, j), b.getEntry(i, j)));
+                }
+            }
+        }
+        return io.vavr.collection.List.ofAll(out);
+    }
+
+    /**
      * {@return the largest difference between the two gradients over all entries}: relative to
      * the hand-derived entry, or absolute where that entry is below {@link #TINY}.
      */
     public double largestDifference() {
-        double worst = 0;
-        for (var e : backprop) {
-            RealMatrix a = e._2;
-            RealMatrix b = hand.get(e._1).get();
-            for (int i = 0; i < a.getRowDimension(); i++) {
-                for (int j = 0; j < a.getColumnDimension(); j++) {
-                    worst = Math.max(worst, difference(a.getEntry(i, j), b.getEntry(i, j)));
-                }
-            }
-        }
-        return worst;
+        return entries().map(Entry::difference).max().getOrElse(0.0);
     }
 
     /**
@@ -58,25 +79,10 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
      * value, then the difference, relative unless the hand-derived value is tiny
      */
     public io.vavr.collection.Seq<String> disagreements(double tolerance) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (var e : backprop) {
-            RealMatrix a = e._2;
-            RealMatrix b = hand.get(e._1).get();
-            boolean scalar = a.getRowDimension() == 1 && a.getColumnDimension() == 1;
-            for (int i = 0; i < a.getRowDimension(); i++) {
-                for (int j = 0; j < a.getColumnDimension(); j++) {
-                    double d = difference(a.getEntry(i, j), b.getEntry(i, j));
-                    if (d > tolerance) {
-                        String by = Math.abs(b.getEntry(i, j)) < TINY
-                                ? String.format(Locale.ROOT, "off by %.3g", d)
-                                : String.format(Locale.ROOT, "off by %.3g%%", 100 * d);
-                        out.add(String.format(Locale.ROOT, "%s (%.6g vs %.6g, %s)",
-                                scalar ? e._1 : e._1 + "[" + i + "," + j + "]", a.getEntry(i, j), b.getEntry(i, j), by));
-                    }
-                }
-            }
-        }
-        return io.vavr.collection.List.ofAll(out);
+        return entries().filter(e -> e.difference() > tolerance).map(e -> String.format(Locale.ROOT, "%s (%.6g vs %.6g, %s)",
+                e.name(), e.backprop(), e.hand(), Math.abs(e.hand()) < TINY
+                        ? String.format(Locale.ROOT, "off by %.3g", e.difference())
+                        : String.format(Locale.ROOT, "off by %.3g%%", 100 * e.difference())));
     }
 
     /** {@return the difference of two numbers, relative to {@code expected} unless it is tiny} */
@@ -90,17 +96,8 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
         StringBuilder sb = new StringBuilder(title).append('\n');
         sb.append(String.format(Locale.ROOT, "  value %s%n", value));
         sb.append(String.format(Locale.ROOT, "  %-10s %-25s %-25s %s%n", "entry", "backprop", "hand-derived", "difference"));
-        for (var e : backprop) {
-            RealMatrix a = e._2;
-            RealMatrix b = hand.get(e._1).get();
-            boolean scalar = a.getRowDimension() == 1 && a.getColumnDimension() == 1;
-            for (int i = 0; i < a.getRowDimension(); i++) {
-                for (int j = 0; j < a.getColumnDimension(); j++) {
-                    String entry = scalar ? e._1 : e._1 + "[" + i + "," + j + "]";
-                    sb.append(String.format(Locale.ROOT, "  %-10s %-25s %-25s %.1e%n", entry,
-                            a.getEntry(i, j), b.getEntry(i, j), difference(a.getEntry(i, j), b.getEntry(i, j))));
-                }
-            }
+        for (Entry e : entries()) {
+            sb.append(String.format(Locale.ROOT, "  %-10s %-25s %-25s %.1e%n", e.name(), e.backprop(), e.hand(), e.difference()));
         }
         sb.append(String.format(Locale.ROOT, "  largest difference: %.1e%n", largestDifference()));
         return sb.toString();
