@@ -11,7 +11,6 @@ import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.expr.AdjointException;
 import adjoint.expr.Leaf;
-import adjoint.expr.Term;
 import adjoint.testkit.Draw;
 import java.util.ArrayList;
 import java.util.List;

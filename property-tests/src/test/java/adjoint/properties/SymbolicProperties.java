@@ -3,7 +3,6 @@ package adjoint.properties;
 import static adjoint.properties.Theories.qt;
 
 import adjoint.check.FiniteDifference;
-import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.expr.Expr;
