@@ -46,31 +46,34 @@ final class Backward {
                 continue;
             }
             int[] in = p.inputs[i];
+            // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
+            if (p.scalar[i] && p.unaryRules[i] != null) {
+                int a = in[0];
+                g.s[a] += g.s[i] * ScalarRules.derivative(p.unaryRules[i], v.s[a], v.s[i], p.parameters[i]);
+                reached[a] = true;
+                continue;
+            }
+            if (p.scalar[i] && p.binaryRules[i] != null) {
+                int a = in[0];
+                int c = in[1];
+                g.s[a] += g.s[i] * ScalarRules.partialA(p.binaryRules[i], v.s[a], v.s[c], v.s[i]);
+                g.s[c] += g.s[i] * ScalarRules.partialB(p.binaryRules[i], v.s[a], v.s[c], v.s[i]);
+                reached[a] = true;
+                reached[c] = true;
+                continue;
+            }
             switch (p.nodes[i]) {
                 case Leaf l -> { }
-                case Unary u -> {
-                    int a = in[0];
-                    if (v.scalar(i)) {
-                        g.s[a] += g.s[i] * ScalarRules.derivative(u, v.s[a], v.s[i]);
-                    } else {
-                        g.accumulate(a, Kernels.mapPullback(u, v.data(a), v.data(i), g.data(i)));
-                    }
-                }
+                case Unary u -> g.accumulate(in[0],
+                        Kernels.mapPullback(p.unaryRules[i], p.parameters[i], v.data(in[0]), v.data(i), g.data(i)));
                 case Binary b -> {
                     int a = in[0];
                     int c = in[1];
-                    if (v.scalar(i)) {
-                        double x = v.s[a];
-                        double y = v.s[c];
-                        g.s[a] += g.s[i] * ScalarRules.partialA(b, x, y, v.s[i]);
-                        g.s[c] += g.s[i] * ScalarRules.partialB(b, x, y, v.s[i]);
-                    } else {
-                        if (wants[a]) {
-                            g.accumulate(a, Kernels.zipPullback(b, true, v.data(a), v.data(c), v.data(i), g.data(i)));
-                        }
-                        if (wants[c]) {
-                            g.accumulate(c, Kernels.zipPullback(b, false, v.data(a), v.data(c), v.data(i), g.data(i)));
-                        }
+                    if (wants[a]) {
+                        g.accumulate(a, Kernels.zipPullback(p.binaryRules[i], true, v.data(a), v.data(c), v.data(i), g.data(i)));
+                    }
+                    if (wants[c]) {
+                        g.accumulate(c, Kernels.zipPullback(p.binaryRules[i], false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
                 case MatrixOp.MatMul mm -> {

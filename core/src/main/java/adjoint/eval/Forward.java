@@ -34,24 +34,21 @@ final class Forward {
     static void run(Program p, Values v, int start) {
         for (int i = start; i < p.nodes.length; i++) {
             int[] in = p.inputs[i];
+            // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
+            if (p.scalar[i] && p.unaryRules[i] != null) {
+                v.s[i] = ScalarRules.value(p.unaryRules[i], v.s[in[0]], p.parameters[i]);
+                continue;
+            }
+            if (p.scalar[i] && p.binaryRules[i] != null) {
+                v.s[i] = ScalarRules.value(p.binaryRules[i], v.s[in[0]], v.s[in[1]]);
+                continue;
+            }
             switch (p.nodes[i]) {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
-                case Unary u -> {
-                    if (v.scalar(i)) {
-                        v.s[i] = ScalarRules.value(u, v.s[in[0]]);
-                    } else {
-                        v.put(i, Kernels.map(u, v.data(in[0])));
-                    }
-                }
-                case Binary b -> {
-                    if (v.scalar(i)) {
-                        v.s[i] = ScalarRules.value(b, v.s[in[0]], v.s[in[1]]);
-                    } else {
-                        v.put(i, Kernels.zip(b, v.data(in[0]), v.data(in[1])));
-                    }
-                }
+                case Unary u -> v.put(i, Kernels.map(p.unaryRules[i], p.parameters[i], v.data(in[0])));
+                case Binary b -> v.put(i, Kernels.zip(p.binaryRules[i], v.data(in[0]), v.data(in[1])));
                 case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1])));
                 case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
                 case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));

@@ -1,8 +1,6 @@
 package adjoint.eval;
 
-import adjoint.expr.Binary;
 import adjoint.expr.Shape;
-import adjoint.expr.Unary;
 
 /**
  * Loops over the entries of row-major {@code double[][]} arrays (the data of Commons Math's
@@ -14,32 +12,32 @@ final class Kernels {
     private Kernels() {}
 
     /** {@return {@code op} applied to every entry of {@code x}} */
-    static double[][] map(Unary op, double[][] x) {
+    static double[][] map(ScalarRules.UnaryRule op, double p, double[][] x) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] xi = x[i];
             double[] ri = r[i] = new double[xi.length];
             for (int j = 0; j < xi.length; j++) {
-                ri[j] = ScalarRules.value(op, xi[j]);
+                ri[j] = ScalarRules.value(op, xi[j], p);
             }
         }
         return r;
     }
 
     /** {@return the pullback of an elementwise {@code op}: {@code g * op'(x)} entry by entry} */
-    static double[][] mapPullback(Unary op, double[][] x, double[][] out, double[][] g) {
+    static double[][] mapPullback(ScalarRules.UnaryRule op, double p, double[][] x, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                ri[j] = g[i][j] * ScalarRules.derivative(op, x[i][j], out[i][j]);
+                ri[j] = g[i][j] * ScalarRules.derivative(op, x[i][j], out[i][j], p);
             }
         }
         return r;
     }
 
     /** {@return {@code op} applied to matching entries of {@code x} and {@code y}} */
-    static double[][] zip(Binary op, double[][] x, double[][] y) {
+    static double[][] zip(ScalarRules.BinaryRule op, double[][] x, double[][] y) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
@@ -51,7 +49,7 @@ final class Kernels {
     }
 
     /** {@return the pullback of an elementwise {@code op} to its left ({@code left}) or right input} */
-    static double[][] zipPullback(Binary op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
+    static double[][] zipPullback(ScalarRules.BinaryRule op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];

@@ -21,6 +21,11 @@ final class Program {
     final Shape[] shapes;
     /** Whether each node is a scalar, read on every step of both passes. */
     final boolean[] scalar;
+    /** Each elementwise node's rule, mapped once here so that the passes switch on an enum; null for other nodes. */
+    final ScalarRules.UnaryRule[] unaryRules;
+    final ScalarRules.BinaryRule[] binaryRules;
+    /** Each node's constant parameter (a power's exponent), else 0. */
+    final double[] parameters;
     final int[][] inputs;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
@@ -63,12 +68,21 @@ final class Program {
         this.root = nodes.length - 1;
         this.shapes = new Shape[nodes.length];
         this.scalar = new boolean[nodes.length];
+        this.unaryRules = new ScalarRules.UnaryRule[nodes.length];
+        this.binaryRules = new ScalarRules.BinaryRule[nodes.length];
+        this.parameters = new double[nodes.length];
         this.needsGradient = new boolean[nodes.length];
         java.util.Map<Integer, Array2DRowRealMatrix> matrixConstants = new HashMap<>();
         boolean matrices = false;
         for (int i = 0; i < nodes.length; i++) {
             shapes[i] = nodes[i].shape();
             scalar[i] = shapes[i].isScalar();
+            if (nodes[i] instanceof adjoint.expr.Unary u) {
+                unaryRules[i] = ScalarRules.rule(u);
+                parameters[i] = ScalarRules.parameter(u);
+            } else if (nodes[i] instanceof adjoint.expr.Binary b) {
+                binaryRules[i] = ScalarRules.rule(b);
+            }
             matrices |= !scalar[i];
             if (nodes[i] instanceof Leaf.MatrixConstant c) {
                 matrixConstants.put(i, new Array2DRowRealMatrix(c.value().getData(), false));
