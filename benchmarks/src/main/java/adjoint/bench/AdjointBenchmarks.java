@@ -34,6 +34,7 @@ public class AdjointBenchmarks {
     double[] gradient;
     VectorQ2Workload vector;
     MlpWorkload mlp;
+    double[] chainGradient;
 
     /** Builds the compiled functions and inputs once. */
     @Setup
@@ -43,6 +44,7 @@ public class AdjointBenchmarks {
         gradient = new double[4];
         vector = new VectorQ2Workload(n);
         mlp = new MlpWorkload();
+        chainGradient = new double[1000];
     }
 
     /** {@return q1's gradient by the compiled function} */
@@ -85,5 +87,29 @@ public class AdjointBenchmarks {
     @Benchmark
     public Object mlpHand() {
         return mlp.hand();
+    }
+
+    /** {@return scalar_chain 1000: build, compile and gradient together} */
+    @Benchmark
+    public double scalarChain1000() {
+        return ChainWorkload.adjoint(1000, false, chainGradient);
+    }
+
+    /** {@return scalar_chain 1000 by SparseGradient} */
+    @Benchmark
+    public double scalarChain1000Sparse() {
+        return ChainWorkload.sparse(1000, false, chainGradient);
+    }
+
+    /** {@return poly_chain 1000: build, compile and gradient together} */
+    @Benchmark
+    public double polyChain1000() {
+        return ChainWorkload.adjoint(1000, true, chainGradient);
+    }
+
+    /** {@return the 100-level doubling graph, built and differentiated} */
+    @Benchmark
+    public Object doubling() {
+        return DeepWorkload.doublingOnce();
     }
 }
