@@ -161,10 +161,7 @@ public final class CompiledFunction {
             throw new ShapeMismatchException("pullback: the seed is " + got + " but the expression is " + shape());
         }
         Values v = forward(bind(at));
-        Values g = Backward.run(program, v, seed.getData());
-        if (detectNonFinite) {
-            NonFiniteCheck.backward(program, v, g);
-        }
+        Values g = backward(v, seed.getData());
         double[][] out = v.matrix(program.root).getDataRef();
         double dot = 0;
         for (int i = 0; i < out.length; i++) {
@@ -238,10 +235,7 @@ public final class CompiledFunction {
                 value[k] = out[r][c];
                 double[][] seed = new double[s.rows()][s.cols()];
                 seed[r][c] = 1;
-                Values g = Backward.run(program, v, seed);
-                if (detectNonFinite) {
-                    NonFiniteCheck.backward(program, v, g);
-                }
+                Values g = backward(v, seed);
                 jacobian[k] = new double[dimension];
                 flatten(g, jacobian[k]);
             }
@@ -344,7 +338,12 @@ public final class CompiledFunction {
     }
 
     private Values backward(Values v) {
-        Values g = Backward.run(program, v, new double[][] {{1.0}});
+        return backward(v, new double[][] {{1.0}});
+    }
+
+    /** {@return every node's gradient for the given seed, checked when non-finite detection is on} */
+    private Values backward(Values v, double[][] seed) {
+        Values g = Backward.run(program, v, seed);
         if (detectNonFinite) {
             NonFiniteCheck.backward(program, v, g);
         }

@@ -36,16 +36,13 @@ public final class Derivatives {
     public static RealMatrix jacobian(Term y, Seq<? extends Term> wrt, Bindings at) {
         Expr e = Objects.requireNonNull(y, "expression is null").expr();
         Seq<Leaf.Variable> vars = variables(wrt);
-        CompiledFunction f = CompiledFunction.of(e, vars.appendAll(others(e, vars)));
-        Shape s = e.shape();
+        Seq<Leaf.Variable> all = vars.appendAll(others(e, vars));
+        CompiledFunction f = CompiledFunction.of(e, all);
         int columns = vars.map(v -> v.shape().size()).sum().intValue();
-        RealMatrix j = new Array2DRowRealMatrix(s.size(), columns);
-        for (int r = 0; r < s.rows(); r++) {
-            for (int c = 0; c < s.cols(); c++) {
-                RealMatrix seed = new Array2DRowRealMatrix(s.rows(), s.cols());
-                seed.setEntry(r, c, 1);
-                j.setRow(r * s.cols() + c, flat(f.pullback(at, seed), vars));
-            }
+        double[][] full = f.valueAndJacobian(point(all, at))._2;
+        RealMatrix j = new Array2DRowRealMatrix(full.length, columns);
+        for (int r = 0; r < full.length; r++) {
+            j.setRow(r, java.util.Arrays.copyOf(full[r], columns));
         }
         return j;
     }
@@ -108,6 +105,25 @@ public final class Derivatives {
                 for (int j = 0; j < m.getColumnDimension(); j++) {
                     out[offset++] = m.getEntry(i, j);
                 }
+            }
+        }
+        return out;
+    }
+
+    /** {@return the bound values of {@code vars}, laid out flat in their order} */
+    private static double[] point(Seq<Leaf.Variable> vars, Bindings at) {
+        double[] out = new double[vars.map(v -> v.shape().size()).sum().intValue()];
+        int offset = 0;
+        for (Leaf.Variable v : vars) {
+            RealMatrix m = at.get(v.name()).getOrElseThrow(() -> new adjoint.eval.UnboundVariableException(
+                    "unbound variable " + v.name() + " (" + v.shape() + "): no value given for it"));
+            if (m.getRowDimension() != v.shape().rows() || m.getColumnDimension() != v.shape().cols()) {
+                throw new adjoint.eval.BindingException("variable " + v.name() + " is " + v.shape() + " but its value is "
+                        + m.getRowDimension() + "x" + m.getColumnDimension());
+            }
+            for (double[] row : m.getData()) {
+                System.arraycopy(row, 0, out, offset, row.length);
+                offset += row.length;
             }
         }
         return out;

@@ -15,12 +15,20 @@ public final class Graphs {
      * expressions the generators make (recursion here is bounded by their depth).
      */
     public static Expr unshare(Expr e) {
+        return rebuild(e, leaf -> leaf);
+    }
+
+    /**
+     * {@return {@code e} rebuilt as a tree, each leaf replaced by what {@code leaves} makes of it}
+     * (recursion bounded by the generators' depth, as for {@link #unshare})
+     */
+    public static Expr rebuild(Expr e, java.util.function.UnaryOperator<Expr> leaves) {
         if (e.arity() == 0) {
-            return e;
+            return leaves.apply(e);
         }
         Expr[] inputs = new Expr[e.arity()];
         for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = unshare(e.input(i));
+            inputs[i] = rebuild(e.input(i), leaves);
         }
         return Exprs.withInputs(e, Array.of(inputs));
     }

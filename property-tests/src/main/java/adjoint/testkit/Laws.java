@@ -8,10 +8,8 @@ import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
-import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.Term;
-import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -128,18 +126,13 @@ public final class Laws {
 
     /** {@return {@code e} with every variable replaced by a constant of its value at {@code point}} */
     public static Expr freeze(Expr e, Bindings point) {
-        if (e instanceof Leaf.Variable v) {
+        return Graphs.rebuild(e, leaf -> {
+            if (!(leaf instanceof Leaf.Variable v)) {
+                return leaf;
+            }
             RealMatrix m = point.get(v.name()).get();
             return v.shape().isScalar() ? new Leaf.Constant(m.getEntry(0, 0)) : new Leaf.MatrixConstant(m);
-        }
-        if (e.arity() == 0) {
-            return e;
-        }
-        Expr[] inputs = new Expr[e.arity()];
-        for (int i = 0; i < inputs.length; i++) {
-            inputs[i] = freeze(e.input(i), point);
-        }
-        return Exprs.withInputs(e, Array.of(inputs));
+        });
     }
 
     /** {@return a variable for every binding of the point, of the bound value's shape} */
