@@ -3,6 +3,8 @@ package adjoint.bench;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
@@ -23,7 +25,7 @@ final class DeepWorkload {
         Leaf.Constant k = new Leaf.Constant(1.0001);
         Expr e = x;
         for (int i = 0; i < n; i++) {
-            e = i % 2 == 0 ? new Unary.Sin(e) : new Binary.Mul(e, k);
+            e = i % 2 == 0 ? new Unary(UnaryOp.SIN, e) : new Binary(BinaryOp.MUL, e, k);
         }
         return e;
     }
@@ -56,7 +58,7 @@ final class DeepWorkload {
     static Object doublingOnce() {
         Expr e = new Leaf.Variable("x");
         for (int i = 0; i < 100; i++) {
-            e = new Binary.Add(e, e);
+            e = new Binary(BinaryOp.ADD, e, e);
         }
         return Backprop.gradient(e, Bindings.of("x", 3));
     }

@@ -1,6 +1,7 @@
 package adjoint.eval;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
@@ -23,7 +24,7 @@ final class Backward {
      * @param v the forward values
      * @param seed the gradient of the result with respect to the root, of the root's shape
      */
-    static Values run(Program p, Values v, double[][] seed) {
+    static Adjoints run(Program p, Values v, double[][] seed) {
         return run(p, v, seed, 0);
     }
 
@@ -35,8 +36,8 @@ final class Backward {
      * @param seed the gradient of the result with respect to the root
      * @param stop the last node whose pullback runs; nodes below it are treated as leaves
      */
-    static Values run(Program p, Values v, double[][] seed, int stop) {
-        Values g = new Values(p);
+    static Adjoints run(Program p, Values v, double[][] seed, int stop) {
+        Adjoints g = new Adjoints(p);
         boolean[] reached = new boolean[p.nodes.length];
         g.accumulateCopy(p.root, seed);
         reached[p.root] = true;
@@ -47,33 +48,38 @@ final class Backward {
             }
             int[] in = p.inputs[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.unaryRules[i] != null) {
+            if (p.scalar[i] && p.unary[i] != null) {
                 int a = in[0];
-                g.s[a] += g.s[i] * ScalarRules.derivative(p.unaryRules[i], v.s[a], v.s[i], p.parameters[i]);
+                g.s[a] += p.unary[i].pullback(g.s[i], v.s[a], v.s[i]);
                 reached[a] = true;
                 continue;
             }
-            if (p.scalar[i] && p.binaryRules[i] != null) {
+            if (p.scalar[i] && p.binary[i] != null) {
+                BinaryOp op = p.binary[i];
                 int a = in[0];
                 int c = in[1];
-                g.s[a] += g.s[i] * ScalarRules.partialA(p.binaryRules[i], v.s[a], v.s[c], v.s[i]);
-                g.s[c] += g.s[i] * ScalarRules.partialB(p.binaryRules[i], v.s[a], v.s[c], v.s[i]);
-                reached[a] = true;
-                reached[c] = true;
+                if (wants[a]) {
+                    g.s[a] += op.pullbackA(g.s[i], v.s[a], v.s[c], v.s[i]);
+                    reached[a] = true;
+                }
+                if (wants[c]) {
+                    g.s[c] += op.pullbackB(g.s[i], v.s[a], v.s[c], v.s[i]);
+                    reached[c] = true;
+                }
                 continue;
             }
             switch (p.nodes[i]) {
                 case Leaf l -> { }
                 case Unary u -> g.accumulate(in[0],
-                        Kernels.mapPullback(p.unaryRules[i], p.parameters[i], v.data(in[0]), v.data(i), g.data(i)));
+                        Kernels.mapPullback(u.fn(), v.data(in[0]), v.data(i), g.data(i)));
                 case Binary b -> {
                     int a = in[0];
                     int c = in[1];
                     if (wants[a]) {
-                        g.accumulate(a, Kernels.zipPullback(p.binaryRules[i], true, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        g.accumulate(a, Kernels.zipPullback(b.fn(), true, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                     if (wants[c]) {
-                        g.accumulate(c, Kernels.zipPullback(p.binaryRules[i], false, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        g.accumulate(c, Kernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
                 case MatrixOp.MatMul mm -> {

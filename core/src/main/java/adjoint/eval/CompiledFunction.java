@@ -137,7 +137,7 @@ public final class CompiledFunction {
 
     /** {@return the value of the expression at the point, as a new matrix (a scalar as {@code 1x1})} */
     public RealMatrix evaluate(Bindings at) {
-        return forward(bind(at)).matrix(program.root).copy();
+        return forward(bind(at)).copy(program.root);
     }
 
     /** {@return the value and gradient of a scalar expression at the point} */
@@ -161,8 +161,8 @@ public final class CompiledFunction {
             throw new ShapeMismatchException("pullback: the seed is " + got + " but the expression is " + shape());
         }
         Values v = forward(bind(at));
-        Values g = backward(v, seed.getData());
-        double[][] out = v.matrix(program.root).getDataRef();
+        Adjoints g = backward(v, seed.getData());
+        double[][] out = v.data(program.root);
         double dot = 0;
         for (int i = 0; i < out.length; i++) {
             for (int j = 0; j < out[i].length; j++) {
@@ -228,14 +228,14 @@ public final class CompiledFunction {
         Shape s = shape();
         double[] value = new double[s.size()];
         double[][] jacobian = new double[s.size()][];
-        double[][] out = v.matrix(program.root).getDataRef();
+        double[][] out = v.data(program.root);
         for (int r = 0; r < s.rows(); r++) {
             for (int c = 0; c < s.cols(); c++) {
                 int k = r * s.cols() + c;
                 value[k] = out[r][c];
                 double[][] seed = new double[s.rows()][s.cols()];
                 seed[r][c] = 1;
-                Values g = backward(v, seed);
+                Adjoints g = backward(v, seed);
                 jacobian[k] = new double[dimension];
                 flatten(g, jacobian[k]);
             }
@@ -249,7 +249,7 @@ public final class CompiledFunction {
     }
 
     /** Writes every parameter's gradient into {@code out}, laid out flat. */
-    private void flatten(Values g, double[] out) {
+    private void flatten(Adjoints g, double[] out) {
         int offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Shape s = parameters.get(k).shape();
@@ -259,7 +259,7 @@ public final class CompiledFunction {
             } else if (s.isScalar()) {
                 out[offset] = g.s[node];
             } else {
-                double[][] d = g.gradient(node);
+                double[][] d = g.data(node);
                 for (int i = 0; i < s.rows(); i++) {
                     System.arraycopy(d[i], 0, out, offset + i * s.cols(), s.cols());
                 }
@@ -337,29 +337,29 @@ public final class CompiledFunction {
         return v;
     }
 
-    private Values backward(Values v) {
+    private Adjoints backward(Values v) {
         return backward(v, new double[][] {{1.0}});
     }
 
     /** {@return every node's gradient for the given seed, checked when non-finite detection is on} */
-    private Values backward(Values v, double[][] seed) {
-        Values g = Backward.run(program, v, seed);
+    private Adjoints backward(Values v, double[][] seed) {
+        Adjoints g = Backward.run(program, v, seed);
         if (detectNonFinite) {
             NonFiniteCheck.backward(program, v, g);
         }
         return g;
     }
 
-    private Gradient result(Values v, Values g) {
+    private Gradient result(Values v, Adjoints g) {
         return result(v.s[program.root], g);
     }
 
-    private Gradient result(double value, Values g) {
+    private Gradient result(double value, Adjoints g) {
         Map<String, double[][]> out = Gradient.emptyMap();
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
             int node = parameterNodes[k];
-            double[][] d = node >= 0 ? g.gradient(node) : new double[p.shape().rows()][p.shape().cols()];
+            double[][] d = node >= 0 ? g.data(node) : new double[p.shape().rows()][p.shape().cols()];
             // The gradient arrays are the backward pass's own, made for this call: no copy is needed.
             out = out.put(p.name(), d);
         }

@@ -6,7 +6,6 @@ import adjoint.expr.CustomOpException;
 import adjoint.expr.Shape;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -18,7 +17,7 @@ final class CustomCalls {
     private CustomCalls() {}
 
     /** {@return the op's output, checked to have the declared shape} */
-    static RealMatrix forward(Custom c, Values v, int[] in, Shape shape) {
+    static double[][] forward(Custom c, Values v, int[] in, Shape shape) {
         Seq<RealMatrix> args = arguments(v, in);
         RealMatrix out;
         try {
@@ -29,14 +28,14 @@ final class CustomCalls {
             throw new CustomOpException(c.op() + ": forward failed: " + e, e);
         }
         check(c, "forward returned", out, shape);
-        return new Array2DRowRealMatrix(out.getData(), false);
+        return out.getData();
     }
 
     /** Adds the op's gradients into its inputs' accumulated gradients. */
-    static void pullback(Custom c, Values v, Values g, int[] in, int i, boolean[] wants) {
+    static void pullback(Custom c, Values v, Adjoints g, int[] in, int i, boolean[] wants) {
         Seq<RealMatrix> grads;
         try {
-            grads = c.pullback(arguments(v, in), v.matrix(i).copy(), g.matrix(i).copy());
+            grads = c.pullback(arguments(v, in), v.copy(i), g.copy(i));
         } catch (AdjointException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -58,7 +57,7 @@ final class CustomCalls {
     private static Seq<RealMatrix> arguments(Values v, int[] in) {
         RealMatrix[] args = new RealMatrix[in.length];
         for (int k = 0; k < in.length; k++) {
-            args[k] = v.matrix(in[k]).copy();
+            args[k] = v.copy(in[k]);
         }
         return Array.of(args);
     }

@@ -35,20 +35,20 @@ final class Forward {
         for (int i = start; i < p.nodes.length; i++) {
             int[] in = p.inputs[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.unaryRules[i] != null) {
-                v.s[i] = ScalarRules.value(p.unaryRules[i], v.s[in[0]], p.parameters[i]);
+            if (p.scalar[i] && p.unary[i] != null) {
+                v.s[i] = p.unary[i].value(v.s[in[0]]);
                 continue;
             }
-            if (p.scalar[i] && p.binaryRules[i] != null) {
-                v.s[i] = ScalarRules.value(p.binaryRules[i], v.s[in[0]], v.s[in[1]]);
+            if (p.scalar[i] && p.binary[i] != null) {
+                v.s[i] = p.binary[i].value(v.s[in[0]], v.s[in[1]]);
                 continue;
             }
             switch (p.nodes[i]) {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
-                case Unary u -> v.put(i, Kernels.map(p.unaryRules[i], p.parameters[i], v.data(in[0])));
-                case Binary b -> v.put(i, Kernels.zip(p.binaryRules[i], v.data(in[0]), v.data(in[1])));
+                case Unary u -> v.put(i, Kernels.map(u.fn(), v.data(in[0])));
+                case Binary b -> v.put(i, Kernels.zip(b.fn(), v.data(in[0]), v.data(in[1])));
                 case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1])));
                 case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
                 case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));

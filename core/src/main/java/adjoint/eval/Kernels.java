@@ -1,10 +1,12 @@
 package adjoint.eval;
 
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Shape;
+import adjoint.expr.UnaryOp;
 
 /**
- * Loops over the entries of row-major {@code double[][]} arrays (the data of Commons Math's
- * {@code Array2DRowRealMatrix}). Every kernel returns a new array and leaves its arguments alone,
+ * Loops over the entries of row-major {@code double[][]} arrays, the form every matrix value
+ * takes inside the passes. Every kernel returns a new array and leaves its arguments alone,
  * except {@link #addInto}.
  */
 final class Kernels {
@@ -12,52 +14,51 @@ final class Kernels {
     private Kernels() {}
 
     /** {@return {@code op} applied to every entry of {@code x}} */
-    static double[][] map(ScalarRules.UnaryRule op, double p, double[][] x) {
+    static double[][] map(UnaryOp op, double[][] x) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] xi = x[i];
             double[] ri = r[i] = new double[xi.length];
             for (int j = 0; j < xi.length; j++) {
-                ri[j] = ScalarRules.value(op, xi[j], p);
+                ri[j] = op.value(xi[j]);
             }
         }
         return r;
     }
 
-    /** {@return the pullback of an elementwise {@code op}: {@code g * op'(x)} entry by entry} */
-    static double[][] mapPullback(ScalarRules.UnaryRule op, double p, double[][] x, double[][] out, double[][] g) {
+    /** {@return the pullback of an elementwise {@code op}, entry by entry} */
+    static double[][] mapPullback(UnaryOp op, double[][] x, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                ri[j] = g[i][j] * ScalarRules.derivative(op, x[i][j], out[i][j], p);
+                ri[j] = op.pullback(g[i][j], x[i][j], out[i][j]);
             }
         }
         return r;
     }
 
     /** {@return {@code op} applied to matching entries of {@code x} and {@code y}} */
-    static double[][] zip(ScalarRules.BinaryRule op, double[][] x, double[][] y) {
+    static double[][] zip(BinaryOp op, double[][] x, double[][] y) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                ri[j] = ScalarRules.value(op, x[i][j], y[i][j]);
+                ri[j] = op.value(x[i][j], y[i][j]);
             }
         }
         return r;
     }
 
     /** {@return the pullback of an elementwise {@code op} to its left ({@code left}) or right input} */
-    static double[][] zipPullback(ScalarRules.BinaryRule op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
+    static double[][] zipPullback(BinaryOp op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                double d = left
-                        ? ScalarRules.partialA(op, x[i][j], y[i][j], out[i][j])
-                        : ScalarRules.partialB(op, x[i][j], y[i][j], out[i][j]);
-                ri[j] = g[i][j] * d;
+                ri[j] = left
+                        ? op.pullbackA(g[i][j], x[i][j], y[i][j], out[i][j])
+                        : op.pullbackB(g[i][j], x[i][j], y[i][j], out[i][j]);
             }
         }
         return r;

@@ -36,7 +36,7 @@ public final class NodeRule {
     public RealMatrix value(Seq<RealMatrix> inputs) {
         Values v = bind(inputs);
         Forward.run(program, v, node.arity());
-        return v.matrix(node.arity()).copy();
+        return v.copy(node.arity());
     }
 
     /**
@@ -49,10 +49,10 @@ public final class NodeRule {
         checkShape("the upstream gradient", g, node.shape());
         Values v = bind(inputs);
         Forward.run(program, v, k);
-        Values grads = Backward.run(program, v, g.getData(), k);
+        Adjoints grads = Backward.run(program, v, g.getData(), k);
         RealMatrix[] out = new RealMatrix[k];
         for (int i = 0; i < k; i++) {
-            out[i] = new org.apache.commons.math3.linear.Array2DRowRealMatrix(grads.gradient(i), true);
+            out[i] = grads.copy(i);
         }
         return Array.of(out);
     }

@@ -18,25 +18,25 @@ final class NonFiniteCheck {
     /** Throws at the first node, in forward order, whose value is not finite though its inputs are. */
     static void forward(Program p, Values v) {
         for (int i = 0; i < p.size(); i++) {
-            if (finite(v, i)) {
+            if (v.finite(i)) {
                 continue;
             }
             int[] in = p.inputs[i];
             boolean inputsFinite = true;
             for (int k : in) {
-                inputsFinite &= finite(v, k);
+                inputsFinite &= v.finite(k);
             }
             if (!inputsFinite) {
                 continue;
             }
-            Tape tape = new Tape(p, v, new Values(p));
+            Tape tape = new Tape(p, v, new Adjoints(p));
             Seq<RealMatrix> inputs = inputs(p, v, i);
             Expr node = p.nodes[i];
             String what = node instanceof Leaf.Variable var
                     ? "variable " + var.name() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") is bound to "
-                            + text(v.matrix(i))
+                            + text(v.copy(i))
                     : node.op() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") received "
-                            + inputs.map(NonFiniteCheck::text).mkString(" and ") + " and produced " + text(v.matrix(i));
+                            + inputs.map(NonFiniteCheck::text).mkString(" and ") + " and produced " + text(v.copy(i));
             throw new NonFiniteException(what, NonFiniteException.Phase.FORWARD,
                     node instanceof Leaf.Variable var ? var.name() : node.op(), tape.location(i), tape.depth(i), inputs);
         }
@@ -47,7 +47,7 @@ final class NonFiniteCheck {
      * one: in backprop's order, the first node with a non-finite gradient gets it from a user
      * whose own gradient is finite.
      */
-    static void backward(Program p, Values v, Values g) {
+    static void backward(Program p, Values v, Adjoints g) {
         for (int i = p.size() - 1; i >= 0; i--) {
             if (!p.needsGradient[i] || finiteGradient(p, g, i)) {
                 continue;
@@ -58,7 +58,7 @@ final class NonFiniteCheck {
                     if (in[k] != i || !finiteGradient(p, g, j)) {
                         continue;
                     }
-                    Seq<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.matrix(j));
+                    Seq<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.copy(j));
                     if (finite(passed.get(k))) {
                         continue;
                     }
@@ -67,7 +67,7 @@ final class NonFiniteCheck {
                     String to = p.nodes[i] instanceof Leaf.Variable var ? var.name() : "input " + k;
                     String what = "the gradient went non-finite at " + p.nodes[j].op() + " at depth " + tape.depth(j) + " ("
                             + tape.location(j) + "): it received " + inputs.map(NonFiniteCheck::text).mkString(" and ")
-                            + " and upstream gradient " + text(g.matrix(j)) + ", and passed " + text(passed.get(k))
+                            + " and upstream gradient " + text(g.copy(j)) + ", and passed " + text(passed.get(k))
                             + " down to " + to;
                     throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.nodes[j].op(), tape.location(j),
                             tape.depth(j), inputs);
@@ -79,33 +79,16 @@ final class NonFiniteCheck {
     private static Seq<RealMatrix> inputs(Program p, Values v, int i) {
         RealMatrix[] values = new RealMatrix[p.inputs[i].length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = v.matrix(p.inputs[i][k]).copy();
+            values[k] = v.copy(p.inputs[i][k]);
         }
         return Array.of(values);
     }
 
-    private static boolean finite(Values v, int i) {
-        if (v.scalar(i)) {
-            return Double.isFinite(v.s[i]);
-        }
-        if (v.m[i] == null) {
-            return true;
-        }
-        for (double[] row : v.m[i].getDataRef()) {
-            for (double x : row) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean finiteGradient(Program p, Values g, int i) {
+    private static boolean finiteGradient(Program p, Adjoints g, int i) {
         if (!p.needsGradient[i]) {
             return true;
         }
-        return finite(g, i);
+        return g.finite(i);
     }
 
     private static boolean finite(RealMatrix m) {

@@ -1,14 +1,19 @@
 package adjoint.eval;
 
+import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 
 /**
  * An expression sorted once into topological order: node {@code i}'s inputs have indices below
@@ -21,11 +26,9 @@ final class Program {
     final Shape[] shapes;
     /** Whether each node is a scalar, read on every step of both passes. */
     final boolean[] scalar;
-    /** Each elementwise node's rule, mapped once here so that the passes switch on an enum; null for other nodes. */
-    final ScalarRules.UnaryRule[] unaryRules;
-    final ScalarRules.BinaryRule[] binaryRules;
-    /** Each node's constant parameter (a power's exponent), else 0. */
-    final double[] parameters;
+    /** Each elementwise node's op, read once here so that the passes need no type test for them; null for other nodes. */
+    final UnaryOp[] unary;
+    final BinaryOp[] binary;
     final int[][] inputs;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
@@ -34,7 +37,7 @@ final class Program {
     final Map<String, Integer> variableIndex;
     final int root;
     /** The values of matrix constants, by node. */
-    private final Map<Integer, Array2DRowRealMatrix> constants;
+    private final Map<Integer, double[][]> constants;
     /** Whether any node is not a scalar. */
     final boolean hasMatrices;
 
@@ -56,7 +59,7 @@ final class Program {
         nodes[k] = node;
         inputs[k] = all;
         Program p = new Program(nodes, inputs, List.of(), Map.of());
-        java.util.Arrays.fill(p.needsGradient, true);
+        Arrays.fill(p.needsGradient, true);
         return p;
     }
 
@@ -68,24 +71,22 @@ final class Program {
         this.root = nodes.length - 1;
         this.shapes = new Shape[nodes.length];
         this.scalar = new boolean[nodes.length];
-        this.unaryRules = new ScalarRules.UnaryRule[nodes.length];
-        this.binaryRules = new ScalarRules.BinaryRule[nodes.length];
-        this.parameters = new double[nodes.length];
+        this.unary = new UnaryOp[nodes.length];
+        this.binary = new BinaryOp[nodes.length];
         this.needsGradient = new boolean[nodes.length];
-        java.util.Map<Integer, Array2DRowRealMatrix> matrixConstants = new HashMap<>();
+        Map<Integer, double[][]> matrixConstants = new HashMap<>();
         boolean matrices = false;
         for (int i = 0; i < nodes.length; i++) {
             shapes[i] = nodes[i].shape();
             scalar[i] = shapes[i].isScalar();
-            if (nodes[i] instanceof adjoint.expr.Unary u) {
-                unaryRules[i] = ScalarRules.rule(u);
-                parameters[i] = ScalarRules.parameter(u);
-            } else if (nodes[i] instanceof adjoint.expr.Binary b) {
-                binaryRules[i] = ScalarRules.rule(b);
+            if (nodes[i] instanceof Unary u) {
+                unary[i] = u.fn();
+            } else if (nodes[i] instanceof Binary b) {
+                binary[i] = b.fn();
             }
             matrices |= !scalar[i];
             if (nodes[i] instanceof Leaf.MatrixConstant c) {
-                matrixConstants.put(i, new Array2DRowRealMatrix(c.value().getData(), false));
+                matrixConstants.put(i, c.value().getData());
             }
             boolean needs = nodes[i] instanceof Leaf.Variable;
             for (int in : inputs[i]) {
@@ -98,7 +99,7 @@ final class Program {
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
-    Array2DRowRealMatrix constant(int i) {
+    double[][] constant(int i) {
         return constants.get(i);
     }
 
@@ -114,39 +115,12 @@ final class Program {
      */
     static Program of(Expr root) {
         Objects.requireNonNull(root, "expression is null");
-        IdentityIndex index = new IdentityIndex(1024);
         Map<String, Integer> variableIndex = new HashMap<>();
         List<Leaf.Variable> variables = new ArrayList<>();
         List<Expr> order = new ArrayList<>();
         List<int[]> inputs = new ArrayList<>();
-
-        Expr[] stack = new Expr[64];
-        int[] next = new int[64];
-        int sp = 0;
-        stack[sp++] = root;
-        while (sp > 0) {
-            Expr top = stack[sp - 1];
-            int k = next[sp - 1];
-            if (k < top.arity()) {
-                next[sp - 1] = k + 1;
-                Expr child = top.input(k);
-                if (child == null) {
-                    throw new NullPointerException(top.op() + ": input " + k + " is null");
-                }
-                if (index.get(child) < 0) {
-                    if (sp == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, sp * 2);
-                        next = java.util.Arrays.copyOf(next, sp * 2);
-                    }
-                    stack[sp] = child;
-                    next[sp] = 0;
-                    sp++;
-                }
-                continue;
-            }
-            sp--;
-            stack[sp] = null;
-            if (top instanceof Leaf.Variable v) {
+        Exprs.topological(root, (node, in) -> {
+            if (node instanceof Leaf.Variable v) {
                 Integer seen = variableIndex.get(v.name());
                 if (seen != null) {
                     Shape first = order.get(seen).shape();
@@ -154,20 +128,15 @@ final class Program {
                         throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
                                 + first + " and " + v.shape());
                     }
-                    index.put(top, seen);
-                    continue;
+                    return seen;
                 }
                 variableIndex.put(v.name(), order.size());
                 variables.add(v);
             }
-            int[] in = new int[top.arity()];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = index.get(top.input(i));
-            }
-            index.put(top, order.size());
-            order.add(top);
+            order.add(node);
             inputs.add(in);
-        }
+            return order.size() - 1;
+        });
         return new Program(order.toArray(Expr[]::new), inputs.toArray(int[][]::new), variables, variableIndex);
     }
 }

@@ -18,13 +18,13 @@ public final class Tape {
 
     private final Program program;
     private final Values values;
-    private final Values gradients;
+    private final Adjoints gradients;
     private final int[] parent;
     private final int[] parentSlot;
     private final int[] depth;
     private final int[] uses;
 
-    Tape(Program program, Values values, Values gradients) {
+    Tape(Program program, Values values, Adjoints gradients) {
         this.program = program;
         this.values = values;
         this.gradients = gradients;
@@ -84,7 +84,7 @@ public final class Tape {
 
     /** {@return the value of node {@code i}, as a new matrix (a scalar as {@code 1x1})} */
     public RealMatrix value(int i) {
-        return values.matrix(check(i)).copy();
+        return values.copy(check(i));
     }
 
     /** {@return the value of scalar node {@code i}} */
@@ -106,7 +106,7 @@ public final class Tape {
         if (!program.needsGradient[check(i)]) {
             return new org.apache.commons.math3.linear.Array2DRowRealMatrix(shape(i).rows(), shape(i).cols());
         }
-        return new org.apache.commons.math3.linear.Array2DRowRealMatrix(gradients.gradient(i), true);
+        return gradients.copy(i);
     }
 
     /** {@return the gradient with respect to scalar node {@code i}} */

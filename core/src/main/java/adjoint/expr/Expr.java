@@ -7,9 +7,10 @@ package adjoint.expr;
  * knows its {@link Shape}, computed and checked when it is built, so a shape mismatch fails at
  * construction with a {@link ShapeMismatchException}.
  *
- * <p>The hierarchy is sealed: {@link Leaf} (variables and constants), {@link Unary} and
- * {@link Binary} (elementwise), {@link MatrixOp} (matrix product, transpose, sum, broadcast,
- * trace). Code outside the library adds ops through the one non-sealed interface,
+ * <p>The hierarchy is sealed, grouped by kind: {@link Leaf} (variables and constants),
+ * {@link Unary} and {@link Binary} (elementwise, the op a constant of {@link UnaryOp} or
+ * {@link BinaryOp}), {@link MatrixOp} (structural: matrix product, transpose, sum, broadcast,
+ * trace, row-wise log-sum-exp). Code outside the library adds ops through the one non-sealed interface,
  * {@link Custom}.
  *
  * <p>{@code equals}, {@code hashCode} and {@code toString} of every core record walk the graph

@@ -1,55 +1,93 @@
 package adjoint.expr;
 
 import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
-/** Operations on expressions as graphs: rebuilding a node on new inputs. */
+/** Operations on expressions as graphs: the one topological sort, rebuilding a node on new inputs, and small builders. */
 public final class Exprs {
 
     private Exprs() {}
 
+    /** Receives the nodes of a graph in topological order, and numbers them. */
+    @FunctionalInterface
+    public interface Visitor {
+        /**
+         * {@return the number to give {@code node}}: a new one, or the number of a node it stands
+         * for (a variable met before by name)
+         *
+         * @param node the next node, every input of which has been visited
+         * @param inputs the numbers of its inputs, in order
+         */
+        int visit(Expr node, int[] inputs);
+    }
+
     /**
-     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the
-     * root last}; nodes are told apart by identity, so a shared node appears once. Without
-     * recursion.
+     * Visits the distinct nodes of {@code root}, inputs before the nodes that use them and the
+     * root last. Nodes are told apart by identity, so a shared node is visited once. Without
+     * recursion, so any depth works; each node is hashed by identity once or twice.
+     *
+     * @throws NullPointerException naming the op, if a node has a null input
      */
-    public static Array<Expr> topological(Expr root) {
+    public static void topological(Expr root, Visitor visitor) {
         Objects.requireNonNull(root, "root is null");
-        java.util.IdentityHashMap<Expr, Boolean> done = new java.util.IdentityHashMap<>();
-        java.util.List<Expr> order = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Expr> nodes = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Integer> next = new java.util.ArrayDeque<>();
-        nodes.push(root);
-        next.push(0);
-        while (!nodes.isEmpty()) {
-            Expr top = nodes.peek();
-            int k = next.pop();
+        Objects.requireNonNull(visitor, "visitor is null");
+        IdentityIndex index = new IdentityIndex(1024);
+        Expr[] stack = new Expr[64];
+        int[] next = new int[64];
+        int sp = 0;
+        stack[sp++] = root;
+        while (sp > 0) {
+            Expr top = stack[sp - 1];
+            int k = next[sp - 1];
             if (k < top.arity()) {
-                next.push(k + 1);
+                next[sp - 1] = k + 1;
                 Expr child = top.input(k);
-                if (!done.containsKey(child)) {
-                    nodes.push(child);
-                    next.push(0);
+                if (child == null) {
+                    throw new NullPointerException(top.op() + ": input " + k + " is null");
                 }
-            } else {
-                nodes.pop();
-                if (done.put(top, Boolean.TRUE) == null) {
-                    order.add(top);
+                if (index.get(child) < 0) {
+                    if (sp == stack.length) {
+                        stack = Arrays.copyOf(stack, sp * 2);
+                        next = Arrays.copyOf(next, sp * 2);
+                    }
+                    stack[sp] = child;
+                    next[sp] = 0;
+                    sp++;
                 }
+                continue;
             }
+            // A node is pushed only while unnumbered, and only its ancestors are below it: it is finished once.
+            sp--;
+            stack[sp] = null;
+            int[] in = new int[top.arity()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = index.get(top.input(i));
+            }
+            index.put(top, visitor.visit(top, in));
         }
-        return Array.ofAll(order);
+    }
+
+    /** {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the root last} */
+    public static List<Expr> topological(Expr root) {
+        List<Expr> order = new ArrayList<>();
+        topological(root, (node, inputs) -> {
+            order.add(node);
+            return order.size() - 1;
+        });
+        return order;
     }
 
     /**
      * {@return a node of the same op as {@code node} with the given inputs} in place of its
-     * own; every parameter other than the inputs (an exponent, a broadcast shape) is kept
+     * own; every parameter other than the inputs (a broadcast shape, a custom op's settings) is kept
      *
      * @throws IllegalArgumentException if the number of inputs differs from the node's arity
      * @throws ShapeMismatchException if the new inputs' shapes do not fit the op
      */
-    public static Expr withInputs(Expr node, Seq<Expr> inputs) {
+    public static Expr withInputs(Expr node, List<Expr> inputs) {
         Objects.requireNonNull(node, "node is null");
         Objects.requireNonNull(inputs, "inputs is null");
         if (inputs.size() != node.arity()) {
@@ -57,36 +95,43 @@ public final class Exprs {
         }
         return switch (node) {
             case Leaf l -> l;
-            case Unary.Neg n -> new Unary.Neg(inputs.get(0));
-            case Unary.Exp n -> new Unary.Exp(inputs.get(0));
-            case Unary.Log n -> new Unary.Log(inputs.get(0));
-            case Unary.Sqrt n -> new Unary.Sqrt(inputs.get(0));
-            case Unary.Square n -> new Unary.Square(inputs.get(0));
-            case Unary.Reciprocal n -> new Unary.Reciprocal(inputs.get(0));
-            case Unary.Sin n -> new Unary.Sin(inputs.get(0));
-            case Unary.Cos n -> new Unary.Cos(inputs.get(0));
-            case Unary.Tan n -> new Unary.Tan(inputs.get(0));
-            case Unary.Tanh n -> new Unary.Tanh(inputs.get(0));
-            case Unary.Sigmoid n -> new Unary.Sigmoid(inputs.get(0));
-            case Unary.Relu n -> new Unary.Relu(inputs.get(0));
-            case Unary.Abs n -> new Unary.Abs(inputs.get(0));
-            case Unary.Softplus n -> new Unary.Softplus(inputs.get(0));
-            case Unary.Log1p n -> new Unary.Log1p(inputs.get(0));
-            case Unary.Sign n -> new Unary.Sign(inputs.get(0));
-            case Unary.Erf n -> new Unary.Erf(inputs.get(0));
-            case Unary.Power p -> new Unary.Power(inputs.get(0), p.p());
-            case Binary.Add n -> new Binary.Add(inputs.get(0), inputs.get(1));
-            case Binary.Sub n -> new Binary.Sub(inputs.get(0), inputs.get(1));
-            case Binary.Mul n -> new Binary.Mul(inputs.get(0), inputs.get(1));
-            case Binary.Div n -> new Binary.Div(inputs.get(0), inputs.get(1));
-            case Binary.Pow n -> new Binary.Pow(inputs.get(0), inputs.get(1));
-            case MatrixOp.MatMul n -> new MatrixOp.MatMul(inputs.get(0), inputs.get(1));
-            case MatrixOp.Transpose n -> new MatrixOp.Transpose(inputs.get(0));
-            case MatrixOp.Sum n -> new MatrixOp.Sum(inputs.get(0));
-            case MatrixOp.Broadcast b -> new MatrixOp.Broadcast(inputs.get(0), b.shape());
-            case MatrixOp.Trace n -> new MatrixOp.Trace(inputs.get(0));
-            case MatrixOp.LogSumExpRows n -> new MatrixOp.LogSumExpRows(inputs.get(0));
-            case Custom c -> c.withInputs(inputs);
+            case Unary u -> new Unary(u.fn(), inputs.get(0));
+            case Binary b -> new Binary(b.fn(), inputs.get(0), inputs.get(1));
+            case MatrixOp m -> MatrixOp.withInputs(m, inputs);
+            case Custom c -> c.withInputs(Array.ofAll(inputs));
         };
+    }
+
+    /** {@return the constant {@code c} of the given shape: a scalar, or a scalar broadcast} */
+    public static Expr constant(double c, Shape shape) {
+        Expr k = new Leaf.Constant(c);
+        return shape.isScalar() ? k : new MatrixOp.Broadcast(k, shape);
+    }
+
+    /** {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither} */
+    public static Double constantValue(Expr e) {
+        return switch (e) {
+            case Leaf.Constant c -> c.value();
+            case MatrixOp.Broadcast b when b.a() instanceof Leaf.Constant c -> c.value();
+            default -> null;
+        };
+    }
+
+    /** {@return the elementwise product {@code a b}} */
+    public static Expr times(Expr a, Expr b) {
+        return new Binary(BinaryOp.MUL, a, b);
+    }
+
+    /** {@return the elementwise power {@code a^b}} */
+    public static Expr pow(Expr a, Expr b) {
+        return new Binary(BinaryOp.POW, a, b);
+    }
+
+    /** {@return {@code a} to a constant power {@code p}, the exponent broadcast to {@code a}'s shape} */
+    public static Expr pow(Expr a, double p) {
+        if (!Double.isFinite(p)) {
+            throw new IllegalArgumentException("pow: exponent " + p + " is not finite");
+        }
+        return pow(a, constant(p, a.shape()));
     }
 }

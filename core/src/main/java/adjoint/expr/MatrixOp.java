@@ -1,10 +1,11 @@
 package adjoint.expr;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Operations that treat their inputs as matrices: product, transpose, sum of entries, scalar
- * broadcast and trace. Each record's Javadoc states its vector-Jacobian product, with {@code G}
+ * broadcast, trace and row-wise log-sum-exp. Each record's Javadoc states its vector-Jacobian product, with {@code G}
  * the upstream gradient (of the output's shape).
  */
 public sealed interface MatrixOp extends Expr
@@ -322,6 +323,18 @@ public sealed interface MatrixOp extends Expr
         public String toString() {
             return Structure.text(this);
         }
+    }
+
+    /** {@return {@code node} on other inputs, its other parameters kept} */
+    static MatrixOp withInputs(MatrixOp node, List<Expr> in) {
+        return switch (node) {
+            case MatMul n -> new MatMul(in.get(0), in.get(1));
+            case Transpose n -> new Transpose(in.get(0));
+            case Sum n -> new Sum(in.get(0));
+            case Broadcast b -> new Broadcast(in.get(0), b.shape());
+            case Trace n -> new Trace(in.get(0));
+            case LogSumExpRows n -> new LogSumExpRows(in.get(0));
+        };
     }
 
     /** {@return the shape an op on {@code a} computes, checking a given {@code shape} against it if not null} */

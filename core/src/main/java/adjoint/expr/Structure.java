@@ -89,41 +89,13 @@ public final class Structure {
 
     /** {@return {@code root} as text in function form, cut after {@code max} characters} */
     public static String text(Expr root, int max) {
-        StringBuilder sb = new StringBuilder();
-        ArrayDeque<Object> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            if (sb.length() > max) {
-                sb.setLength(max);
-                return sb.append('…').toString();
-            }
-            Object item = todo.pop();
-            if (item instanceof String s) {
-                sb.append(s);
-                continue;
-            }
-            Expr node = (Expr) item;
-            switch (node) {
-                case Leaf.Variable v -> sb.append(v.name());
-                case Leaf.Constant c -> sb.append(number(c.value()));
-                case Leaf.MatrixConstant m -> sb.append(matrix(m));
-                default -> {
-                    sb.append(node.op()).append('(');
-                    todo.push(switch (node) {
-                        case Unary.Power p -> ", " + number(p.p()) + ")";
-                        case MatrixOp.Broadcast b -> ", " + b.shape() + ")";
-                        default -> ")";
-                    });
-                    for (int i = node.arity() - 1; i >= 0; i--) {
-                        todo.push(node.input(i));
-                        if (i > 0) {
-                            todo.push(", ");
-                        }
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        return Printer.print(root, (node, context) -> switch (node) {
+            case Leaf.Variable v -> Printer.Template.of(Notation.ATOM, v.name());
+            case Leaf.Constant c -> Printer.Template.of(Notation.ATOM, number(c.value()));
+            case Leaf.MatrixConstant m -> Printer.Template.of(Notation.ATOM, matrix(m));
+            case MatrixOp.Broadcast b -> Printer.Template.call(node, "broadcast(", ", ", ", " + b.shape() + ")");
+            default -> Printer.Template.call(node, node.op() + "(", ", ", ")");
+        }, "(", ")", max);
     }
 
     /** {@return a double as short text: {@code 2} rather than {@code 2.0}} */
@@ -159,9 +131,8 @@ public final class Structure {
             case Leaf.Variable v -> v.name().equals(((Leaf.Variable) y).name());
             case Leaf.Constant c -> Double.compare(c.value(), ((Leaf.Constant) y).value()) == 0;
             case Leaf.MatrixConstant m -> sameEntries(m, (Leaf.MatrixConstant) y);
-            case Unary.Power p -> Double.compare(p.p(), ((Unary.Power) y).p()) == 0;
-            case Unary u -> true;
-            case Binary b -> true;
+            case Unary u -> u.fn() == ((Unary) y).fn();
+            case Binary b -> b.fn() == ((Binary) y).fn();
             case MatrixOp m -> true;
             case Custom c -> c.sameOp((Custom) y);
         };
@@ -184,10 +155,9 @@ public final class Structure {
         return 31 * h + switch (x) {
             case Leaf.Variable v -> v.name().hashCode();
             case Leaf.Constant c -> Double.hashCode(c.value());
-            case Leaf.MatrixConstant m -> m.shape().size() == 0 ? 0 : Double.hashCode(m.entry(0, 0));
-            case Unary.Power p -> Double.hashCode(p.p());
-            case Unary u -> 0;
-            case Binary b -> 0;
+            case Leaf.MatrixConstant m -> Double.hashCode(m.entry(0, 0));
+            case Unary u -> u.fn().ordinal();
+            case Binary b -> b.fn().ordinal();
             case MatrixOp m -> 0;
             case Custom c -> c.opHash();
         };

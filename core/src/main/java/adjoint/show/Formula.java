@@ -1,15 +1,19 @@
 package adjoint.show;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
+import adjoint.expr.Notation;
+import adjoint.expr.Printer;
+import adjoint.expr.Printer.Slot;
+import adjoint.expr.Printer.Template;
 import adjoint.expr.Structure;
 import adjoint.expr.Unary;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import adjoint.expr.UnaryOp;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -32,10 +36,10 @@ public final class Formula {
         LATEX
     }
 
-    private static final int SUM = 1;
-    private static final int PRODUCT = 2;
-    private static final int POWER = 4;
-    private static final int ATOM = 5;
+    private static final int SUM = Notation.SUM;
+    private static final int PRODUCT = Notation.PRODUCT;
+    private static final int POWER = Notation.POWER;
+    private static final int ATOM = Notation.ATOM;
     private static final int TRANSPARENT = Integer.MAX_VALUE;
 
     private Formula() {}
@@ -64,170 +68,56 @@ public final class Formula {
         Objects.requireNonNull(style, "style is null");
         Objects.requireNonNull(names, "names is null");
         boolean latex = style == Style.LATEX;
-        StringBuilder sb = new StringBuilder();
-        ArrayDeque<Object> todo = new ArrayDeque<>();
-        todo.push(new Slot(e, 0));
-        while (!todo.isEmpty()) {
-            if (sb.length() > maxLength) {
-                sb.setLength(maxLength);
-                return sb.append('…').toString();
-            }
-            Object item = todo.pop();
-            if (item instanceof String s) {
-                sb.append(s);
-                continue;
-            }
-            Slot slot = (Slot) item;
-            String name = slot.e() == e ? null : names.apply(slot.e());
-            if (name != null) {
-                sb.append(name);
-                continue;
-            }
-            Function<Expr, String> named = x -> x == e ? null : names.apply(x);
-            Template t = latex ? latex(slot.e(), slot.context(), named) : unicode(slot.e(), slot.context(), named);
-            boolean parens = t.precedence() < slot.context();
-            if (parens) {
-                todo.push(latex ? "\\right)" : ")");
-            }
-            for (int i = t.items().size() - 1; i >= 0; i--) {
-                todo.push(t.items().get(i));
-            }
-            if (parens) {
-                sb.append(latex ? "\\left(" : "(");
-            }
-        }
-        return sb.toString();
+        Function<Expr, String> named = x -> x == e ? null : names.apply(x);
+        return Printer.print(e, (node, context) -> {
+            String name = named.apply(node);
+            return name != null ? Template.of(ATOM, name) : template(node, context, latex, named);
+        }, latex ? "\\left(" : "(", latex ? "\\right)" : ")", maxLength);
     }
 
-    /** A sub-expression to print where the surrounding text needs at least precedence {@code context}. */
-    private record Slot(Expr e, int context) {}
-
-    /** How a node prints: its precedence and its pieces, text and slots. */
-    private record Template(int precedence, List<Object> items) {
-        static Template of(int precedence, Object... items) {
-            return new Template(precedence, List.of(items));
-        }
-    }
-
-    private static Template unicode(Expr e, int context, Function<Expr, String> named) {
+    private static Template template(Expr e, int context, boolean latex, Function<Expr, String> named) {
         return switch (e) {
-            case Leaf.Variable v -> Template.of(ATOM, subscripted(v.name(), false));
-            case Leaf.Constant c -> Template.of(c.value() < 0 ? SUM : ATOM, Structure.number(c.value()).replace('-', '−'));
-            case Leaf.MatrixConstant m -> Template.of(ATOM, m.toString());
-            case Unary.Neg n -> Template.of(SUM, "−", new Slot(n.a(), PRODUCT));
-            case Unary.Exp x -> call("exp", x.a());
-            case Unary.Log x -> call("log", x.a());
-            case Unary.Sqrt x -> Template.of(POWER, "√", new Slot(x.a(), ATOM));
-            case Unary.Square x -> power(x.a(), 2, false, named);
-            case Unary.Reciprocal x -> Template.of(PRODUCT, "1/", new Slot(x.a(), POWER));
-            case Unary.Sin x -> call("sin", x.a());
-            case Unary.Cos x -> call("cos", x.a());
-            case Unary.Tan x -> call("tan", x.a());
-            case Unary.Tanh x -> call("tanh", x.a());
-            case Unary.Sigmoid x -> call("σ", x.a());
-            case Unary.Relu x -> call("relu", x.a());
-            case Unary.Abs x -> Template.of(ATOM, "|", new Slot(x.a(), 0), "|");
-            case Unary.Softplus x -> call("softplus", x.a());
-            case Unary.Log1p x -> call("log1p", x.a());
-            case Unary.Sign x -> call("sign", x.a());
-            case Unary.Erf x -> call("erf", x.a());
-            case Unary.Power p -> power(p.a(), p.p(), false, named);
-            case Binary.Add b -> Template.of(SUM, new Slot(b.a(), SUM), " + ", new Slot(b.b(), SUM));
-            case Binary.Sub b -> Template.of(SUM, new Slot(b.a(), SUM), " − ", new Slot(b.b(), PRODUCT));
-            case Binary.Mul b -> Template.of(PRODUCT, new Slot(b.a(), PRODUCT), b.shape().isScalar() ? "·" : " ⊙ ",
-                    new Slot(b.b(), PRODUCT));
-            case Binary.Div b -> Template.of(PRODUCT, new Slot(b.a(), PRODUCT), "/", new Slot(b.b(), POWER));
-            case Binary.Pow b -> Template.of(POWER, new Slot(b.a(), ATOM), "^", new Slot(b.b(), ATOM));
-            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), "·", new Slot(m.b(), POWER));
-            case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), "ᵀ");
-            case MatrixOp.Sum s -> call("sum", s.a());
+            case Leaf.Variable v -> Template.of(ATOM, subscripted(v.name(), latex));
+            case Leaf.Constant c -> Template.of(c.value() < 0 ? SUM : ATOM,
+                    latex ? Structure.number(c.value()) : Structure.number(c.value()).replace('-', '−'));
+            case Leaf.MatrixConstant m -> Template.of(ATOM, latex ? latexMatrix(m) : m.toString());
+            case Unary u when u.fn() == UnaryOp.SQUARE -> power(u.a(), 2, latex, named);
+            case Unary u -> Template.of(u, latex ? u.fn().latex() : u.fn().unicode());
+            case Binary b when b.fn() == BinaryOp.POW && Exprs.constantValue(b.b()) != null ->
+                    power(b.a(), Exprs.constantValue(b.b()), latex, named);
+            case Binary b -> Template.of(b, latex ? b.fn().latex(b.shape()) : b.fn().unicode(b.shape()));
+            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), latex ? " " : "·", new Slot(m.b(), POWER));
+            case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), latex ? "^{\\top}" : "ᵀ");
+            case MatrixOp.Sum s -> call(latex ? "\\operatorname{sum}" : "sum", s.a(), latex);
             case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
-            case MatrixOp.Trace t -> call("tr", t.a());
-            case MatrixOp.LogSumExpRows l -> call("logSumExpRows", l.a());
-            case Custom c -> custom(c, false);
+            case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t.a(), latex);
+            case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l.a(), latex);
+            case Custom c -> custom(c, latex);
         };
     }
 
-    private static Template latex(Expr e, int context, Function<Expr, String> named) {
-        return switch (e) {
-            case Leaf.Variable v -> Template.of(ATOM, subscripted(v.name(), true));
-            case Leaf.Constant c -> Template.of(c.value() < 0 ? SUM : ATOM, Structure.number(c.value()));
-            case Leaf.MatrixConstant m -> Template.of(ATOM, latexMatrix(m));
-            case Unary.Neg n -> Template.of(SUM, "-", new Slot(n.a(), PRODUCT));
-            case Unary.Exp x -> latexCall("\\exp", x.a());
-            case Unary.Log x -> latexCall("\\log", x.a());
-            case Unary.Sqrt x -> Template.of(ATOM, "\\sqrt{", new Slot(x.a(), 0), "}");
-            case Unary.Square x -> power(x.a(), 2, true, named);
-            case Unary.Reciprocal x -> Template.of(ATOM, "\\frac{1}{", new Slot(x.a(), 0), "}");
-            case Unary.Sin x -> latexCall("\\sin", x.a());
-            case Unary.Cos x -> latexCall("\\cos", x.a());
-            case Unary.Tan x -> latexCall("\\tan", x.a());
-            case Unary.Tanh x -> latexCall("\\tanh", x.a());
-            case Unary.Sigmoid x -> latexCall("\\sigma", x.a());
-            case Unary.Relu x -> latexCall("\\operatorname{relu}", x.a());
-            case Unary.Abs x -> Template.of(ATOM, "\\left|", new Slot(x.a(), 0), "\\right|");
-            case Unary.Softplus x -> latexCall("\\operatorname{softplus}", x.a());
-            case Unary.Log1p x -> latexCall("\\operatorname{log1p}", x.a());
-            case Unary.Sign x -> latexCall("\\operatorname{sign}", x.a());
-            case Unary.Erf x -> latexCall("\\operatorname{erf}", x.a());
-            case Unary.Power p -> power(p.a(), p.p(), true, named);
-            case Binary.Add b -> Template.of(SUM, new Slot(b.a(), SUM), " + ", new Slot(b.b(), SUM));
-            case Binary.Sub b -> Template.of(SUM, new Slot(b.a(), SUM), " - ", new Slot(b.b(), PRODUCT));
-            case Binary.Mul b -> Template.of(PRODUCT, new Slot(b.a(), PRODUCT), b.shape().isScalar() ? " \\cdot " : " \\odot ",
-                    new Slot(b.b(), PRODUCT));
-            case Binary.Div b -> Template.of(ATOM, "\\frac{", new Slot(b.a(), 0), "}{", new Slot(b.b(), 0), "}");
-            case Binary.Pow b -> Template.of(POWER, new Slot(b.a(), ATOM), "^{", new Slot(b.b(), 0), "}");
-            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), " ", new Slot(m.b(), POWER));
-            case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), "^{\\top}");
-            case MatrixOp.Sum s -> latexCall("\\operatorname{sum}", s.a());
-            case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
-            case MatrixOp.Trace t -> latexCall("\\operatorname{tr}", t.a());
-            case MatrixOp.LogSumExpRows l -> latexCall("\\operatorname{logsumexp}_{\\text{rows}}", l.a());
-            case Custom c -> custom(c, true);
-        };
-    }
-
-    private static Template call(String name, Expr a) {
-        return Template.of(ATOM, name + "(", new Slot(a, 0), ")");
-    }
-
-    private static Template latexCall(String name, Expr a) {
-        return Template.of(ATOM, name + "\\left(", new Slot(a, 0), "\\right)");
+    private static Template call(String name, Expr a, boolean latex) {
+        return latex ? Template.of(ATOM, name + "\\left(", new Slot(a, 0), "\\right)") : Template.of(ATOM, name + "(", new Slot(a, 0), ")");
     }
 
     /**
-     * {@return {@code a^p}}; a positive whole power of a trigonometric function prints as
-     * {@code sin²(x)}, unless the function's node is printed by name
+     * {@return {@code a^p}}; a positive whole power of a function whose notation allows it prints
+     * on the name, {@code sin²(x)}, unless the function's node is printed by name
      */
     private static Template power(Expr a, double p, boolean latex, Function<Expr, String> named) {
         String exponent = latex ? "^{" + Structure.number(p) + "}" : superscript(p);
-        String fn = switch (a) {
-            case Unary.Sin s -> "sin";
-            case Unary.Cos c -> "cos";
-            case Unary.Tan t -> "tan";
-            case Unary.Tanh t -> "tanh";
-            default -> null;
-        };
+        String fn = a instanceof Unary u ? (latex ? u.fn().latex() : u.fn().unicode()).raisable() : null;
         if (fn != null && p > 0 && p == Math.rint(p) && named.apply(a) == null) {
             Expr inner = a.input(0);
             return latex
-                    ? Template.of(ATOM, "\\" + fn + exponent + "\\left(", new Slot(inner, 0), "\\right)")
+                    ? Template.of(ATOM, fn + exponent + "\\left(", new Slot(inner, 0), "\\right)")
                     : Template.of(ATOM, fn + exponent + "(", new Slot(inner, 0), ")");
         }
-        return latex ? Template.of(POWER, new Slot(a, ATOM), exponent) : Template.of(POWER, new Slot(a, ATOM), exponent);
+        return Template.of(POWER, new Slot(a, ATOM), exponent);
     }
 
     private static Template custom(Custom c, boolean latex) {
-        List<Object> items = new ArrayList<>();
-        items.add(latex ? "\\operatorname{" + c.op() + "}\\left(" : c.op() + "(");
-        for (int i = 0; i < c.arity(); i++) {
-            if (i > 0) {
-                items.add(", ");
-            }
-            items.add(new Slot(c.input(i), 0));
-        }
-        items.add(latex ? "\\right)" : ")");
-        return new Template(ATOM, items);
+        return latex ? Template.call(c, "\\operatorname{" + c.op() + "}\\left(", ", ", "\\right)") : Template.call(c, c.op() + "(", ", ", ")");
     }
 
     /** {@return an exponent as Unicode superscripts: {@code ²}, {@code ⁻¹}; other exponents as {@code ^1.5}} */

@@ -4,6 +4,8 @@ import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.Exprs;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
@@ -55,7 +57,7 @@ public final class Derivatives {
         RealMatrix h = new Array2DRowRealMatrix(d, d);
         int row = 0;
         for (Leaf.Variable v : vars) {
-            Expr g = gradient.get(v.name()).getOrElse(() -> SymbolicRules.constant(0, v.shape()));
+            Expr g = gradient.get(v.name()).getOrElse(() -> Exprs.constant(0, v.shape()));
             RealMatrix block = jacobian(g, vars, at);
             h.setSubMatrix(block.getData(), row, 0);
             row += v.shape().size();
@@ -79,14 +81,14 @@ public final class Derivatives {
         int offset = 0;
         for (Leaf.Variable x : vars) {
             Shape s = x.shape();
-            Expr g = gradient.get(x.name()).getOrElse(() -> SymbolicRules.constant(0, s));
+            Expr g = gradient.get(x.name()).getOrElse(() -> Exprs.constant(0, s));
             double[][] part = new double[s.rows()][s.cols()];
             for (int i = 0; i < s.rows(); i++) {
                 System.arraycopy(v, offset + i * s.cols(), part[i], 0, s.cols());
             }
             Expr weights = s.isScalar() ? new Leaf.Constant(part[0][0]) : new Leaf.MatrixConstant(new Array2DRowRealMatrix(part));
-            Expr term = s.isScalar() ? new Binary.Mul(g, weights) : new MatrixOp.Sum(new Binary.Mul(g, weights));
-            dot = new Binary.Add(dot, term);
+            Expr term = s.isScalar() ? Exprs.times(g, weights) : new MatrixOp.Sum(Exprs.times(g, weights));
+            dot = new Binary(BinaryOp.ADD, dot, term);
             offset += s.size();
         }
         Seq<Leaf.Variable> all = vars.appendAll(others(dot, vars));
@@ -146,7 +148,7 @@ public final class Derivatives {
     private static Seq<Leaf.Variable> others(Expr e, Seq<Leaf.Variable> vars) {
         java.util.Set<String> names = new java.util.HashSet<>(vars.map(Leaf.Variable::name).asJava());
         java.util.LinkedHashMap<String, Leaf.Variable> found = new java.util.LinkedHashMap<>();
-        for (Expr n : adjoint.expr.Exprs.topological(e)) {
+        for (Expr n : Exprs.topological(e)) {
             if (n instanceof Leaf.Variable v && !names.contains(v.name())) {
                 found.putIfAbsent(v.name(), v);
             }

@@ -1,9 +1,12 @@
 package adjoint.symbolic;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,27 +51,33 @@ final class Products {
         }
         switch (e) {
             case Leaf.Constant c -> coefficient *= Math.pow(c.value(), power);
-            case Unary.Neg n -> {
+            case Unary u when u.fn() == UnaryOp.NEG -> {
                 if (power % 2 != 0) {
                     coefficient = -coefficient;
                 }
-                collect(n.a(), power);
+                collect(u.a(), power);
             }
-            case Binary.Mul m -> {
+            case Unary u when u.fn() == UnaryOp.RECIPROCAL -> collect(u.a(), -power);
+            case Unary u when u.fn() == UnaryOp.SQUARE -> collect(u.a(), 2 * power);
+            case Binary b when b.fn() == BinaryOp.MUL -> {
                 gathered++;
-                collect(m.a(), power);
-                collect(m.b(), power);
+                collect(b.a(), power);
+                collect(b.b(), power);
             }
-            case Binary.Div d -> {
+            case Binary b when b.fn() == BinaryOp.DIV -> {
                 gathered++;
-                collect(d.a(), power);
-                collect(d.b(), -power);
+                collect(b.a(), power);
+                collect(b.b(), -power);
             }
-            case Unary.Reciprocal r -> collect(r.a(), -power);
-            case Unary.Square s -> collect(s.a(), 2 * power);
-            case Unary.Power p when p.p() == Math.rint(p.p()) && Math.abs(p.p()) <= 16 -> collect(p.a(), (int) p.p() * power);
+            case Binary b when b.fn() == BinaryOp.POW && wholeExponent(b) != 0 -> collect(b.a(), wholeExponent(b) * power);
             default -> add(e, power);
         }
+    }
+
+    /** {@return the exponent of a power by a whole constant from -16 to 16, or 0 if it is not one} */
+    private static int wholeExponent(Binary pow) {
+        Double p = Exprs.constantValue(pow.b());
+        return p != null && p == Math.rint(p) && Math.abs(p) <= 16 ? p.intValue() : 0;
     }
 
     private void add(Expr atom, int power) {
@@ -102,16 +111,16 @@ final class Products {
         }
         Expr result = numerator == null ? new Leaf.Constant(1) : numerator;
         if (denominator != null) {
-            result = new Binary.Div(result, denominator);
+            result = new Binary(BinaryOp.DIV, result, denominator);
         }
-        return negative ? new Unary.Neg(result) : result;
+        return negative ? new Unary(UnaryOp.NEG, result) : result;
     }
 
     private static Expr times(Expr a, Expr b) {
-        return a == null ? b : new Binary.Mul(a, b);
+        return a == null ? b : Exprs.times(a, b);
     }
 
     private static Expr power(Expr atom, int p) {
-        return p == 1 ? atom : p == 2 ? new Unary.Square(atom) : new Unary.Power(atom, p);
+        return p == 1 ? atom : p == 2 ? new Unary(UnaryOp.SQUARE, atom) : Exprs.pow(atom, p);
     }
 }

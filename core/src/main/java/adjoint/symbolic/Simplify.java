@@ -2,6 +2,7 @@ package adjoint.symbolic;
 
 import adjoint.eval.NodeRule;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
@@ -10,8 +11,10 @@ import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Structure;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import io.vavr.collection.Array;
 import java.util.IdentityHashMap;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -51,7 +54,7 @@ public final class Simplify {
                     changed |= inputs[k] != n.input(k);
                 }
                 if (changed) {
-                    rebuilt = Exprs.withInputs(n, Array.of(inputs));
+                    rebuilt = Exprs.withInputs(n, List.of(inputs));
                 }
             }
             Expr e = rebuilt;
@@ -79,16 +82,14 @@ public final class Simplify {
 
     private Expr unary(Unary u) {
         Expr x = u.a();
-        Double c = constantOf(x);
-        if (c != null || x instanceof Leaf.MatrixConstant) {
+        if (constantOf(x) != null || x instanceof Leaf.MatrixConstant) {
             return fold(u);
         }
-        return switch (u) {
-            case Unary.Neg n when x instanceof Unary.Neg inner -> inner.a();
-            case Unary.Neg n when u.shape().isScalar() && productLike(x) -> Products.normalize(u);
-            case Unary.Power p when p.p() == 1 -> x;
-            case Unary.Power p when p.p() == 0 -> SymbolicRules.constant(1, u.shape());
-            case Unary.Square s when x instanceof Unary.Reciprocal r -> new Unary.Reciprocal(new Unary.Square(r.a()));
+        return switch (u.fn()) {
+            case NEG -> x instanceof Unary inner && inner.fn() == UnaryOp.NEG ? inner.a()
+                    : u.shape().isScalar() && productLike(x) ? Products.normalize(u) : u;
+            case SQUARE -> x instanceof Unary r && r.fn() == UnaryOp.RECIPROCAL
+                    ? new Unary(UnaryOp.RECIPROCAL, new Unary(UnaryOp.SQUARE, r.a())) : u;
             default -> u;
         };
     }
@@ -102,26 +103,30 @@ public final class Simplify {
         if ((cx != null || x instanceof Leaf.MatrixConstant) && (cy != null || y instanceof Leaf.MatrixConstant)) {
             return fold(b);
         }
-        return switch (b) {
-            case Binary.Add a when is(cx, 0) -> y;
-            case Binary.Add a when is(cy, 0) -> x;
-            case Binary.Add a when y instanceof Unary.Neg n -> new Binary.Sub(x, n.a());
-            case Binary.Sub d when y instanceof Unary.Neg n -> new Binary.Add(x, n.a());
-            case Binary.Sub d when is(cy, 0) -> x;
-            case Binary.Sub d when is(cx, 0) -> new Unary.Neg(y);
-            case Binary.Sub d when same(x, y) -> SymbolicRules.constant(0, s);
-            case Binary.Mul m when is(cx, 0) || is(cy, 0) -> SymbolicRules.constant(0, s);
-            case Binary.Mul m when is(cx, 1) -> y;
-            case Binary.Mul m when is(cy, 1) -> x;
-            case Binary.Mul m when is(cx, -1) -> new Unary.Neg(y);
-            case Binary.Mul m when is(cy, -1) -> new Unary.Neg(x);
-            case Binary.Div d when is(cy, 1) -> x;
-            case Binary.Div d when is(cx, 0) -> SymbolicRules.constant(0, s);
-            case Binary.Pow p when cy != null -> new Unary.Power(x, cy);
-            case Binary.Mul m when s.isScalar() -> Products.normalize(b);
-            case Binary.Div d when s.isScalar() -> Products.normalize(b);
-            default -> b;
+        return switch (b.fn()) {
+            case ADD -> is(cx, 0) ? y : is(cy, 0) ? x : isNeg(y) ? new Binary(BinaryOp.SUB, x, y.input(0)) : b;
+            case SUB -> isNeg(y) ? new Binary(BinaryOp.ADD, x, y.input(0))
+                    : is(cy, 0) ? x
+                    : is(cx, 0) ? new Unary(UnaryOp.NEG, y)
+                    : same(x, y) ? Exprs.constant(0, s)
+                    : b;
+            case MUL -> is(cx, 0) || is(cy, 0) ? Exprs.constant(0, s)
+                    : is(cx, 1) ? y
+                    : is(cy, 1) ? x
+                    : is(cx, -1) ? new Unary(UnaryOp.NEG, y)
+                    : is(cy, -1) ? new Unary(UnaryOp.NEG, x)
+                    : s.isScalar() ? Products.normalize(b)
+                    : b;
+            case DIV -> is(cy, 1) ? x
+                    : is(cx, 0) ? Exprs.constant(0, s)
+                    : s.isScalar() ? Products.normalize(b)
+                    : b;
+            case POW -> is(cy, 1) ? x : is(cy, 0) ? Exprs.constant(1, s) : b;
         };
+    }
+
+    private static boolean isNeg(Expr e) {
+        return e instanceof Unary u && u.fn() == UnaryOp.NEG;
     }
 
     private Expr matrix(MatrixOp m) {
@@ -130,9 +135,9 @@ public final class Simplify {
             case MatrixOp.Transpose t when t.a().shape().isScalar() -> t.a();
             case MatrixOp.Sum s when s.a().shape().isScalar() -> s.a();
             case MatrixOp.Sum s when s.a() instanceof MatrixOp.Broadcast b ->
-                    new Binary.Mul(new Leaf.Constant(b.shape().size()), b.a());
+                    Exprs.times(new Leaf.Constant(b.shape().size()), b.a());
             case MatrixOp.Broadcast b when b.shape().isScalar() -> b.a();
-            case MatrixOp.MatMul p when p.shape().isScalar() && p.a().shape().isScalar() -> new Binary.Mul(p.a(), p.b());
+            case MatrixOp.MatMul p when p.shape().isScalar() && p.a().shape().isScalar() -> Exprs.times(p.a(), p.b());
             default -> m;
         };
     }
@@ -143,7 +148,7 @@ public final class Simplify {
         RealMatrix v = NodeRule.of(node).value(values);
         boolean broadcast = !node.shape().isScalar() && Array.range(0, node.arity()).forAll(k -> constantOf(node.input(k)) != null);
         if (node.shape().isScalar() || broadcast) {
-            return SymbolicRules.constant(v.getEntry(0, 0), node.shape());
+            return Exprs.constant(v.getEntry(0, 0), node.shape());
         }
         return new Leaf.MatrixConstant(v);
     }
@@ -159,11 +164,7 @@ public final class Simplify {
 
     /** {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither} */
     static Double constantOf(Expr e) {
-        return switch (e) {
-            case Leaf.Constant c -> c.value();
-            case MatrixOp.Broadcast b when b.a() instanceof Leaf.Constant c -> c.value();
-            default -> null;
-        };
+        return Exprs.constantValue(e);
     }
 
     private static boolean is(Double c, double v) {
@@ -171,7 +172,8 @@ public final class Simplify {
     }
 
     private static boolean productLike(Expr e) {
-        return e instanceof Binary.Mul || e instanceof Binary.Div || e instanceof Unary.Neg || e instanceof Unary.Reciprocal;
+        return e instanceof Binary b && (b.fn() == BinaryOp.MUL || b.fn() == BinaryOp.DIV)
+                || e instanceof Unary u && (u.fn() == UnaryOp.NEG || u.fn() == UnaryOp.RECIPROCAL);
     }
 
     /** {@return whether two expressions are the same: one node, or small and structurally equal} */

@@ -1,15 +1,16 @@
 package adjoint.symbolic;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
-import io.vavr.collection.Array;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,7 +39,7 @@ public final class Symbolic {
             throw new ShapeMismatchException("gradient: the expression is " + root.shape()
                     + ", not a scalar; reduce it first, for example with sum");
         }
-        Array<Expr> order = Exprs.topological(root);
+        List<Expr> order = Exprs.topological(root);
         IdentityHashMap<Expr, Boolean> varies = new IdentityHashMap<>();
         for (Expr n : order) {
             boolean v = n instanceof Leaf.Variable;
@@ -63,25 +64,27 @@ public final class Symbolic {
                 continue;
             }
             if (n instanceof Leaf.Variable v) {
-                byName = byName.put(v.name(), byName.get(v.name()).map(sum -> (Expr) new Binary.Add(sum, g)).getOrElse(g));
+                byName = byName.put(v.name(), byName.get(v.name()).map(sum -> add(sum, g)).getOrElse(g));
                 continue;
             }
-            Expr[] passed = SymbolicRules.pullback(n, g);
-            for (int k = 0; k < passed.length; k++) {
+            for (int k = 0; k < n.arity(); k++) {
                 Expr in = n.input(k);
                 if (varies.get(in)) {
-                    Expr c = passed[k];
-                    adjoint.merge(in, c, Binary.Add::new);
+                    adjoint.merge(in, SymbolicRules.pullback(n, g, k), Symbolic::add);
                 }
             }
         }
         Simplify simplifier = new Simplify();
         Map<String, Expr> result = LinkedHashMap.empty();
         for (var v : variables) {
-            Expr g = byName.get(v._1).getOrElse(() -> SymbolicRules.constant(0, v._2.shape()));
+            Expr g = byName.get(v._1).getOrElse(() -> Exprs.constant(0, v._2.shape()));
             result = result.put(v._1, simplify ? simplifier.apply(g) : g);
         }
         return result;
+    }
+
+    private static Expr add(Expr a, Expr b) {
+        return new Binary(BinaryOp.ADD, a, b);
     }
 
     /**
@@ -93,6 +96,6 @@ public final class Symbolic {
         if (!(variable.expr() instanceof Leaf.Variable v)) {
             throw new IllegalArgumentException("not a variable: " + variable.expr());
         }
-        return gradient(f).get(v.name()).getOrElse(() -> SymbolicRules.constant(0, v.shape()));
+        return gradient(f).get(v.name()).getOrElse(() -> Exprs.constant(0, v.shape()));
     }
 }

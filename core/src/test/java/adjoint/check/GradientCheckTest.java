@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import adjoint.eval.Bindings;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
@@ -23,8 +25,8 @@ class GradientCheckTest {
     static final Variable W1 = new Variable("w1");
     static final Variable X2 = new Variable("x2");
     static final Variable W2 = new Variable("w2");
-    static final Expr SEED = new Unary.Reciprocal(new Binary.Add(new Binary.Add(
-            new Unary.Square(new Unary.Sin(new Binary.Mul(X1, W1))), new Unary.Cos(new Binary.Mul(X2, W2))), new Constant(2)));
+    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, 
+            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))), new Constant(2)));
     static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
 
     /** {@code tan}, with a derivative that forgets the square: {@code 1 + tan} instead of {@code 1 + tan^2}. */
@@ -86,7 +88,7 @@ class GradientCheckTest {
         void matrixVariablesAreCheckedEntryByEntry() {
             Variable w = new Variable("W", Shape.of(2, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr f = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Expr f = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
             CheckReport r = GradientCheck.defaults().check(f,
                     Bindings.of("W", new double[][] {{1, -2, 0.5}, {0.3, 0.1, -1}}).and("x", new double[] {0.2, -0.4, 1.5}));
             assertThat(r.passed()).isTrue();
@@ -95,7 +97,7 @@ class GradientCheckTest {
 
         @Test
         void aWrongRuleIsFoundAndNamed() {
-            Expr f = new Binary.Mul(new Unary.Sin(X1), new Unary.Exp(new WrongTan(new Binary.Mul(X1, W1))));
+            Expr f = new Binary(BinaryOp.MUL, new Unary(UnaryOp.SIN, X1), new Unary(UnaryOp.EXP, new WrongTan(new Binary(BinaryOp.MUL, X1, W1))));
             CheckReport r = GradientCheck.defaults().check(f, Bindings.of("x1", 0.4).and("w1", 0.9));
             assertThat(r.passed()).isFalse();
             assertThat(r.withStatus(Status.FAIL)).isNotEmpty();
@@ -109,21 +111,21 @@ class GradientCheckTest {
 
         @Test
         void kinksAreReportedNotFailed() {
-            CheckReport relu = GradientCheck.defaults().check(new Unary.Relu(X1), Bindings.of("x1", 0));
+            CheckReport relu = GradientCheck.defaults().check(new Unary(UnaryOp.RELU, X1), Bindings.of("x1", 0));
             assertThat(relu.passed()).isTrue();
             assertThat(relu.entries().get(0).status()).isEqualTo(Status.NON_SMOOTH);
-            CheckReport scaled = GradientCheck.defaults().check(new Binary.Mul(new Unary.Relu(X1), W1),
+            CheckReport scaled = GradientCheck.defaults().check(new Binary(BinaryOp.MUL, new Unary(UnaryOp.RELU, X1), W1),
                     Bindings.of("x1", 0).and("w1", 2));
             assertThat(scaled.withStatus(Status.NON_SMOOTH).map(EntryCheck::entry)).containsExactly("x1");
             assertThat(scaled.withStatus(Status.PASS).map(EntryCheck::entry)).containsExactly("w1");
-            CheckReport abs = GradientCheck.defaults().check(new Unary.Abs(X1), Bindings.of("x1", 0));
+            CheckReport abs = GradientCheck.defaults().check(new Unary(UnaryOp.ABS, X1), Bindings.of("x1", 0));
             assertThat(abs.entries().get(0).status()).as("the symmetric difference agrees with the 0 convention")
                     .isEqualTo(Status.PASS);
         }
 
         @Test
         void nonFiniteValuesAreReportedNotFailed() {
-            CheckReport r = GradientCheck.defaults().check(new Unary.Log(X1), Bindings.of("x1", -0.5));
+            CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.LOG, X1), Bindings.of("x1", -0.5));
             assertThat(r.passed()).isTrue();
             assertThat(r.entries().get(0).status()).isEqualTo(Status.NON_FINITE);
         }

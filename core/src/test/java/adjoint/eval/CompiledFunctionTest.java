@@ -3,6 +3,8 @@ package adjoint.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -29,9 +31,9 @@ class CompiledFunctionTest {
     static final Variable C = new Variable("c");
 
     /** {@code sum(tanh(W v) * c) + c^2}. */
-    static final Expr F = new Binary.Add(
-            new MatrixOp.Sum(new Binary.Mul(new Unary.Tanh(new MatrixOp.MatMul(W, V)), new MatrixOp.Broadcast(C, Shape.vector(3)))),
-            new Unary.Square(C));
+    static final Expr F = new Binary(BinaryOp.ADD, 
+            new MatrixOp.Sum(new Binary(BinaryOp.MUL, new Unary(UnaryOp.TANH, new MatrixOp.MatMul(W, V)), new MatrixOp.Broadcast(C, Shape.vector(3)))),
+            new Unary(UnaryOp.SQUARE, C));
 
     static Bindings randomPoint(Random r) {
         double[][] w = new double[3][2];
@@ -182,7 +184,7 @@ class CompiledFunctionTest {
 
         @Test
         void twoVariablesOfOneNameMustHaveOneShape() {
-            Expr e = new Binary.Add(new MatrixOp.Sum(new Variable("x", Shape.vector(2))), new Variable("x"));
+            Expr e = new Binary(BinaryOp.ADD, new MatrixOp.Sum(new Variable("x", Shape.vector(2))), new Variable("x"));
             assertThatThrownBy(() -> Backprop.compile(e))
                     .isInstanceOf(VariableConflictException.class)
                     .hasMessageContaining("variable x is used with two shapes")
@@ -201,7 +203,7 @@ class CompiledFunctionTest {
             assertThatThrownBy(() -> Backprop.compile(F, W, V))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("variable c of the expression is not among the parameters [W, v]");
-            assertThatThrownBy(() -> Backprop.compile(F, W, V, new Unary.Sin(C)))
+            assertThatThrownBy(() -> Backprop.compile(F, W, V, new Unary(UnaryOp.SIN, C)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("parameter 2 is not a variable: sin(c)");
             assertThatThrownBy(() -> Backprop.compile(F, W, V, C, C))
@@ -264,16 +266,16 @@ class CompiledFunctionTest {
 
         @Test
         void aOneByOneMatrixConstantInAnAllScalarExpressionIsAScalar() {
-            Expr e = new Binary.Add(new MatrixOp.Sum(new adjoint.expr.Leaf.MatrixConstant(MatrixUtils.createRealMatrix(new double[][] {{2}}))), C);
+            Expr e = new Binary(BinaryOp.ADD, new MatrixOp.Sum(new adjoint.expr.Leaf.MatrixConstant(MatrixUtils.createRealMatrix(new double[][] {{2}}))), C);
             assertThat(Backprop.gradient(e, Bindings.of("c", 1)).value()).isEqualTo(3);
         }
 
         @Test
         void nanAndInfinityMayBeBound() {
-            Gradient g = Backprop.gradient(new Binary.Mul(C, new Constant(2)), Bindings.of("c", Double.NaN));
+            Gradient g = Backprop.gradient(new Binary(BinaryOp.MUL, C, new Constant(2)), Bindings.of("c", Double.NaN));
             assertThat(g.value()).isNaN();
             assertThat(g.scalar("c")).isEqualTo(2);
-            assertThat(Backprop.value(new Unary.Exp(C), Bindings.of("c", Double.NEGATIVE_INFINITY))).isZero();
+            assertThat(Backprop.value(new Unary(UnaryOp.EXP, C), Bindings.of("c", Double.NEGATIVE_INFINITY))).isZero();
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -17,7 +19,7 @@ class NonFiniteTest {
 
     static final Variable X = new Variable("x");
     /** {@code sin(1 + 2 log x)}: log sits at depth 3. */
-    static final Expr F = new Unary.Sin(new Binary.Add(new Constant(1), new Binary.Mul(new Constant(2), new Unary.Log(X))));
+    static final Expr F = new Unary(UnaryOp.SIN, new Binary(BinaryOp.ADD, new Constant(1), new Binary(BinaryOp.MUL, new Constant(2), new Unary(UnaryOp.LOG, X))));
 
     @Test
     void offByDefaultNaNFlowsThrough() {
@@ -48,7 +50,7 @@ class NonFiniteTest {
 
     @Test
     void aGradientThatGoesInfiniteIsTracedToThePullbackThatMadeIt() {
-        Expr g = new Binary.Mul(new Constant(3), new Unary.Sqrt(X));
+        Expr g = new Binary(BinaryOp.MUL, new Constant(3), new Unary(UnaryOp.SQRT, X));
         CompiledFunction f = Backprop.compile(g).detectingNonFinite();
         NonFiniteException e = catchThrowableOfType(NonFiniteException.class, () -> f.gradient(Bindings.of("x", 0)));
         assertThat(e).hasMessage("the gradient went non-finite at sqrt at depth 1 (mul[1] > sqrt): it received 0.0"
@@ -59,7 +61,7 @@ class NonFiniteTest {
     @Test
     void matrixEntriesAreWatchedToo() {
         Variable a = new Variable("A", Shape.of(2, 2));
-        Expr g = new MatrixOp.Sum(new Unary.Log(a));
+        Expr g = new MatrixOp.Sum(new Unary(UnaryOp.LOG, a));
         CompiledFunction f = Backprop.compile(g).detectingNonFinite();
         assertThatThrownBy(() -> f.gradient(Bindings.of("A", new double[][] {{1, 2}, {-3, 4}})))
                 .isInstanceOf(NonFiniteException.class)

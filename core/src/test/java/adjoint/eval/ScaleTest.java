@@ -3,6 +3,8 @@ package adjoint.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -28,9 +30,9 @@ class ScaleTest {
             Expr e = X;
             for (int i = 0; i < n; i++) {
                 e = switch (i % 3) {
-                    case 0 -> new Unary.Sin(e);
-                    case 1 -> new Binary.Mul(e, k);
-                    default -> new Binary.Add(e, X);
+                    case 0 -> new Unary(UnaryOp.SIN, e);
+                    case 1 -> new Binary(BinaryOp.MUL, e, k);
+                    default -> new Binary(BinaryOp.ADD, e, X);
                 };
             }
             return Backprop.gradient(e, Bindings.of("x", 0.5));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import adjoint.DefaultStack;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -29,7 +31,7 @@ class TrapsTest {
             Gradient g = DefaultStack.run(() -> {
                 Expr e = X;
                 for (int i = 0; i < n; i++) {
-                    e = i % 2 == 0 ? new Unary.Sin(e) : new Binary.Mul(e, new Constant(1.5));
+                    e = i % 2 == 0 ? new Unary(UnaryOp.SIN, e) : new Binary(BinaryOp.MUL, e, new Constant(1.5));
                 }
                 return Backprop.gradient(e, Bindings.of("x", 0.3));
             });
@@ -54,7 +56,7 @@ class TrapsTest {
             Gradient g = DefaultStack.run(() -> {
                 Expr e = a;
                 for (int i = 0; i < 1_000_000; i++) {
-                    e = new Unary.Neg(e);
+                    e = new Unary(UnaryOp.NEG, e);
                 }
                 return Backprop.gradient(new MatrixOp.Sum(e), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
             });
@@ -69,7 +71,7 @@ class TrapsTest {
         void aHundredLevelDoublingHasOneHundredAndOneNodesAndGradientTwoToTheHundred() {
             Expr e = X;
             for (int i = 0; i < 100; i++) {
-                e = new Binary.Add(e, e);
+                e = new Binary(BinaryOp.ADD, e, e);
             }
             Expr root = e;
             CompiledFunction f = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
@@ -83,10 +85,10 @@ class TrapsTest {
 
         @Test
         void aNodeUsedAHundredTimesIsComputedOnceAndAccumulates() {
-            Expr s = new Unary.Sin(X);
+            Expr s = new Unary(UnaryOp.SIN, X);
             Expr e = s;
             for (int i = 1; i < 100; i++) {
-                e = new Binary.Add(e, s);
+                e = new Binary(BinaryOp.ADD, e, s);
             }
             CompiledFunction f = Backprop.compile(e);
             Gradient g = f.gradient(Bindings.of("x", 0.4));
@@ -100,7 +102,7 @@ class TrapsTest {
             Expr e = new Constant(0);
             double expected = 0;
             for (int i = 1; i <= 50; i++) {
-                e = new Binary.Add(e, new Binary.Mul(new Constant(i), new Unary.Square(new Variable("x"))));
+                e = new Binary(BinaryOp.ADD, e, new Binary(BinaryOp.MUL, new Constant(i), new Unary(UnaryOp.SQUARE, new Variable("x"))));
                 expected += 2 * i * 1.5;
             }
             assertThat(Backprop.gradient(e, Bindings.of("x", 1.5)).scalar("x")).isCloseTo(expected, within(1e-9));
@@ -109,8 +111,8 @@ class TrapsTest {
         @Test
         void aSharedMatrixNodeAccumulatesEveryUse() {
             Variable a = new Variable("A", Shape.of(2, 2));
-            Expr sq = new Unary.Square(a);
-            Expr e = new MatrixOp.Sum(new Binary.Add(sq, new Binary.Mul(sq, sq)));
+            Expr sq = new Unary(UnaryOp.SQUARE, a);
+            Expr e = new MatrixOp.Sum(new Binary(BinaryOp.ADD, sq, new Binary(BinaryOp.MUL, sq, sq)));
             Gradient g = Backprop.gradient(e, Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
             double[][] expected = new double[2][2];
             double[][] av = {{1, 2}, {3, 4}};
@@ -128,15 +130,15 @@ class TrapsTest {
     class Identity {
         @Test
         void equalButDistinctSubtreesAreDistinctNodes() {
-            Expr a = new Unary.Sin(X);
-            Expr b = new Unary.Sin(new Variable("x"));
+            Expr a = new Unary(UnaryOp.SIN, X);
+            Expr b = new Unary(UnaryOp.SIN, new Variable("x"));
             assertThat(a).isEqualTo(b);
-            assertThat(Backprop.compile(new Binary.Add(a, b)).nodeCount()).isEqualTo(4);
+            assertThat(Backprop.compile(new Binary(BinaryOp.ADD, a, b)).nodeCount()).isEqualTo(4);
         }
 
         @Test
         void variablesAreIdentifiedByName() {
-            Expr e = new Binary.Mul(new Variable("x"), new Variable("x"));
+            Expr e = new Binary(BinaryOp.MUL, new Variable("x"), new Variable("x"));
             Gradient g = Backprop.gradient(e, Bindings.of("x", 3));
             assertThat(g.variables()).containsExactly("x");
             assertThat(g.scalar("x")).isEqualTo(6);

@@ -2,6 +2,9 @@ package adjoint.show;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import adjoint.expr.Exprs;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
@@ -23,8 +26,8 @@ class FormulaTest {
     static final Variable C = new Variable("c");
 
     /** {@code 1/(2 + sin(x1 w1)^2 + cos(x2 w2))}, built as the issue writes it. */
-    static final Expr SEED = new Unary.Reciprocal(new Binary.Add(new Binary.Add(new Constant(2),
-            new Unary.Square(new Unary.Sin(new Binary.Mul(X1, W1)))), new Unary.Cos(new Binary.Mul(X2, W2))));
+    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, new Constant(2),
+            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1)))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))));
 
     @Nested
     class Unicode {
@@ -35,32 +38,32 @@ class FormulaTest {
 
         @Test
         void parenthesesOnlyWherePrecedenceNeedsThem() {
-            assertThat(Formula.unicode(new Binary.Mul(new Binary.Add(A, B), C))).isEqualTo("(a + b)·c");
-            assertThat(Formula.unicode(new Binary.Add(A, new Binary.Mul(B, C)))).isEqualTo("a + b·c");
-            assertThat(Formula.unicode(new Binary.Sub(A, new Binary.Sub(B, C)))).isEqualTo("a − (b − c)");
-            assertThat(Formula.unicode(new Binary.Sub(new Binary.Sub(A, B), C))).isEqualTo("a − b − c");
-            assertThat(Formula.unicode(new Binary.Div(A, new Binary.Mul(B, C)))).isEqualTo("a/(b·c)");
-            assertThat(Formula.unicode(new Binary.Div(new Binary.Mul(A, B), C))).isEqualTo("a·b/c");
-            assertThat(Formula.unicode(new Unary.Neg(new Unary.Power(A, 2)))).isEqualTo("−a²");
-            assertThat(Formula.unicode(new Unary.Power(new Unary.Neg(A), 2))).isEqualTo("(−a)²");
-            assertThat(Formula.unicode(new Binary.Mul(A, new Unary.Neg(B)))).isEqualTo("a·(−b)");
-            assertThat(Formula.unicode(new Unary.Power(new Binary.Add(A, B), -1))).isEqualTo("(a + b)⁻¹");
-            assertThat(Formula.unicode(new Unary.Power(A, 1.5))).isEqualTo("a^1.5");
-            assertThat(Formula.unicode(new Binary.Pow(A, new Binary.Add(B, C)))).isEqualTo("a^(b + c)");
-            assertThat(Formula.unicode(new Unary.Sqrt(new Binary.Add(A, B)))).isEqualTo("√(a + b)");
-            assertThat(Formula.unicode(new Unary.Abs(new Binary.Sub(A, B)))).isEqualTo("|a − b|");
-            assertThat(Formula.unicode(new Binary.Add(A, new Constant(-2)))).isEqualTo("a + −2");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new Binary(BinaryOp.ADD, A, B), C))).isEqualTo("(a + b)·c");
+            assertThat(Formula.unicode(new Binary(BinaryOp.ADD, A, new Binary(BinaryOp.MUL, B, C)))).isEqualTo("a + b·c");
+            assertThat(Formula.unicode(new Binary(BinaryOp.SUB, A, new Binary(BinaryOp.SUB, B, C)))).isEqualTo("a − (b − c)");
+            assertThat(Formula.unicode(new Binary(BinaryOp.SUB, new Binary(BinaryOp.SUB, A, B), C))).isEqualTo("a − b − c");
+            assertThat(Formula.unicode(new Binary(BinaryOp.DIV, A, new Binary(BinaryOp.MUL, B, C)))).isEqualTo("a/(b·c)");
+            assertThat(Formula.unicode(new Binary(BinaryOp.DIV, new Binary(BinaryOp.MUL, A, B), C))).isEqualTo("a·b/c");
+            assertThat(Formula.unicode(new Unary(UnaryOp.NEG, Exprs.pow(A, 2)))).isEqualTo("−a²");
+            assertThat(Formula.unicode(Exprs.pow(new Unary(UnaryOp.NEG, A), 2))).isEqualTo("(−a)²");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, A, new Unary(UnaryOp.NEG, B)))).isEqualTo("a·(−b)");
+            assertThat(Formula.unicode(Exprs.pow(new Binary(BinaryOp.ADD, A, B), -1))).isEqualTo("(a + b)⁻¹");
+            assertThat(Formula.unicode(Exprs.pow(A, 1.5))).isEqualTo("a^1.5");
+            assertThat(Formula.unicode(new Binary(BinaryOp.POW, A, new Binary(BinaryOp.ADD, B, C)))).isEqualTo("a^(b + c)");
+            assertThat(Formula.unicode(new Unary(UnaryOp.SQRT, new Binary(BinaryOp.ADD, A, B)))).isEqualTo("√(a + b)");
+            assertThat(Formula.unicode(new Unary(UnaryOp.ABS, new Binary(BinaryOp.SUB, A, B)))).isEqualTo("|a − b|");
+            assertThat(Formula.unicode(new Binary(BinaryOp.ADD, A, new Constant(-2)))).isEqualTo("a + −2");
         }
 
         @Test
         void matricesUseTheirOwnSymbols() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr h = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Expr h = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
             assertThat(Formula.unicode(h)).isEqualTo("sum(σ(W·x)²)");
             assertThat(Formula.unicode(new MatrixOp.Trace(new MatrixOp.MatMul(new MatrixOp.Transpose(w), w))))
                     .isEqualTo("tr(Wᵀ·W)");
-            assertThat(Formula.unicode(new Binary.Mul(x, new MatrixOp.Broadcast(new Binary.Add(A, B), Shape.vector(3)))))
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, x, new MatrixOp.Broadcast(new Binary(BinaryOp.ADD, A, B), Shape.vector(3)))))
                     .isEqualTo("x ⊙ (a + b)");
         }
 
@@ -68,7 +71,7 @@ class FormulaTest {
         void aMillionDeepChainPrintsCut() {
             Expr e = X1;
             for (int i = 0; i < 1_000_000; i++) {
-                e = new Unary.Sin(e);
+                e = new Unary(UnaryOp.SIN, e);
             }
             assertThat(Formula.unicode(e)).hasSize(Formula.MAX_LENGTH + 1).startsWith("sin(sin(").endsWith("…");
         }
@@ -85,10 +88,10 @@ class FormulaTest {
         @Test
         void namesAndMatrices() {
             Variable theta = new Variable("theta_2");
-            assertThat(Formula.latex(new Unary.Exp(theta))).isEqualTo("\\exp\\left(\\mathit{theta}_{2}\\right)");
+            assertThat(Formula.latex(new Unary(UnaryOp.EXP, theta))).isEqualTo("\\exp\\left(\\mathit{theta}_{2}\\right)");
             Variable w = new Variable("W", Shape.of(2, 2));
             assertThat(Formula.latex(new MatrixOp.Transpose(w))).isEqualTo("W^{\\top}");
-            assertThat(Formula.latex(new Binary.Mul(new Binary.Add(A, B), C)))
+            assertThat(Formula.latex(new Binary(BinaryOp.MUL, new Binary(BinaryOp.ADD, A, B), C)))
                     .isEqualTo("\\left(a + b\\right) \\cdot c");
         }
     }

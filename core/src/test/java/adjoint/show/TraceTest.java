@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.Tape;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
@@ -53,8 +55,8 @@ class TraceTest {
         @Test
         void aNodeUsedTwiceSumsWhatItReceives() {
             Variable x = new Variable("x");
-            Expr s = new Unary.Sin(x);
-            Trace t = Trace.of(new Binary.Mul(s, s), Bindings.of("x", 0.5));
+            Expr s = new Unary(UnaryOp.SIN, x);
+            Trace t = Trace.of(new Binary(BinaryOp.MUL, s, s), Bindings.of("x", 0.5));
             Trace.Row row = t.rows().find(r -> r.op().equals("sin")).get();
             assertThat(row.uses()).isEqualTo(2);
             assertThat(row.upstream().getEntry(0, 0)).isCloseTo(2 * Math.sin(0.5), within(1e-15));
@@ -65,7 +67,7 @@ class TraceTest {
         void matrixNodesShowShapesAndPassVectorJacobianProducts() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr h = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Expr h = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
             Trace t = Trace.of(h, Bindings.of("W", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}).and("x", new double[] {1, 2, 3}));
             Trace.Row product = t.rows().find(r -> r.op().equals("matmul")).get();
             assertThat(product.local()).isEmpty();
@@ -89,7 +91,7 @@ class TraceTest {
             String[] out = adjoint.DefaultStack.run(() -> {
                 Expr e = new Variable("x");
                 for (int i = 0; i < 1_000_000; i++) {
-                    e = new Unary.Tanh(e);
+                    e = new Unary(UnaryOp.TANH, e);
                 }
                 Tape tape = Backprop.tape(e, Bindings.of("x", 0.5));
                 Trace t = Trace.of(tape);
@@ -149,8 +151,8 @@ class TraceTest {
         @Test
         void sharedNodesSayHowOftenTheyAreUsed() {
             Variable x = new Variable("x");
-            Expr s = new Unary.Sin(x);
-            String dot = Dot.of(Backprop.tape(new Binary.Mul(s, s), Bindings.of("x", 0.5)));
+            Expr s = new Unary(UnaryOp.SIN, x);
+            String dot = Dot.of(Backprop.tape(new Binary(BinaryOp.MUL, s, s), Bindings.of("x", 0.5)));
             assertThat(dot).contains("used 2×").contains("#ffe5b4");
         }
 

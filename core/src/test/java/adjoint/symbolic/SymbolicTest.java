@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import adjoint.expr.Exprs;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
@@ -30,8 +33,8 @@ class SymbolicTest {
     static final Variable W1 = new Variable("w1");
     static final Variable X2 = new Variable("x2");
     static final Variable W2 = new Variable("w2");
-    static final Expr SEED = new Unary.Reciprocal(new Binary.Add(new Binary.Add(new Constant(2),
-            new Unary.Square(new Unary.Sin(new Binary.Mul(X1, W1)))), new Unary.Cos(new Binary.Mul(X2, W2))));
+    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, new Constant(2),
+            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1)))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))));
     static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
 
     @Nested
@@ -59,7 +62,7 @@ class SymbolicTest {
         void matrixGradientsEvaluateToBackprop() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr f = new MatrixOp.Sum(new Unary.Square(new Unary.Sigmoid(new MatrixOp.MatMul(w, x))));
+            Expr f = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
             Bindings at = Bindings.of("W", new double[][] {{-1, -2, -3}, {2, 3, 4}, {3, 4, 5}}).and("x", new double[] {-1, 3, 2});
             var g = Symbolic.gradient(f);
             Gradient numeric = Backprop.gradient(f, at);
@@ -73,7 +76,7 @@ class SymbolicTest {
         void sharedNodesStaySharedSoTheGradientGrowsLinearly() {
             Expr e = X1;
             for (int i = 0; i < 100; i++) {
-                e = new Binary.Add(new Unary.Sin(e), e);
+                e = new Binary(BinaryOp.ADD, new Unary(UnaryOp.SIN, e), e);
             }
             Expr d = Symbolic.derivative(e, X1);
             int nodes = CompiledFunction.of(d).nodeCount();
@@ -83,7 +86,7 @@ class SymbolicTest {
             assertThat(Backprop.value(d, Bindings.of("x1", 0.3))).isCloseTo(numeric, within(1e-6 * Math.abs(numeric)));
             Expr doubling = X1;
             for (int i = 0; i < 100; i++) {
-                doubling = new Binary.Add(doubling, doubling);
+                doubling = new Binary(BinaryOp.ADD, doubling, doubling);
             }
             Expr dd = Symbolic.derivative(doubling, X1);
             assertThat(CompiledFunction.of(dd).nodeCount()).isLessThan(10 * 101);
@@ -138,7 +141,7 @@ class SymbolicTest {
 
                 @Override
                 public Seq<Expr> pullbackExpr(Expr g) {
-                    return List.of(new Binary.Mul(g, new Binary.Mul(new Constant(3), new Unary.Square(a))));
+                    return List.of(new Binary(BinaryOp.MUL, g, new Binary(BinaryOp.MUL, new Constant(3), new Unary(UnaryOp.SQUARE, a))));
                 }
             }
             Expr d = Symbolic.derivative(new Cube(X1), X1);
@@ -151,21 +154,21 @@ class SymbolicTest {
     class Simplification {
         @Test
         void identitiesConstantsAndNegations() {
-            assertThat(Formula.unicode(Simplify.of(new Binary.Add(new Binary.Mul(X1, new Constant(1)), new Constant(0)))))
+            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.ADD, new Binary(BinaryOp.MUL, X1, new Constant(1)), new Constant(0)))))
                     .isEqualTo("x₁");
-            assertThat(Simplify.of(new Binary.Sub(new Unary.Sin(X1), new Unary.Sin(X1)))).isEqualTo(new Constant(0));
-            assertThat(Simplify.of(new Unary.Neg(new Unary.Neg(X1)))).isEqualTo(X1);
-            assertThat(Simplify.of(new Binary.Mul(new Constant(3), new Binary.Add(new Constant(1), new Constant(2)))))
+            assertThat(Simplify.of(new Binary(BinaryOp.SUB, new Unary(UnaryOp.SIN, X1), new Unary(UnaryOp.SIN, X1)))).isEqualTo(new Constant(0));
+            assertThat(Simplify.of(new Unary(UnaryOp.NEG, new Unary(UnaryOp.NEG, X1)))).isEqualTo(X1);
+            assertThat(Simplify.of(new Binary(BinaryOp.MUL, new Constant(3), new Binary(BinaryOp.ADD, new Constant(1), new Constant(2)))))
                     .isEqualTo(new Constant(9));
-            assertThat(Formula.unicode(Simplify.of(new Binary.Mul(new Binary.Mul(new Constant(2), X1), new Binary.Mul(X1, new Constant(-3))))))
+            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.MUL, new Binary(BinaryOp.MUL, new Constant(2), X1), new Binary(BinaryOp.MUL, X1, new Constant(-3))))))
                     .isEqualTo("−6·x₁²");
-            assertThat(Formula.unicode(Simplify.of(new Binary.Add(X1, new Unary.Neg(W1))))).isEqualTo("x₁ − w₁");
-            assertThat(Formula.unicode(Simplify.of(new Unary.Power(new Binary.Add(X1, W1), 1)))).isEqualTo("x₁ + w₁");
+            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.ADD, X1, new Unary(UnaryOp.NEG, W1))))).isEqualTo("x₁ − w₁");
+            assertThat(Formula.unicode(Simplify.of(Exprs.pow(new Binary(BinaryOp.ADD, X1, W1), 1)))).isEqualTo("x₁ + w₁");
         }
 
         @Test
         void sumsOfProductsAreLeftAlone() {
-            Expr e = new Binary.Add(new Binary.Mul(X1, W1), new Binary.Mul(X1, W2));
+            Expr e = new Binary(BinaryOp.ADD, new Binary(BinaryOp.MUL, X1, W1), new Binary(BinaryOp.MUL, X1, W2));
             assertThat(Formula.unicode(Simplify.of(e))).isEqualTo("x₁·w₁ + x₁·w₂");
         }
 
@@ -173,7 +176,7 @@ class SymbolicTest {
         void matrixIdentities() {
             Variable a = new Variable("A", Shape.of(2, 3));
             assertThat(Simplify.of(new MatrixOp.Transpose(new MatrixOp.Transpose(a)))).isEqualTo(a);
-            Expr zeroed = new Binary.Mul(a, new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
+            Expr zeroed = new Binary(BinaryOp.MUL, a, new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
             assertThat(Simplify.of(zeroed)).isEqualTo(new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
         }
     }
@@ -183,8 +186,8 @@ class SymbolicTest {
         static final Variable X = new Variable("x");
         static final Variable Y = new Variable("y");
         /** Rosenbrock: {@code (1 - x)^2 + 100 (y - x^2)^2}. */
-        static final Expr ROSENBROCK = new Binary.Add(new Unary.Square(new Binary.Sub(new Constant(1), X)),
-                new Binary.Mul(new Constant(100), new Unary.Square(new Binary.Sub(Y, new Unary.Square(X)))));
+        static final Expr ROSENBROCK = new Binary(BinaryOp.ADD, new Unary(UnaryOp.SQUARE, new Binary(BinaryOp.SUB, new Constant(1), X)),
+                new Binary(BinaryOp.MUL, new Constant(100), new Unary(UnaryOp.SQUARE, new Binary(BinaryOp.SUB, Y, new Unary(UnaryOp.SQUARE, X)))));
 
         @Test
         void theRosenbrockHessianAtItsMinimum() {
@@ -204,7 +207,7 @@ class SymbolicTest {
         @Test
         void theJacobianOfAVectorExpression() {
             Variable u = new Variable("u", Shape.vector(2));
-            Expr y = new Unary.Sin(new MatrixOp.MatMul(new adjoint.expr.Leaf.MatrixConstant(
+            Expr y = new Unary(UnaryOp.SIN, new MatrixOp.MatMul(new adjoint.expr.Leaf.MatrixConstant(
                     org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(new double[][] {{1, 2}, {3, 4}, {5, 6}})), u));
             RealMatrix j = Derivatives.jacobian(y, Array.of(u), Bindings.of("u", new double[] {0.1, 0.2}));
             assertThat(j.getRowDimension()).isEqualTo(3);
@@ -222,7 +225,7 @@ class SymbolicTest {
         @Test
         void vectorVariablesHaveBlockHessians() {
             Variable v = new Variable("v", Shape.vector(2));
-            Expr f = new MatrixOp.Sum(new Unary.Power(v, 3));
+            Expr f = new MatrixOp.Sum(Exprs.pow(v, 3));
             RealMatrix h = Derivatives.hessian(f, Array.of(v), Bindings.of("v", new double[] {1, 2}));
             assertThat(h.getData()).isDeepEqualTo(new double[][] {{6, 0}, {0, 12}});
         }

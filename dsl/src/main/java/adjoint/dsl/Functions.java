@@ -1,43 +1,62 @@
 package adjoint.dsl;
 
+import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Unary;
-import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.Map;
-import java.util.function.Function;
+import adjoint.expr.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** The functions of the text syntax, by name: every elementwise op of one input. */
+/**
+ * The functions of the text syntax, by name, read from the op tables: every {@link UnaryOp}
+ * and every {@link BinaryOp} written as a call ({@code max(a, b)}).
+ */
 final class Functions {
-
-    /** Each name and the op it builds; a node's {@code op()} is its name here. */
-    static final Map<String, Function<Expr, Expr>> BY_NAME = LinkedHashMap.<String, Function<Expr, Expr>>empty()
-            .put("sin", Unary.Sin::new)
-            .put("cos", Unary.Cos::new)
-            .put("tan", Unary.Tan::new)
-            .put("exp", Unary.Exp::new)
-            .put("log", Unary.Log::new)
-            .put("sqrt", Unary.Sqrt::new)
-            .put("square", Unary.Square::new)
-            .put("inv", Unary.Reciprocal::new)
-            .put("tanh", Unary.Tanh::new)
-            .put("sigmoid", Unary.Sigmoid::new)
-            .put("relu", Unary.Relu::new)
-            .put("abs", Unary.Abs::new)
-            .put("softplus", Unary.Softplus::new)
-            .put("log1p", Unary.Log1p::new)
-            .put("sign", Unary.Sign::new)
-            .put("erf", Unary.Erf::new)
-            .put("neg", Unary.Neg::new);
 
     private Functions() {}
 
+    /** {@return every function name, one-input ops first, in table order} */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (UnaryOp op : UnaryOp.values()) {
+            names.add(op.syntax());
+        }
+        for (BinaryOp op : BinaryOp.values()) {
+            if (op.isCall()) {
+                names.add(op.syntax());
+            }
+        }
+        return names;
+    }
+
+    /** {@return the number of arguments the function {@code name} takes, if there is one} */
+    static Optional<Integer> arity(String name) {
+        return UnaryOp.named(name).map(op -> 1).or(() -> BinaryOp.named(name).map(op -> 2));
+    }
+
+    /** {@return the function {@code name} applied to its arguments, whose number {@link #arity} gives} */
+    static Expr apply(String name, List<Expr> args) {
+        Optional<UnaryOp> unary = UnaryOp.named(name);
+        if (unary.isPresent()) {
+            return new Unary(unary.get(), args.get(0));
+        }
+        return new Binary(BinaryOp.named(name).orElseThrow(), args.get(0), args.get(1));
+    }
+
     /** {@return the known name nearest to {@code name} by edit distance, if within two edits} */
-    static io.vavr.control.Option<String> nearest(String name) {
-        return BY_NAME.keySet().toList()
-                .map(k -> io.vavr.Tuple.of(k, distance(k, name)))
-                .filter(t -> t._2 <= 2)
-                .minBy(t -> t._2)
-                .map(t -> t._1);
+    static Optional<String> nearest(String name) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : names()) {
+            int d = distance(k, name);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static int distance(String a, String b) {

@@ -3,8 +3,11 @@ package adjoint.dsl;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.MatrixTerm;
@@ -51,12 +54,12 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return {@code this + b}, entry by entry} */
     public Matrix plus(Matrix b) {
-        return new Matrix(new Binary.Add(expr, Operands.of(b)));
+        return new Matrix(new Binary(BinaryOp.ADD, expr, Operands.of(b)));
     }
 
     /** {@return {@code this + c}, added to every entry} */
     public Matrix plus(Scalar c) {
-        return new Matrix(new Binary.Add(expr, spread(c)));
+        return new Matrix(new Binary(BinaryOp.ADD, expr, spread(c)));
     }
 
     /** {@return {@code this + c}, added to every entry} */
@@ -66,12 +69,12 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return {@code this - b}, entry by entry} */
     public Matrix minus(Matrix b) {
-        return new Matrix(new Binary.Sub(expr, Operands.of(b)));
+        return new Matrix(new Binary(BinaryOp.SUB, expr, Operands.of(b)));
     }
 
     /** {@return {@code this - c}, subtracted from every entry} */
     public Matrix minus(Scalar c) {
-        return new Matrix(new Binary.Sub(expr, spread(c)));
+        return new Matrix(new Binary(BinaryOp.SUB, expr, spread(c)));
     }
 
     /** {@return {@code this - c}, subtracted from every entry} */
@@ -86,7 +89,7 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return {@code this c}, every entry scaled} */
     public Matrix times(Scalar c) {
-        return new Matrix(new Binary.Mul(expr, spread(c)));
+        return new Matrix(new Binary(BinaryOp.MUL, expr, spread(c)));
     }
 
     /** {@return {@code this c}, every entry scaled} */
@@ -96,17 +99,17 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return the elementwise (Hadamard) product} */
     public Matrix hadamard(Matrix b) {
-        return new Matrix(new Binary.Mul(expr, Operands.of(b)));
+        return new Matrix(new Binary(BinaryOp.MUL, expr, Operands.of(b)));
     }
 
     /** {@return the elementwise quotient {@code this / b}} */
     public Matrix div(Matrix b) {
-        return new Matrix(new Binary.Div(expr, Operands.of(b)));
+        return new Matrix(new Binary(BinaryOp.DIV, expr, Operands.of(b)));
     }
 
     /** {@return {@code this / c}, every entry divided} */
     public Matrix div(Scalar c) {
-        return new Matrix(new Binary.Div(expr, spread(c)));
+        return new Matrix(new Binary(BinaryOp.DIV, expr, spread(c)));
     }
 
     /** {@return {@code this / c}, every entry divided} */
@@ -116,17 +119,17 @@ public final class Matrix implements MatrixTerm {
 
     /** {@return every entry to the constant power {@code p}} */
     public Matrix pow(double p) {
-        return new Matrix(new Unary.Power(expr, p));
+        return new Matrix(Exprs.pow(expr, p));
     }
 
     /** {@return every entry squared} */
     public Matrix squared() {
-        return new Matrix(new Unary.Square(expr));
+        return new Matrix(new Unary(UnaryOp.SQUARE, expr));
     }
 
     /** {@return every entry negated} */
     public Matrix negate() {
-        return new Matrix(new Unary.Neg(expr));
+        return new Matrix(new Unary(UnaryOp.NEG, expr));
     }
 
     /** {@return the transpose} */

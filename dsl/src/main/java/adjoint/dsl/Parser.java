@@ -1,10 +1,14 @@
 package adjoint.dsl;
 
+import adjoint.expr.BinaryOp;
+import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
-import adjoint.expr.Unary;
-import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A recursive-descent parser of the text syntax. Nesting is bounded, so deep text fails with a
@@ -14,11 +18,10 @@ import java.util.function.Function;
  * product  := unary (('*' | '/') unary)*
  * unary    := '-' unary | power
  * power    := atom ('^' unary)?            right-associative, tighter than unary minus
- * atom     := number | 'pi' | 'e' | name '(' sum ')' | name | '(' sum ')'
+ * atom     := number | 'pi' | 'e' | name '(' sum (',' sum)* ')' | name | '(' sum ')'
  * </pre>
- * {@code a ^ 2} with a number (or a negated number) for exponent is {@link Unary.Power}; any
- * other exponent gives {@link Binary.Pow}. A minus sign directly before a number makes a
- * negative constant.
+ * Function names and their number of arguments come from the op tables ({@link Functions}). A
+ * minus sign directly before a number makes a negative constant.
  */
 final class Parser {
 
@@ -53,9 +56,9 @@ final class Parser {
         while (true) {
             skipSpace();
             if (eat('+')) {
-                e = new Binary.Add(e, product());
+                e = new Binary(BinaryOp.ADD, e, product());
             } else if (eat('-')) {
-                e = new Binary.Sub(e, product());
+                e = new Binary(BinaryOp.SUB, e, product());
             } else {
                 depth--;
                 return e;
@@ -68,9 +71,9 @@ final class Parser {
         while (true) {
             skipSpace();
             if (eat('*')) {
-                e = new Binary.Mul(e, unary());
+                e = new Binary(BinaryOp.MUL, e, unary());
             } else if (eat('/')) {
-                e = new Binary.Div(e, unary());
+                e = new Binary(BinaryOp.DIV, e, unary());
             } else {
                 return e;
             }
@@ -88,7 +91,7 @@ final class Parser {
             if (operand instanceof Leaf.Constant c && onlyNumber(start)) {
                 return new Leaf.Constant(-c.value());
             }
-            return new Unary.Neg(operand);
+            return new Unary(UnaryOp.NEG, operand);
         }
         return power();
     }
@@ -100,16 +103,9 @@ final class Parser {
             return base;
         }
         enter();
-        skipSpace();
-        int start = pos;
-        boolean negative = text.startsWith("-", pos);
         Expr exponent = unary();
         depth--;
-        int numberStart = negative ? firstNonSpace(start + 1) : start;
-        if (exponent instanceof Leaf.Constant c && onlyNumber(numberStart)) {
-            return new Unary.Power(base, c.value());
-        }
-        return new Binary.Pow(base, exponent);
+        return new Binary(BinaryOp.POW, base, exponent);
     }
 
     private Expr atom() {
@@ -141,21 +137,30 @@ final class Parser {
             String name = text.substring(start, pos);
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == '(') {
-                Function<Expr, Expr> f = Functions.BY_NAME.get(name).getOrElse((Function<Expr, Expr>) null);
-                if (f == null) {
+                Optional<Integer> arity = Functions.arity(name);
+                if (arity.isEmpty()) {
                     pos = start;
                     throw error("unknown function '" + name + "'" + Functions.nearest(name).map(n -> "; did you mean '" + n + "'?")
-                            .getOrElse("; known: " + Functions.BY_NAME.keySet().mkString(", ")));
+                            .orElse("; known: " + String.join(", ", Functions.names())));
                 }
                 pos++;
-                Expr arg = sum();
+                List<Expr> args = new ArrayList<>();
+                args.add(sum());
                 skipSpace();
+                while (eat(',')) {
+                    args.add(sum());
+                    skipSpace();
+                }
+                if (args.size() != arity.get()) {
+                    throw error(name + " takes " + arity.get() + (arity.get() == 1 ? " argument" : " arguments") + ", got "
+                            + args.size());
+                }
                 if (!eat(')')) {
                     throw error("expected ')' to close " + name + "(");
                 }
-                return f.apply(arg);
+                return Functions.apply(name, args);
             }
-            if (Functions.BY_NAME.containsKey(name)) {
+            if (Functions.arity(name).isPresent()) {
                 throw error("expected '(' after the function " + name);
             }
             return switch (name) {

@@ -4,8 +4,11 @@ import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.ScalarTerm;
@@ -43,7 +46,7 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this + b}} */
     public Scalar plus(Scalar b) {
-        return new Scalar(new Binary.Add(expr, Operands.of(b)));
+        return new Scalar(new Binary(BinaryOp.ADD, expr, Operands.of(b)));
     }
 
     /** {@return {@code this + c}} */
@@ -54,12 +57,12 @@ public final class Scalar implements ScalarTerm {
     /** {@return {@code this + M}, added to every entry of {@code M}} */
     public Matrix plus(Matrix m) {
         Expr e = Operands.of(m);
-        return new Matrix(new Binary.Add(new MatrixOp.Broadcast(expr, e.shape()), e));
+        return new Matrix(new Binary(BinaryOp.ADD, new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
     /** {@return {@code this - b}} */
     public Scalar minus(Scalar b) {
-        return new Scalar(new Binary.Sub(expr, Operands.of(b)));
+        return new Scalar(new Binary(BinaryOp.SUB, expr, Operands.of(b)));
     }
 
     /** {@return {@code this - c}} */
@@ -69,7 +72,7 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this * b}} */
     public Scalar times(Scalar b) {
-        return new Scalar(new Binary.Mul(expr, Operands.of(b)));
+        return new Scalar(new Binary(BinaryOp.MUL, expr, Operands.of(b)));
     }
 
     /** {@return {@code this * c}} */
@@ -80,12 +83,12 @@ public final class Scalar implements ScalarTerm {
     /** {@return {@code this * M}, every entry of {@code M} scaled} */
     public Matrix times(Matrix m) {
         Expr e = Operands.of(m);
-        return new Matrix(new Binary.Mul(new MatrixOp.Broadcast(expr, e.shape()), e));
+        return new Matrix(new Binary(BinaryOp.MUL, new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
     /** {@return {@code this / b}} */
     public Scalar div(Scalar b) {
-        return new Scalar(new Binary.Div(expr, Operands.of(b)));
+        return new Scalar(new Binary(BinaryOp.DIV, expr, Operands.of(b)));
     }
 
     /** {@return {@code this / c}} */
@@ -95,27 +98,27 @@ public final class Scalar implements ScalarTerm {
 
     /** {@return {@code this^p} for a constant exponent} */
     public Scalar pow(double p) {
-        return new Scalar(new Unary.Power(expr, p));
+        return new Scalar(Exprs.pow(expr, p));
     }
 
     /** {@return {@code this^b} with a variable exponent, defined for a positive base} */
     public Scalar pow(Scalar b) {
-        return new Scalar(new Binary.Pow(expr, Operands.of(b)));
+        return new Scalar(new Binary(BinaryOp.POW, expr, Operands.of(b)));
     }
 
     /** {@return {@code this^2}} */
     public Scalar squared() {
-        return new Scalar(new Unary.Square(expr));
+        return new Scalar(new Unary(UnaryOp.SQUARE, expr));
     }
 
     /** {@return {@code -this}} */
     public Scalar negate() {
-        return new Scalar(new Unary.Neg(expr));
+        return new Scalar(new Unary(UnaryOp.NEG, expr));
     }
 
     /** {@return {@code 1 / this}} */
     public Scalar reciprocal() {
-        return new Scalar(new Unary.Reciprocal(expr));
+        return new Scalar(new Unary(UnaryOp.RECIPROCAL, expr));
     }
 
     /** {@return this scalar repeated into a matrix of {@code rows x cols}} */

@@ -5,10 +5,14 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
+import adjoint.expr.Notation;
+import adjoint.expr.Printer;
+import adjoint.expr.Printer.Slot;
+import adjoint.expr.Printer.Template;
 import adjoint.expr.Structure;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
-import java.util.ArrayDeque;
+import adjoint.expr.UnaryOp;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,8 +24,8 @@ import java.util.Objects;
  *   names as variables ({@code x}, {@code w1}, {@code theta_2});</li>
  *   <li>{@code + - * /}, and {@code ^} for powers: right-associative and tighter than unary minus,
  *   so {@code -x^2 = -(x^2)} and {@code 2^3^2 = 512};</li>
- *   <li>parentheses, and the functions {@code sin cos tan exp log sqrt square inv tanh sigmoid relu
- *   abs softplus log1p sign erf neg}.</li>
+ *   <li>parentheses, and the functions of the op tables by their names: one-input ops such as
+ *   {@code sin(x)}, two-input ops written as calls; {@link #functions()} lists them.</li>
  * </ul>
  * A parse error says where, with a caret under the spot, and what was expected; an unknown
  * function name suggests the nearest known one. {@link #print} writes an expression back in
@@ -29,11 +33,8 @@ import java.util.Objects;
  */
 public final class Syntax {
 
-    private static final int SUM = 1;
-    private static final int PRODUCT = 2;
-    private static final int UNARY = 3;
-    private static final int POWER = 4;
-    private static final int ATOM = 5;
+    private static final int UNARY = Notation.UNARY;
+    private static final int ATOM = Notation.ATOM;
 
     private Syntax() {}
 
@@ -54,37 +55,12 @@ public final class Syntax {
      */
     public static String print(Term e) {
         Expr root = Objects.requireNonNull(e, "expression is null").expr();
-        StringBuilder sb = new StringBuilder();
-        ArrayDeque<Object> todo = new ArrayDeque<>();
-        todo.push(new Slot(root, 0));
-        while (!todo.isEmpty()) {
-            Object item = todo.pop();
-            if (item instanceof String s) {
-                sb.append(s);
-                continue;
-            }
-            Slot slot = (Slot) item;
-            Template t = template(slot.e());
-            boolean parens = t.precedence() < slot.context();
-            if (parens) {
-                todo.push(")");
-            }
-            for (int i = t.items().size() - 1; i >= 0; i--) {
-                todo.push(t.items().get(i));
-            }
-            if (parens) {
-                sb.append('(');
-            }
-        }
-        return sb.toString();
+        return Printer.print(root, (node, context) -> template(node), "(", ")", Integer.MAX_VALUE - 1);
     }
 
-    private record Slot(Expr e, int context) {}
-
-    private record Template(int precedence, List<Object> items) {
-        static Template of(int precedence, Object... items) {
-            return new Template(precedence, List.of(items));
-        }
+    /** {@return the names of the functions the syntax knows, from the op tables} */
+    public static List<String> functions() {
+        return List.copyOf(Functions.names());
     }
 
     private static Template template(Expr e) {
@@ -94,18 +70,11 @@ public final class Syntax {
                     ? Template.of(UNARY, Structure.number(c.value()).startsWith("-") ? Structure.number(c.value())
                             : "-" + Structure.number(-c.value()))
                     : Template.of(ATOM, Structure.number(c.value()));
-            case Unary.Neg n -> n.a() instanceof Leaf.Constant c && c.value() >= 0
+            case Unary u when u.fn() == UnaryOp.NEG -> u.a() instanceof Leaf.Constant c && c.value() >= 0
                     ? Template.of(UNARY, "-(", Structure.number(c.value()), ")")
-                    : Template.of(UNARY, "-", new Slot(n.a(), UNARY));
-            case Unary.Power p -> Template.of(POWER, new Slot(p.a(), ATOM), "^" + Structure.number(p.p()));
-            case Unary u -> Template.of(ATOM, u.op() + "(", new Slot(u.a(), 0), ")");
-            case Binary.Add b -> Template.of(SUM, new Slot(b.a(), SUM), " + ", new Slot(b.b(), PRODUCT));
-            case Binary.Sub b -> Template.of(SUM, new Slot(b.a(), SUM), " - ", new Slot(b.b(), PRODUCT));
-            case Binary.Mul b -> Template.of(PRODUCT, new Slot(b.a(), PRODUCT), "*", new Slot(b.b(), UNARY));
-            case Binary.Div b -> Template.of(PRODUCT, new Slot(b.a(), PRODUCT), "/", new Slot(b.b(), UNARY));
-            case Binary.Pow b -> b.b() instanceof Leaf.Constant c
-                    ? Template.of(POWER, new Slot(b.a(), ATOM), "^(", Structure.number(c.value()), ")")
-                    : Template.of(POWER, new Slot(b.a(), ATOM), "^", new Slot(b.b(), UNARY));
+                    : Template.of(UNARY, "-", new Slot(u.a(), UNARY));
+            case Unary u -> Template.call(u, u.op() + "(", ", ", ")");
+            case Binary b -> Template.of(b, b.fn().text());
             case Leaf.MatrixConstant m -> throw unsupported(e);
             case MatrixOp m -> throw unsupported(e);
             case Custom c -> throw unsupported(e);

@@ -15,7 +15,7 @@ import adjoint.expr.Shape;
 import adjoint.show.Dot;
 import adjoint.show.Formula;
 import adjoint.show.Trace;
-import adjoint.testkit.Domain;
+import adjoint.expr.Domain;
 import adjoint.testkit.OpCheck;
 import adjoint.testkit.OpSpec;
 import adjoint.testkit.Specs;
@@ -68,7 +68,7 @@ class CustomOpsTest {
     void customOpsShowUnderTheirOwnNames() {
         Leaf.Variable x = new Leaf.Variable("x");
         Leaf.Variable a = new Leaf.Variable("A", Shape.of(2, 2));
-        Expr f = new adjoint.expr.Binary.Add(new LogGamma(x), new MatrixOp.Sum(new RowSoftmax(a)));
+        Expr f = new adjoint.expr.Binary(adjoint.expr.BinaryOp.ADD, new LogGamma(x), new MatrixOp.Sum(new RowSoftmax(a)));
         Bindings at = Bindings.of("x", 2.5).and("A", new double[][] {{1, 2}, {3, 4}});
         assertThat(Formula.unicode(f)).isEqualTo("logGamma(x) + sum(softmaxRows(A))");
         assertThat(Formula.latex(f)).contains("\\operatorname{logGamma}");

@@ -39,7 +39,7 @@ public final class Coverage {
                 continue;
             }
             if (e.arity() > 0) {
-                ops.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                ops.merge(e.op(), 1, Integer::sum);
             }
             for (int i = 0; i < e.arity(); i++) {
                 todo.push(e.input(i));
@@ -52,14 +52,14 @@ public final class Coverage {
         return expressions;
     }
 
-    /** {@return how many times an op type (by simple name) appeared} */
-    public synchronized int count(Class<?> op) {
-        return ops.getOrDefault(op.getSimpleName(), 0);
+    /** {@return how many times an op (by its name, {@link Expr#op()}) appeared} */
+    public synchronized int count(String op) {
+        return ops.getOrDefault(op, 0);
     }
 
     /** {@return a one-paragraph summary: expressions, nodes, and each op's count} */
     public synchronized String summary() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d expressions, %d nodes, %d op types:",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d expressions, %d nodes, %d ops:",
                 expressions, nodes, ops.size()));
         ops.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         return sb.toString();

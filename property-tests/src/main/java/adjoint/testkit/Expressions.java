@@ -3,7 +3,9 @@ package adjoint.testkit;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.NodeRule;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Binary;
+import adjoint.expr.Domain;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
@@ -166,7 +168,8 @@ public final class Expressions {
             for (Shape s : shapes) {
                 inputs.add(node(s, depth - 1, false));
             }
-            Expr op = spec.build(Array.ofAll(inputs).map(Node::expr), shape, draw);
+            Seq<Expr> generated = Array.ofAll(inputs).map(Node::expr);
+            Expr op = spec.build(generated, shape, draw);
             boolean collapse = draw.chance(COLLAPSE_PERCENT);
             int keep = draw.between(0, inputs.size() - 1);
             if (collapse && inputs.get(keep).expr().shape().equals(shape)) {
@@ -178,10 +181,11 @@ public final class Expressions {
                 shifted |= moved != inputs.get(k);
                 inputs.set(k, moved);
             }
+            Seq<Expr> moved = Array.ofAll(inputs).map(Node::expr);
             if (shifted) {
-                op = Exprs.withInputs(op, Array.ofAll(inputs).map(Node::expr));
+                op = OpInputs.replace(op, generated, moved);
             }
-            RealMatrix value = NodeRule.of(op).value(Array.ofAll(inputs).map(Node::value));
+            RealMatrix value = NodeRule.of(op).value(OpInputs.values(op, moved, Array.ofAll(inputs).map(Node::value)));
             if (!bounded(value)) {
                 return leaf(shape);
             }
@@ -230,7 +234,7 @@ public final class Expressions {
             }
             Expr c = shift.getRowDimension() * shift.getColumnDimension() == 1
                     ? new Leaf.Constant(shift.getEntry(0, 0)) : new Leaf.MatrixConstant(shift);
-            return new Node(new Binary.Add(n.expr(), c), v.add(shift));
+            return new Node(new Binary(BinaryOp.ADD, n.expr(), c), v.add(shift));
         }
 
         private boolean bounded(RealMatrix m) {

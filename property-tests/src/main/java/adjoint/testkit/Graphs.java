@@ -2,7 +2,7 @@ package adjoint.testkit;
 
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
-import io.vavr.collection.Array;
+import java.util.List;
 
 /** Rewrites of expressions that keep their meaning, for laws that compare the two. */
 public final class Graphs {
@@ -30,6 +30,6 @@ public final class Graphs {
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = rebuild(e.input(i), leaves);
         }
-        return Exprs.withInputs(e, Array.of(inputs));
+        return Exprs.withInputs(e, List.of(inputs));
     }
 }

@@ -6,6 +6,7 @@ import adjoint.check.NodeCheck;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
@@ -42,7 +43,7 @@ public final class Laws {
     /** The gradient of {@code f + g} is the gradient of {@code f} plus that of {@code g}. */
     public static void gradientOfASumIsTheSumOfGradients(SamplePair p) {
         Seq<Term> vars = variables(p.point());
-        Gradient sum = CompiledFunction.of(new Binary.Add(p.f(), p.g()), vars).gradient(p.point());
+        Gradient sum = CompiledFunction.of(new Binary(BinaryOp.ADD, p.f(), p.g()), vars).gradient(p.point());
         Gradient gf = CompiledFunction.of(p.f(), vars).gradient(p.point());
         Gradient gg = CompiledFunction.of(p.g(), vars).gradient(p.point());
         for (String name : sum.variables()) {
@@ -53,7 +54,7 @@ public final class Laws {
     /** Scaling an expression by a constant scales its gradient by the same constant. */
     public static void scalingByAConstantScalesTheGradient(Sample s, double c) {
         Seq<Term> vars = variables(s.point());
-        Gradient scaled = CompiledFunction.of(new Binary.Mul(new Leaf.Constant(c), s.expression()), vars).gradient(s.point());
+        Gradient scaled = CompiledFunction.of(new Binary(BinaryOp.MUL, new Leaf.Constant(c), s.expression()), vars).gradient(s.point());
         Gradient plain = CompiledFunction.of(s.expression(), vars).gradient(s.point());
         for (String name : plain.variables()) {
             assertClose("d(" + c + " f)/d" + name, scaled.matrix(name), plain.matrix(name).scalarMultiply(c), s);
@@ -74,7 +75,7 @@ public final class Laws {
                 throw new AssertionError("d(constant)/d" + name + " is " + m + ", not zero, for " + s);
             }
         }
-        Gradient plus = CompiledFunction.of(new Binary.Add(s.expression(), frozen), vars).gradient(s.point());
+        Gradient plus = CompiledFunction.of(new Binary(BinaryOp.ADD, s.expression(), frozen), vars).gradient(s.point());
         Gradient plain = CompiledFunction.of(s.expression(), vars).gradient(s.point());
         for (String name : plain.variables()) {
             assertClose("d(f + constant)/d" + name, plus.matrix(name), plain.matrix(name), s);

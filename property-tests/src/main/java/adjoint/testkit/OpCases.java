@@ -1,5 +1,6 @@
 package adjoint.testkit;
 
+import adjoint.expr.Domain;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
@@ -29,7 +30,7 @@ public final class OpCases {
                 out = tries % 2 == 0 ? Shape.SCALAR : Shape.of(draw.dim(), draw.dim());
             }
             if (!spec.produces(out)) {
-                throw new IllegalStateException(spec.type().getSimpleName() + " produces neither 1x1 nor a random shape");
+                throw new IllegalStateException(spec.op() + " produces neither 1x1 nor a random shape");
             }
             Seq<Shape> shapes = spec.inputShapes(out, draw).get();
             Seq<Expr> vars = shapes.zipWithIndex().map(t -> new Leaf.Variable("in" + t._2, t._1));
@@ -46,7 +47,7 @@ public final class OpCases {
                     }
                 }
             }
-            return new OpCase(spec, op, Array.of(values));
+            return new OpCase(spec, op, OpInputs.values(op, vars, Array.of(values)));
         };
         return gen.describedAs(OpCase::toString);
     }

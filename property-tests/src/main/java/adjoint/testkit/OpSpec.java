@@ -1,5 +1,6 @@
 package adjoint.testkit;
 
+import adjoint.expr.Domain;
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
 import io.vavr.collection.Seq;
@@ -14,6 +15,9 @@ public interface OpSpec {
 
     /** {@return the op's record type} */
     Class<? extends Expr> type();
+
+    /** {@return the op's name, as the nodes it builds report it in {@link Expr#op()}} */
+    String op();
 
     /** {@return whether the op can produce an output of shape {@code out}} */
     boolean produces(Shape out);

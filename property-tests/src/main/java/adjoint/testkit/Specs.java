@@ -1,5 +1,6 @@
 package adjoint.testkit;
 
+import adjoint.expr.Domain;
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
 import io.vavr.collection.Array;
@@ -15,6 +16,8 @@ import java.util.function.Predicate;
  * <pre>{@code
  * OpSpec logGamma = Specs.elementwise(LogGamma.class, LogGamma::new, Domain.POSITIVE);
  * }</pre>
+ * The op's name defaults to the record's simple name with a lower-case first letter
+ * ({@code logGamma}); the overloads that take a name are for ops whose {@link Expr#op()} differs.
  */
 public final class Specs {
 
@@ -22,14 +25,24 @@ public final class Specs {
 
     /** {@return the spec of an elementwise op of one input, of any shape, valid on {@code domain}} */
     public static OpSpec elementwise(Class<? extends Expr> type, Function<Expr, Expr> build, Domain domain) {
+        return elementwise(type, defaultName(type), build, domain);
+    }
+
+    /** {@return the spec of an elementwise op of one input named {@code op}, of any shape, valid on {@code domain}} */
+    public static OpSpec elementwise(Class<? extends Expr> type, String op, Function<Expr, Expr> build, Domain domain) {
         Objects.requireNonNull(build, "build is null");
-        return shaped(type, out -> true, (out, d) -> Array.of(out), (in, out) -> build.apply(in.get(0)), domain);
+        return shaped(type, op, out -> true, (out, d) -> Array.of(out), (in, out) -> build.apply(in.get(0)), domain);
     }
 
     /** {@return the spec of an elementwise op of two inputs of one shape, each valid on its domain} */
     public static OpSpec binary(Class<? extends Expr> type, BiFunction<Expr, Expr, Expr> build, Domain a, Domain b) {
+        return binary(type, defaultName(type), build, a, b);
+    }
+
+    /** {@return the spec of an elementwise op of two inputs named {@code op}, of one shape, each valid on its domain} */
+    public static OpSpec binary(Class<? extends Expr> type, String op, BiFunction<Expr, Expr, Expr> build, Domain a, Domain b) {
         Objects.requireNonNull(build, "build is null");
-        return shaped(type, out -> true, (out, d) -> Array.of(out, out), (in, out) -> build.apply(in.get(0), in.get(1)), a, b);
+        return shaped(type, op, out -> true, (out, d) -> Array.of(out, out), (in, out) -> build.apply(in.get(0), in.get(1)), a, b);
     }
 
     /**
@@ -43,11 +56,23 @@ public final class Specs {
      */
     public static OpSpec shaped(Class<? extends Expr> type, Predicate<Shape> produces, BiFunction<Shape, Draw, Seq<Shape>> shapes,
             BiFunction<Seq<Expr>, Shape, Expr> build, Domain... domains) {
-        return new Shaped(Objects.requireNonNull(type, "type is null"), Objects.requireNonNull(produces, "produces is null"),
-                Objects.requireNonNull(shapes, "shapes is null"), Objects.requireNonNull(build, "build is null"), domains.clone());
+        return shaped(type, defaultName(type), produces, shapes, build, domains);
     }
 
-    private record Shaped(Class<? extends Expr> type, Predicate<Shape> producesShape, BiFunction<Shape, Draw, Seq<Shape>> shapes,
+    /** {@return a spec from functions, for an op named {@code op}}, as {@link #shaped(Class, Predicate, BiFunction, BiFunction, Domain...)} */
+    public static OpSpec shaped(Class<? extends Expr> type, String op, Predicate<Shape> produces,
+            BiFunction<Shape, Draw, Seq<Shape>> shapes, BiFunction<Seq<Expr>, Shape, Expr> build, Domain... domains) {
+        return new Shaped(Objects.requireNonNull(type, "type is null"), Objects.requireNonNull(op, "op is null"),
+                Objects.requireNonNull(produces, "produces is null"), Objects.requireNonNull(shapes, "shapes is null"),
+                Objects.requireNonNull(build, "build is null"), domains.clone());
+    }
+
+    private static String defaultName(Class<? extends Expr> type) {
+        String name = Objects.requireNonNull(type, "type is null").getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private record Shaped(Class<? extends Expr> type, String op, Predicate<Shape> producesShape, BiFunction<Shape, Draw, Seq<Shape>> shapes,
             BiFunction<Seq<Expr>, Shape, Expr> builder, Domain[] domains) implements OpSpec {
 
         @Override
@@ -72,7 +97,7 @@ public final class Specs {
 
         @Override
         public String toString() {
-            return type.getSimpleName();
+            return op;
         }
     }
 }

@@ -52,8 +52,8 @@ class GradientProperties {
             law("gradientMatchesFiniteDifferencesOnMatrixExpressions").record(s);
             Laws.gradientMatchesFiniteDifferences(s);
         });
-        for (Class<?> op : CoreOps.opTypes()) {
-            assertThat(law("gradientMatchesFiniteDifferencesOnMatrixExpressions").count(op)).as("times %s was generated", op.getSimpleName()).isPositive();
+        for (String op : CoreOps.opNames()) {
+            assertThat(law("gradientMatchesFiniteDifferencesOnMatrixExpressions").count(op)).as("times %s was generated", op).isPositive();
         }
     }
 

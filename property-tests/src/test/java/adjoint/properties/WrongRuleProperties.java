@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.testkit.CoreOps;
-import adjoint.testkit.Domain;
+import adjoint.expr.Domain;
 import adjoint.testkit.Expressions;
 import adjoint.testkit.Laws;
 import adjoint.testkit.OpSpec;

@@ -1,4 +1,4 @@
-package adjoint.eval;
+package adjoint.expr;
 
 /**
  * A map from objects, compared by identity, to non-negative ints: open addressing with linear

@@ -1,4 +1,4 @@
-package adjoint.testkit;
+package adjoint.expr;
 
 import java.util.Objects;
 import java.util.function.DoublePredicate;

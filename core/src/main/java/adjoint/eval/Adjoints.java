@@ -1,0 +1,38 @@
+package adjoint.eval;
+
+/**
+ * The gradient (adjoint) of the result with respect to every node of a {@link Program}: what
+ * backprop accumulates, summed over each node's uses. A node nothing reached has gradient zero.
+ */
+final class Adjoints extends Slots {
+
+    /** Zero gradients for every node of {@code p}. */
+    Adjoints(Program p) {
+        super(p);
+    }
+
+    /** {@return the entries of node {@code i}'s accumulated gradient, zeros if none reached it; not to be changed} */
+    @Override
+    double[][] data(int i) {
+        if (scalar(i)) {
+            return new double[][] {{s[i]}};
+        }
+        return m[i] != null ? m[i] : new double[shapes[i].rows()][shapes[i].cols()];
+    }
+
+    /** Adds a gradient into node {@code i}'s, taking ownership of {@code data}. */
+    void accumulate(int i, double[][] data) {
+        if (scalar(i)) {
+            s[i] += data[0][0];
+        } else if (m[i] == null) {
+            m[i] = data;
+        } else {
+            Kernels.addInto(m[i], data);
+        }
+    }
+
+    /** Adds a gradient into node {@code i}'s, copying {@code data} if kept. */
+    void accumulateCopy(int i, double[][] data) {
+        accumulate(i, scalar(i) || m[i] != null ? data : Kernels.copy(data));
+    }
+}

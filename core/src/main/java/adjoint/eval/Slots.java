@@ -1,0 +1,58 @@
+package adjoint.eval;
+
+import adjoint.expr.Shape;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * One slot per node of a {@link Program}: a {@code double} for a scalar node, row-major
+ * {@code double[][]} entries for any other. Plain arrays inside the passes; Commons Math only
+ * where a value leaves them ({@link #copy}). {@link Values} holds the forward values,
+ * {@link Adjoints} the gradients.
+ */
+abstract sealed class Slots permits Values, Adjoints {
+
+    final Shape[] shapes;
+    private final boolean[] scalar;
+    final double[] s;
+    final double[][][] m;
+
+    /** Slots for every node of {@code p}; the matrix slots exist only if it has matrix nodes. */
+    Slots(Program p) {
+        this.shapes = p.shapes;
+        this.scalar = p.scalar;
+        this.s = new double[shapes.length];
+        this.m = p.hasMatrices ? new double[shapes.length][][] : null;
+    }
+
+    /** {@return whether node {@code i} is a scalar} */
+    final boolean scalar(int i) {
+        return scalar[i];
+    }
+
+    /** {@return the entries of node {@code i}'s slot, a scalar as {@code 1x1}; not to be changed} */
+    abstract double[][] data(int i);
+
+    /** {@return node {@code i}'s slot as a new matrix, a scalar as {@code 1x1}} */
+    final RealMatrix copy(int i) {
+        return new Array2DRowRealMatrix(data(i), true);
+    }
+
+    /** {@return whether every entry of node {@code i}'s slot is finite} */
+    final boolean finite(int i) {
+        if (scalar(i)) {
+            return Double.isFinite(s[i]);
+        }
+        if (m[i] == null) {
+            return true;
+        }
+        for (double[] row : m[i]) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

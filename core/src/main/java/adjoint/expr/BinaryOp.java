@@ -1,0 +1,176 @@
+package adjoint.expr;
+
+import static adjoint.expr.Notation.ATOM;
+import static adjoint.expr.Notation.POWER;
+import static adjoint.expr.Notation.PRODUCT;
+import static adjoint.expr.Notation.SUM;
+import static adjoint.expr.Notation.UNARY;
+import static adjoint.expr.Notation.infix;
+import static adjoint.expr.Notation.slot;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The elementwise ops of two inputs of one shape, each constant the whole story of its op:
+ * value, partial derivatives, pullbacks, symbolic pullbacks, edge behaviour, text-syntax form,
+ * Unicode and LaTeX notation, and the domains where it is smooth (for the testkit). {@code x}
+ * is the left input entry, {@code y} the right, {@code out} the output entry and {@code g} the
+ * upstream gradient. A scalar meets a matrix through an explicit {@link MatrixOp.Broadcast}.
+ */
+public enum BinaryOp {
+
+    // ---- arithmetic ----
+
+    /** Sum {@code x + y}; partials {@code 1} and {@code 1}. */
+    ADD("add", infix(SUM, " + ", PRODUCT), infix(SUM, " + ", SUM), infix(SUM, " + ", SUM), Domain.ANY, Domain.ANY) {
+        public double value(double x, double y) { return x + y; }
+        public double partialA(double x, double y, double out) { return 1.0; }
+        public double partialB(double x, double y, double out) { return 1.0; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return g; }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return g; }
+    },
+    /** Difference {@code x - y}; partials {@code 1} and {@code -1}. */
+    SUB("sub", infix(SUM, " - ", PRODUCT), infix(SUM, " − ", PRODUCT), infix(SUM, " - ", PRODUCT), Domain.ANY, Domain.ANY) {
+        public double value(double x, double y) { return x - y; }
+        public double partialA(double x, double y, double out) { return 1.0; }
+        public double partialB(double x, double y, double out) { return -1.0; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return g; }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return new Unary(UnaryOp.NEG, g); }
+    },
+    /** Product {@code x y} (elementwise for matrices); partials {@code y} and {@code x}. */
+    MUL("mul", infix(PRODUCT, "*", UNARY), infix(PRODUCT, "·", PRODUCT), infix(PRODUCT, " \\cdot ", PRODUCT),
+            Domain.ANY, Domain.ANY) {
+        public double value(double x, double y) { return x * y; }
+        public double partialA(double x, double y, double out) { return y; }
+        public double partialB(double x, double y, double out) { return x; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, b); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, a); }
+        public Notation unicode(Shape shape) { return shape.isScalar() ? super.unicode(shape) : infix(PRODUCT, " ⊙ ", PRODUCT); }
+        public Notation latex(Shape shape) { return shape.isScalar() ? super.latex(shape) : infix(PRODUCT, " \\odot ", PRODUCT); }
+    },
+    /** Quotient {@code x / y}; partials {@code 1/y} and {@code -x/y² = -out/y}. */
+    DIV("div", infix(PRODUCT, "/", UNARY), infix(PRODUCT, "/", POWER),
+            Notation.of(ATOM, "\\frac{", slot(0, 0), "}{", slot(1, 0), "}"), Domain.ANY, Domain.AWAY_FROM_ZERO) {
+        public double value(double x, double y) { return x / y; }
+        public double partialA(double x, double y, double out) { return 1.0 / y; }
+        public double partialB(double x, double y, double out) { return -out / y; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return new Binary(DIV, g, b); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
+            return new Unary(UnaryOp.NEG, new Binary(DIV, Exprs.times(g, out), b));
+        }
+    },
+    /**
+     * Power {@code x^y}: for a constant exponent, any base where {@code Math.pow} is real; for a
+     * varying exponent, a positive base. Partials {@code y x^(y-1)} (0 for {@code y = 0}) and
+     * {@code x^y ln x}, whose limit at {@code x = 0, y > 0} is 0 and which is NaN below 0.
+     */
+    POW("pow", Notation.of(POWER, slot(0, ATOM), "^", slot(1, UNARY)), Notation.of(POWER, slot(0, ATOM), "^", slot(1, ATOM)),
+            Notation.of(POWER, slot(0, ATOM), "^{", slot(1, 0), "}"), Domain.POSITIVE, Domain.MODERATE) {
+        public double value(double x, double y) { return Math.pow(x, y); }
+        public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * Math.pow(x, y - 1); }
+        public double partialB(double x, double y, double out) {
+            return x > 0 ? out * Math.log(x) : x == 0 && y > 0 ? 0.0 : Double.NaN;
+        }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
+            Double c = Exprs.constantValue(b);
+            if (c == null) {
+                Expr lower = Exprs.pow(a, new Binary(SUB, b, Exprs.constant(1, b.shape())));
+                return Exprs.times(g, Exprs.times(b, lower));
+            }
+            if (c == 0) {
+                return Exprs.constant(0, a.shape());
+            }
+            if (c == 1) {
+                return g;
+            }
+            Expr lower = c == 2 ? a : Exprs.pow(a, Exprs.constant(c - 1, a.shape()));
+            return Exprs.times(g, Exprs.times(Exprs.constant(c, a.shape()), lower));
+        }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
+            return Exprs.times(g, Exprs.times(out, new Unary(UnaryOp.LOG, a)));
+        }
+    };
+
+    private final String name;
+    private final Notation text;
+    private final Notation unicode;
+    private final Notation latex;
+    private final Domain domainA;
+    private final Domain domainB;
+
+    BinaryOp(String name, Notation text, Notation unicode, Notation latex, Domain domainA, Domain domainB) {
+        this.name = name;
+        this.text = text;
+        this.unicode = unicode;
+        this.latex = latex;
+        this.domainA = domainA;
+        this.domainB = domainB;
+    }
+
+    /** {@return {@code op(x, y)}} */
+    public abstract double value(double x, double y);
+
+    /** {@return the partial derivative in the left input, given {@code out = op(x, y)}} */
+    public abstract double partialA(double x, double y, double out);
+
+    /** {@return the partial derivative in the right input, given {@code out = op(x, y)}} */
+    public abstract double partialB(double x, double y, double out);
+
+    /** {@return what this op passes to its left input: {@code g} times {@link #partialA}, or exactly 0 where that is 0 by definition} */
+    public double pullbackA(double g, double x, double y, double out) {
+        return g * partialA(x, y, out);
+    }
+
+    /** {@return what this op passes to its right input: {@code g} times {@link #partialB}, or exactly 0 where that is 0 by definition} */
+    public double pullbackB(double g, double x, double y, double out) {
+        return g * partialB(x, y, out);
+    }
+
+    /** {@return what this op passes to its left input {@code a}, as an expression, given upstream {@code g} and the node {@code out}} */
+    public abstract Expr pullbackA(Expr g, Expr a, Expr b, Expr out);
+
+    /** {@return what this op passes to its right input {@code b}, as an expression, given upstream {@code g} and the node {@code out}} */
+    public abstract Expr pullbackB(Expr g, Expr a, Expr b, Expr out);
+
+    /** {@return the name in {@link Expr#op()} and, for ops written as calls, in the text syntax and the DSL} */
+    public String syntax() {
+        return name;
+    }
+
+    /** {@return the form in the text syntax: an infix operator or a call} */
+    public Notation text() {
+        return text;
+    }
+
+    /** {@return whether the text syntax writes this op as a call {@code name(a, b)} rather than an operator} */
+    public boolean isCall() {
+        return text.precedence() == ATOM;
+    }
+
+    /** {@return the Unicode notation for an output of the given shape} */
+    public Notation unicode(Shape shape) {
+        return unicode;
+    }
+
+    /** {@return the LaTeX notation for an output of the given shape} */
+    public Notation latex(Shape shape) {
+        return latex;
+    }
+
+    /** {@return where input {@code index} (0 or 1) is defined and smooth, with a margin: the testkit draws it there} */
+    public Domain domain(int index) {
+        return index == 0 ? domainA : domainB;
+    }
+
+    /** {@return the op written as the call {@code name(a, b)} in the text syntax, if any} */
+    public static Optional<BinaryOp> named(String name) {
+        Objects.requireNonNull(name, "name is null");
+        for (BinaryOp op : values()) {
+            if (op.isCall() && op.name.equals(name)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
+    }
+}

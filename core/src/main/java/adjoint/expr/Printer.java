@@ -1,0 +1,110 @@
+package adjoint.expr;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one printer of expressions as text, used by function form ({@link Structure#text}), the
+ * text syntax and formulas: each node becomes a {@link Template} of text and {@link Slot}s,
+ * worked off an explicit stack, so any depth prints; a slot whose template binds looser than it
+ * needs is put in parentheses. A shared node is written out at each use, so the text is cut
+ * after a maximum length.
+ */
+public final class Printer {
+
+    private Printer() {}
+
+    /**
+     * A sub-expression to print where the text around it needs at least precedence {@code context}.
+     *
+     * @param e the sub-expression
+     * @param context the least precedence it may print at without parentheses
+     */
+    public record Slot(Expr e, int context) {}
+
+    /**
+     * How one node prints: its precedence and its pieces, text ({@code String}) and {@link Slot}s.
+     *
+     * @param precedence how tightly it binds, from {@link Notation#SUM} to {@link Notation#ATOM}
+     * @param items the pieces in order
+     */
+    public record Template(int precedence, List<Object> items) {
+
+        /** {@return a template from its precedence and pieces} */
+        public static Template of(int precedence, Object... items) {
+            return new Template(precedence, List.of(items));
+        }
+
+        /** {@return the template of {@code node} written in notation {@code n}, its slots filled with the node's inputs} */
+        public static Template of(Expr node, Notation n) {
+            List<Object> items = new ArrayList<>(n.parts().size());
+            for (Object part : n.parts()) {
+                items.add(part instanceof Notation.Slot s ? new Slot(node.input(s.input()), s.context()) : part);
+            }
+            return new Template(n.precedence(), items);
+        }
+
+        /** {@return the call {@code name(a, b, ...)} of {@code node}'s inputs, with the given separators} */
+        public static Template call(Expr node, String open, String separator, String close) {
+            List<Object> items = new ArrayList<>();
+            items.add(open);
+            for (int i = 0; i < node.arity(); i++) {
+                if (i > 0) {
+                    items.add(separator);
+                }
+                items.add(new Slot(node.input(i), 0));
+            }
+            items.add(close);
+            return new Template(Notation.ATOM, items);
+        }
+    }
+
+    /** Gives each node's template. */
+    @FunctionalInterface
+    public interface Templates {
+        /** {@return how {@code e} prints where precedence {@code context} is needed} */
+        Template of(Expr e, int context);
+    }
+
+    /**
+     * {@return {@code root} printed with the given templates}
+     *
+     * @param root the expression
+     * @param templates each node's template
+     * @param open the text that opens parentheses, such as {@code (} or {@code \left(}
+     * @param close the text that closes them
+     * @param max the length after which the text is cut and ends with an ellipsis
+     */
+    public static String print(Expr root, Templates templates, String open, String close, int max) {
+        Objects.requireNonNull(root, "expression is null");
+        StringBuilder sb = new StringBuilder();
+        ArrayDeque<Object> todo = new ArrayDeque<>();
+        todo.push(new Slot(root, 0));
+        while (!todo.isEmpty()) {
+            if (sb.length() > max) {
+                sb.setLength(max);
+                return sb.append('…').toString();
+            }
+            Object item = todo.pop();
+            if (item instanceof String s) {
+                sb.append(s);
+                continue;
+            }
+            Slot slot = (Slot) item;
+            Template t = templates.of(slot.e(), slot.context());
+            boolean parens = t.precedence() < slot.context();
+            if (parens) {
+                todo.push(close);
+            }
+            for (int i = t.items().size() - 1; i >= 0; i--) {
+                todo.push(t.items().get(i));
+            }
+            if (parens) {
+                sb.append(open);
+            }
+        }
+        return sb.toString();
+    }
+}
