@@ -156,172 +156,182 @@ public final class Adjoint {
 
     /** {@return the sine of {@code x}} */
     public static Scalar sin(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SIN, Operands.of(x)));
+        return apply(UnaryOp.SIN, x);
     }
 
     /** {@return the sine of every entry of {@code x}} */
     public static Matrix sin(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SIN, Operands.of(x)));
+        return apply(UnaryOp.SIN, x);
     }
 
     /** {@return the cosine of {@code x}} */
     public static Scalar cos(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.COS, Operands.of(x)));
+        return apply(UnaryOp.COS, x);
     }
 
     /** {@return the cosine of every entry of {@code x}} */
     public static Matrix cos(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.COS, Operands.of(x)));
+        return apply(UnaryOp.COS, x);
     }
 
     /** {@return the tangent of {@code x}} */
     public static Scalar tan(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.TAN, Operands.of(x)));
+        return apply(UnaryOp.TAN, x);
     }
 
     /** {@return the tangent of every entry of {@code x}} */
     public static Matrix tan(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.TAN, Operands.of(x)));
+        return apply(UnaryOp.TAN, x);
     }
 
     /** {@return the exponential of {@code x}} */
     public static Scalar exp(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.EXP, Operands.of(x)));
+        return apply(UnaryOp.EXP, x);
     }
 
     /** {@return the exponential of every entry of {@code x}} */
     public static Matrix exp(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.EXP, Operands.of(x)));
+        return apply(UnaryOp.EXP, x);
     }
 
     /** {@return the natural logarithm of {@code x}} */
     public static Scalar log(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.LOG, Operands.of(x)));
+        return apply(UnaryOp.LOG, x);
     }
 
     /** {@return the natural logarithm of every entry of {@code x}} */
     public static Matrix log(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.LOG, Operands.of(x)));
+        return apply(UnaryOp.LOG, x);
     }
 
     /** {@return the square root of {@code x}} */
     public static Scalar sqrt(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SQRT, Operands.of(x)));
+        return apply(UnaryOp.SQRT, x);
     }
 
     /** {@return the square root of every entry of {@code x}} */
     public static Matrix sqrt(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SQRT, Operands.of(x)));
+        return apply(UnaryOp.SQRT, x);
     }
 
     /** {@return the square of {@code x}} */
     public static Scalar square(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SQUARE, Operands.of(x)));
+        return apply(UnaryOp.SQUARE, x);
     }
 
     /** {@return the square of every entry of {@code x}} */
     public static Matrix square(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SQUARE, Operands.of(x)));
+        return apply(UnaryOp.SQUARE, x);
     }
 
     /** {@return the reciprocal {@code 1/x} of {@code x}} */
     public static Scalar inv(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.RECIPROCAL, Operands.of(x)));
+        return apply(UnaryOp.RECIPROCAL, x);
     }
 
     /** {@return the reciprocal {@code 1/x} of every entry of {@code x}} */
     public static Matrix inv(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.RECIPROCAL, Operands.of(x)));
+        return apply(UnaryOp.RECIPROCAL, x);
     }
 
     /** {@return the hyperbolic tangent of {@code x}} */
     public static Scalar tanh(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.TANH, Operands.of(x)));
+        return apply(UnaryOp.TANH, x);
     }
 
     /** {@return the hyperbolic tangent of every entry of {@code x}} */
     public static Matrix tanh(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.TANH, Operands.of(x)));
+        return apply(UnaryOp.TANH, x);
     }
 
     /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}} */
     public static Scalar sigmoid(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SIGMOID, Operands.of(x)));
+        return apply(UnaryOp.SIGMOID, x);
     }
 
     /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of every entry of {@code x}} */
     public static Matrix sigmoid(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SIGMOID, Operands.of(x)));
+        return apply(UnaryOp.SIGMOID, x);
     }
 
     /** {@return the rectifier {@code max(x, 0)} of {@code x}} */
     public static Scalar relu(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.RELU, Operands.of(x)));
+        return apply(UnaryOp.RELU, x);
     }
 
     /** {@return the rectifier {@code max(x, 0)} of every entry of {@code x}} */
     public static Matrix relu(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.RELU, Operands.of(x)));
+        return apply(UnaryOp.RELU, x);
     }
 
     /** {@return the absolute value of {@code x}} */
     public static Scalar abs(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.ABS, Operands.of(x)));
+        return apply(UnaryOp.ABS, x);
     }
 
     /** {@return the absolute value of every entry of {@code x}} */
     public static Matrix abs(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.ABS, Operands.of(x)));
+        return apply(UnaryOp.ABS, x);
     }
 
     /** {@return the softplus {@code ln(1 + e^x)} of {@code x}} */
     public static Scalar softplus(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SOFTPLUS, Operands.of(x)));
+        return apply(UnaryOp.SOFTPLUS, x);
     }
 
     /** {@return the softplus {@code ln(1 + e^x)} of every entry of {@code x}} */
     public static Matrix softplus(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SOFTPLUS, Operands.of(x)));
+        return apply(UnaryOp.SOFTPLUS, x);
     }
 
     /** {@return the {@code ln(1 + x)} of {@code x}} */
     public static Scalar log1p(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.LOG1P, Operands.of(x)));
+        return apply(UnaryOp.LOG1P, x);
     }
 
     /** {@return the {@code ln(1 + x)} of every entry of {@code x}} */
     public static Matrix log1p(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.LOG1P, Operands.of(x)));
+        return apply(UnaryOp.LOG1P, x);
     }
 
     /** {@return the sign of {@code x}: -1, 0 or 1} */
     public static Scalar sign(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.SIGN, Operands.of(x)));
+        return apply(UnaryOp.SIGN, x);
     }
 
     /** {@return the sign of every entry of {@code x}: -1, 0 or 1} */
     public static Matrix sign(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.SIGN, Operands.of(x)));
+        return apply(UnaryOp.SIGN, x);
     }
 
     /** {@return the error function of {@code x}} */
     public static Scalar erf(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.ERF, Operands.of(x)));
+        return apply(UnaryOp.ERF, x);
     }
 
     /** {@return the error function of every entry of {@code x}} */
     public static Matrix erf(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.ERF, Operands.of(x)));
+        return apply(UnaryOp.ERF, x);
     }
 
     /** {@return the negation of {@code x}} */
     public static Scalar neg(Scalar x) {
-        return new Scalar(new Unary(UnaryOp.NEG, Operands.of(x)));
+        return apply(UnaryOp.NEG, x);
     }
 
     /** {@return the negation of every entry of {@code x}} */
     public static Matrix neg(Matrix x) {
-        return new Matrix(new Unary(UnaryOp.NEG, Operands.of(x)));
+        return apply(UnaryOp.NEG, x);
+    }
+
+    /** {@return {@code op} applied to {@code x}} */
+    public static Scalar apply(UnaryOp op, Scalar x) {
+        return new Scalar(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
+    }
+
+    /** {@return {@code op} applied to every entry of {@code x}} */
+    public static Matrix apply(UnaryOp op, Matrix x) {
+        return new Matrix(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
     }
 
     /**
