@@ -118,6 +118,14 @@ public enum UnaryOp {
             return new Binary(BinaryOp.SUB, Exprs.constant(1, x.shape()), new Unary(SQUARE, out));
         }
     },
+    /** Inverse tangent, into (-π/2, π/2); derivative {@code 1/(1 + x²)}. */
+    ATAN("atan", Notation.call("atan", 1), latexCall("\\arctan", 1), Domain.ANY) {
+        public double value(double x) { return Math.atan(x); }
+        public double derivative(double x, double out) { return 1.0 / (1.0 + x * x); }
+        public Expr derivative(Expr x, Expr out) {
+            return new Unary(RECIPROCAL, new Binary(BinaryOp.ADD, Exprs.constant(1, x.shape()), new Unary(SQUARE, x)));
+        }
+    },
     /** Logistic sigmoid {@code σ(x) = 1/(1 + e^-x)}, computed without overflow; derivative {@code out (1 - out)}. */
     SIGMOID("sigmoid", Notation.call("σ", 1), latexCall("\\sigma", 1), Domain.ANY) {
         public double value(double x) { return sigmoid(x); }

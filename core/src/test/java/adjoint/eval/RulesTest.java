@@ -61,6 +61,7 @@ class RulesTest {
             new UnaryCase(UnaryOp.COS, Math::cos, x -> -Math.sin(x), -1.3, 0.7, 2),
             new UnaryCase(UnaryOp.TAN, Math::tan, x -> 1 / (Math.cos(x) * Math.cos(x)), -1.3, 0.7, 2),
             new UnaryCase(UnaryOp.TANH, Math::tanh, x -> 1 / (Math.cosh(x) * Math.cosh(x)), -1.3, 0.7),
+            new UnaryCase(UnaryOp.ATAN, Math::atan, x -> 1 / (1 + x * x), -3, -0.4, 0, 2.5),
             new UnaryCase(UnaryOp.SIGMOID, x -> 1 / (1 + Math.exp(-x)),
                     x -> Math.exp(-x) / ((1 + Math.exp(-x)) * (1 + Math.exp(-x))), -1.3, 0.7, 5),
             new UnaryCase(UnaryOp.RELU, x -> Math.max(x, 0), x -> x > 0 ? 1 : 0, -1.3, 0.7),

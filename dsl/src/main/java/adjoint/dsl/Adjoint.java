@@ -244,6 +244,16 @@ public final class Adjoint {
         return apply(UnaryOp.TANH, x);
     }
 
+    /** {@return the inverse tangent of {@code x}} */
+    public static Scalar atan(Scalar x) {
+        return apply(UnaryOp.ATAN, x);
+    }
+
+    /** {@return the inverse tangent of every entry of {@code x}} */
+    public static Matrix atan(Matrix x) {
+        return apply(UnaryOp.ATAN, x);
+    }
+
     /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}} */
     public static Scalar sigmoid(Scalar x) {
         return apply(UnaryOp.SIGMOID, x);
