@@ -64,6 +64,12 @@ public enum UnaryOp {
         public double derivative(double x, double out) { return out; }
         public Expr derivative(Expr x, Expr out) { return out; }
     },
+    /** {@code eˣ - 1}, exact for tiny {@code x}; derivative {@code eˣ = out + 1}. */
+    EXPM1("expm1", Notation.call("expm1", 1), latexCall("\\operatorname{expm1}", 1), Domain.MODERATE) {
+        public double value(double x) { return Math.expm1(x); }
+        public double derivative(double x, double out) { return Math.exp(x); }
+        public Expr derivative(Expr x, Expr out) { return new Unary(EXP, x); }
+    },
     /** Natural logarithm {@code ln x}, NaN below 0 and -∞ at 0; derivative {@code 1/x}. */
     LOG("log", Notation.call("log", 1), latexCall("\\log", 1), Domain.POSITIVE) {
         public double value(double x) { return Math.log(x); }

@@ -53,6 +53,7 @@ class RulesTest {
     static final List<UnaryCase> UNARY = List.of(
             new UnaryCase(UnaryOp.NEG, x -> -x, x -> -1, -1.3, 0.7),
             new UnaryCase(UnaryOp.EXP, Math::exp, Math::exp, -1.3, 0.7, 3),
+            new UnaryCase(UnaryOp.EXPM1, Math::expm1, Math::exp, -1.3, 1e-9, 0.7, 3),
             new UnaryCase(UnaryOp.LOG, Math::log, x -> 1 / x, 0.3, 1, 7),
             new UnaryCase(UnaryOp.SQRT, Math::sqrt, x -> 1 / (2 * Math.sqrt(x)), 0.3, 4),
             new UnaryCase(UnaryOp.SQUARE, x -> x * x, x -> 2 * x, -1.3, 0.7),

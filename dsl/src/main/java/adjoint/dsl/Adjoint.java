@@ -194,6 +194,16 @@ public final class Adjoint {
         return apply(UnaryOp.EXP, x);
     }
 
+    /** {@return {@code e^x - 1}, exact for tiny {@code x}} */
+    public static Scalar expm1(Scalar x) {
+        return apply(UnaryOp.EXPM1, x);
+    }
+
+    /** {@return {@code e^x - 1} of every entry of {@code x}, exact for tiny entries} */
+    public static Matrix expm1(Matrix x) {
+        return apply(UnaryOp.EXPM1, x);
+    }
+
     /** {@return the natural logarithm of {@code x}} */
     public static Scalar log(Scalar x) {
         return apply(UnaryOp.LOG, x);
