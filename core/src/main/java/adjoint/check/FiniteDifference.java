@@ -31,6 +31,20 @@ public final class FiniteDifference {
     }
 
     /**
+     * {@return {@code f'(x)} by Ridders' method}, from the first step {@link #step} and, for a
+     * point within 1 of 0, also from a step relative to the point (so that {@code 1/x} at
+     * {@code 1e-8} is not differenced across its pole): the estimate with the smaller error
+     */
+    public static Estimate derivative(DoubleUnaryOperator f, double x) {
+        Estimate wide = derivative(f, x, step(x));
+        if (x == 0 || Math.abs(x) >= 1 || !Double.isFinite(x)) {
+            return wide;
+        }
+        Estimate near = derivative(f, x, 0.02 * Math.abs(x));
+        return near.error() < wide.error() || !Double.isFinite(wide.value()) ? near : wide;
+    }
+
+    /**
      * {@return {@code f'(x)} by Ridders' method from the first step {@code h}}; where
      * {@code f(x +- h)} is not finite the step shrinks until it is, and where the estimate's
      * own error stays large (a function that curves sharply on the scale of {@code h}) the
@@ -52,7 +66,8 @@ public final class FiniteDifference {
         return best;
     }
 
-    private static Estimate ridders(DoubleUnaryOperator f, double x, double h) {        double d = central(f, x, h);
+    private static Estimate ridders(DoubleUnaryOperator f, double x, double h) {
+        double d = central(f, x, h);
         for (int tries = 0; !Double.isFinite(d) && tries < 30; tries++) {
             h /= 4;
             d = central(f, x, h);

@@ -47,6 +47,24 @@ class GradientCheckTest {
         }
     }
 
+    /** {@code relu} whose derivative at and above 0 is 3: wrong everywhere above 0, and outside [0, 1] at the kink. */
+    record SteepRelu(Expr a) implements Custom.Elementwise {
+        @Override
+        public String op() {
+            return "steepRelu";
+        }
+
+        @Override
+        public double apply(double x) {
+            return Math.max(x, 0);
+        }
+
+        @Override
+        public double derivative(double x, double out) {
+            return x >= 0 ? 3 : 0;
+        }
+    }
+
     @Nested
     class Numerics {
         @Test
@@ -119,8 +137,27 @@ class GradientCheckTest {
             assertThat(scaled.withStatus(Status.NON_SMOOTH).map(EntryCheck::entry)).containsExactly("x1");
             assertThat(scaled.withStatus(Status.PASS).map(EntryCheck::entry)).containsExactly("w1");
             CheckReport abs = GradientCheck.defaults().check(new Unary(UnaryOp.ABS, X1), Bindings.of("x1", 0));
-            assertThat(abs.entries().get(0).status()).as("the symmetric difference agrees with the 0 convention")
-                    .isEqualTo(Status.PASS);
+            assertThat(abs.entries().get(0).status()).as("a kink, though the symmetric difference agrees with the 0 convention")
+                    .isEqualTo(Status.NON_SMOOTH);
+            CheckReport tie = GradientCheck.defaults().check(new Binary(BinaryOp.MAX, X1, W1), Bindings.of("x1", 2).and("w1", 2));
+            assertThat(tie.passed()).isTrue();
+            assertThat(tie.withStatus(Status.NON_SMOOTH).map(EntryCheck::entry)).containsExactly("x1", "w1");
+        }
+
+        @Test
+        void aValueOutsideTheOneSidedDerivativesAtAKinkFails() {
+            CheckReport r = GradientCheck.defaults().check(new Binary(BinaryOp.MUL, new Constant(2), new Unary(UnaryOp.RELU, X1)), Bindings.of("x1", 0));
+            assertThat(r.entries().get(0).status()).as("2·relu has one-sided derivatives 0 and 2; its rule gives 0")
+                    .isEqualTo(Status.NON_SMOOTH);
+            CheckReport wrong = GradientCheck.defaults().check(new SteepRelu(X1), Bindings.of("x1", 0));
+            assertThat(wrong.passed()).isFalse();
+            assertThat(wrong.entries().get(0).status()).isEqualTo(Status.FAIL);
+        }
+
+        @Test
+        void aSmoothFunctionOfATinyInputIsNotAKink() {
+            CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.RECIPROCAL, X1), Bindings.of("x1", 1e-8));
+            assertThat(r.entries().get(0).status()).isEqualTo(Status.PASS);
         }
 
         @Test
