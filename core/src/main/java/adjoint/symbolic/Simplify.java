@@ -122,6 +122,8 @@ public final class Simplify {
                     : s.isScalar() ? Products.normalize(b)
                     : b;
             case POW -> is(cy, 1) ? x : is(cy, 0) ? Exprs.constant(1, s) : b;
+            // Rewrites are optional: an op with none is left as it is.
+            default -> b;
         };
     }
 
