@@ -90,7 +90,51 @@ public enum BinaryOp {
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
             return Exprs.times(g, Exprs.times(out, new Unary(UnaryOp.LOG, a)));
         }
+    },
+
+    // ---- selections: the losing input's zero derivative is a mask ----
+
+    /**
+     * Larger of {@code x} and {@code y}, NaN if either is; partials {@code [x > y]} and
+     * {@code [y > x]}, and {@code 1/2} each at a tie (so {@code max(x, x) = x} has derivative 1).
+     * The losing input gets exactly 0, whatever the upstream gradient.
+     */
+    MAX("max", Notation.call("max", 2), Notation.call("max", 2), Notation.latexCall("\\max", 2),
+            Domain.LOWER_FRACTIONS, Domain.UPPER_FRACTIONS) {
+        public double value(double x, double y) { return Math.max(x, y); }
+        public double partialA(double x, double y, double out) { return select(x, y, 1.0); }
+        public double partialB(double x, double y, double out) { return select(y, x, 1.0); }
+        public double pullbackA(double g, double x, double y, double out) { return select(x, y, g); }
+        public double pullbackB(double g, double x, double y, double out) { return select(y, x, g); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(a, b)); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(b, a)); }
+    },
+    /**
+     * Smaller of {@code x} and {@code y}, NaN if either is; partials {@code [x < y]} and
+     * {@code [y < x]}, and {@code 1/2} each at a tie. The losing input gets exactly 0.
+     */
+    MIN("min", Notation.call("min", 2), Notation.call("min", 2), Notation.latexCall("\\min", 2),
+            Domain.LOWER_FRACTIONS, Domain.UPPER_FRACTIONS) {
+        public double value(double x, double y) { return Math.min(x, y); }
+        public double partialA(double x, double y, double out) { return select(y, x, 1.0); }
+        public double partialB(double x, double y, double out) { return select(x, y, 1.0); }
+        public double pullbackA(double g, double x, double y, double out) { return select(y, x, g); }
+        public double pullbackB(double g, double x, double y, double out) { return select(x, y, g); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(b, a)); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(a, b)); }
     };
+
+    /** {@return {@code g} where {@code win > lose}, exactly 0 where {@code win < lose}, {@code g/2} at a tie, NaN if either is NaN} */
+    private static double select(double win, double lose, double g) {
+        return win > lose ? g : win < lose ? 0.0 : win == lose ? 0.5 * g : Double.NaN;
+    }
+
+    /** {@return {@code (1 + sign(win - lose))/2}: 1 where {@code win > lose}, 0 below, 1/2 at a tie} */
+    private static Expr winner(Expr win, Expr lose) {
+        Shape s = win.shape();
+        Expr sign = new Unary(UnaryOp.SIGN, new Binary(SUB, win, lose));
+        return Exprs.times(Exprs.constant(0.5, s), new Binary(ADD, Exprs.constant(1, s), sign));
+    }
 
     private final String name;
     private final Notation text;

@@ -43,6 +43,19 @@ public record Domain(String name, DoublePredicate contains, DoubleUnaryOperator 
     /** At most 3: exponentials that stay moderate. */
     public static final Domain MODERATE = new Domain("|x| <= 3", x -> Math.abs(x) <= 3, x -> 2.9 * Math.sin(x));
 
+    /**
+     * Within 100 of 0, with a fractional part from 0.1 to 0.4; with {@link #UPPER_FRACTIONS} for the
+     * other input, two inputs at least 0.2 apart: {@code max} and {@code min} away from their ties.
+     */
+    public static final Domain LOWER_FRACTIONS = new Domain("|x| <= 100, frac(x) in [0.1, 0.4]",
+            x -> Math.abs(x) <= 100 && x - Math.floor(x) >= 0.1 && x - Math.floor(x) <= 0.4,
+            x -> Math.floor(Math.max(-100, Math.min(99, x))) + 0.25);
+
+    /** Within 100 of 0, with a fractional part from 0.6 to 0.9: see {@link #LOWER_FRACTIONS}. */
+    public static final Domain UPPER_FRACTIONS = new Domain("|x| <= 100, frac(x) in [0.6, 0.9]",
+            x -> Math.abs(x) <= 100 && x - Math.floor(x) >= 0.6 && x - Math.floor(x) <= 0.9,
+            x -> Math.floor(Math.max(-100, Math.min(99, x))) + 0.75);
+
     /** Checks the parts. */
     public Domain {
         Objects.requireNonNull(name, "name is null");

@@ -95,6 +95,8 @@ class RulesTest {
             new BinaryCase(BinaryOp.SUB, (x, y) -> x - y, (x, y) -> 1.0, (x, y) -> -1.0),
             new BinaryCase(BinaryOp.MUL, (x, y) -> x * y, (x, y) -> y, (x, y) -> x),
             new BinaryCase(BinaryOp.DIV, (x, y) -> x / y, (x, y) -> 1 / y, (x, y) -> -x / (y * y)),
+            new BinaryCase(BinaryOp.MAX, Math::max, (x, y) -> x > y ? 1.0 : 0.0, (x, y) -> y > x ? 1.0 : 0.0),
+            new BinaryCase(BinaryOp.MIN, Math::min, (x, y) -> x < y ? 1.0 : 0.0, (x, y) -> y < x ? 1.0 : 0.0),
             new BinaryCase(BinaryOp.POW, Math::pow, (x, y) -> y * Math.pow(x, y - 1),
                     (x, y) -> Math.pow(x, y) * Math.log(x)));
 
@@ -141,6 +143,27 @@ class RulesTest {
                             Arrays.stream(BinaryOp.values()).map(BinaryOp::syntax))
                     .filter(op -> !covered.contains(op)).toList();
             assertThat(missing).as("ops of UnaryOp and BinaryOp with no case in RulesTest.UNARY or BINARY").isEmpty();
+        }
+
+        @Test
+        void maxAndMinSplitATieMaskTheLoserAndPropagateNaN() {
+            Bindings tie = Bindings.of("x", 1.5).and("y", 1.5);
+            for (BinaryOp op : List.of(BinaryOp.MAX, BinaryOp.MIN)) {
+                Gradient g = Backprop.gradient(new Binary(op, X, Y), tie);
+                assertThat(g.scalar("x")).as("%s at a tie", op).isEqualTo(0.5);
+                assertThat(g.scalar("y")).as("%s at a tie", op).isEqualTo(0.5);
+                assertThat(Backprop.gradient(new Binary(op, X, X), Bindings.of("x", 2)).scalar("x")).as("%s(x, x) = x", op)
+                        .isEqualTo(1.0);
+                Gradient nan = Backprop.gradient(new Binary(op, X, Y), Bindings.of("x", Double.NaN).and("y", 1));
+                assertThat(nan.value()).isNaN();
+                assertThat(nan.scalar("x")).isNaN();
+                assertThat(nan.scalar("y")).isNaN();
+            }
+            // sqrt's derivative at 0 is infinite: the losing input still gets exactly 0, never 0·∞ = NaN.
+            Gradient g = Backprop.gradient(new Unary(UnaryOp.SQRT, new Binary(BinaryOp.MAX, X, Y)),
+                    Bindings.of("x", -1).and("y", 0));
+            assertThat(g.scalar("x")).isZero();
+            assertThat(g.scalar("y")).isInfinite();
         }
 
         @Test

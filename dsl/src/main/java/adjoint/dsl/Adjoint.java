@@ -2,6 +2,8 @@ package adjoint.dsl;
 
 import adjoint.eval.Bindings;
 import adjoint.expr.UnaryOp;
+import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
@@ -342,6 +344,26 @@ public final class Adjoint {
     /** {@return the negation of every entry of {@code x}} */
     public static Matrix neg(Matrix x) {
         return apply(UnaryOp.NEG, x);
+    }
+
+    /** {@return the larger of {@code a} and {@code b}; at a tie each gets half the gradient} */
+    public static Scalar max(Scalar a, Scalar b) {
+        return new Scalar(new Binary(BinaryOp.MAX, Operands.of(a), Operands.of(b)));
+    }
+
+    /** {@return the larger of each pair of entries of {@code a} and {@code b}, of one shape} */
+    public static Matrix max(Matrix a, Matrix b) {
+        return new Matrix(new Binary(BinaryOp.MAX, Operands.of(a), Operands.of(b)));
+    }
+
+    /** {@return the smaller of {@code a} and {@code b}; at a tie each gets half the gradient} */
+    public static Scalar min(Scalar a, Scalar b) {
+        return new Scalar(new Binary(BinaryOp.MIN, Operands.of(a), Operands.of(b)));
+    }
+
+    /** {@return the smaller of each pair of entries of {@code a} and {@code b}, of one shape} */
+    public static Matrix min(Matrix a, Matrix b) {
+        return new Matrix(new Binary(BinaryOp.MIN, Operands.of(a), Operands.of(b)));
     }
 
     /** {@return {@code op} applied to {@code x}} */
