@@ -93,6 +93,7 @@ final class Backward {
                 case MatrixOp.Transpose t -> g.accumulate(in[0], Kernels.transpose(g.data(i)));
                 case MatrixOp.Sum s -> g.accumulate(in[0], Kernels.fill(p.shapes[in[0]], g.s[i]));
                 case MatrixOp.Broadcast b -> g.s[in[0]] += Kernels.sum(g.data(i));
+                case MatrixOp.BroadcastRows b -> g.accumulate(in[0], Kernels.columnSums(g.data(i)));
                 case MatrixOp.Trace t -> g.accumulate(in[0], Kernels.scaledIdentity(p.shapes[in[0]].rows(), g.s[i]));
                 case MatrixOp.LogSumExpRows l -> g.accumulate(in[0], Kernels.logSumExpRowsPullback(v.data(in[0]), g.data(i)));
                 case Custom c -> CustomCalls.pullback(c, v, g, in, i, wants);

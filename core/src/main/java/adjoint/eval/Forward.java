@@ -53,6 +53,7 @@ final class Forward {
                 case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
                 case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));
                 case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[in[0]]));
+                case MatrixOp.BroadcastRows b -> v.put(i, Kernels.repeatRow(v.data(in[0]), b.shape().rows()));
                 case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(in[0]));
                 case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(in[0])));
                 case Custom c -> v.put(i, CustomCalls.forward(c, v, in, p.shapes[i]));

@@ -243,6 +243,26 @@ final class Kernels {
         return s;
     }
 
+    /** {@return the only row of {@code row} repeated {@code rows} times} */
+    static double[][] repeatRow(double[][] row, int rows) {
+        double[][] r = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            r[i] = row[0].clone();
+        }
+        return r;
+    }
+
+    /** {@return the sum of each column, as one row} */
+    static double[][] columnSums(double[][] a) {
+        double[] s = new double[a[0].length];
+        for (double[] row : a) {
+            for (int j = 0; j < s.length; j++) {
+                s[j] += row[j];
+            }
+        }
+        return new double[][] {s};
+    }
+
     /** {@return the sum of the diagonal} */
     static double trace(double[][] a) {
         double s = 0;

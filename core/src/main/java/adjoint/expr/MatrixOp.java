@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Operations that treat their inputs as matrices: product, transpose, sum of entries, scalar
- * broadcast, trace and row-wise log-sum-exp. Each record's Javadoc states its vector-Jacobian product, with {@code G}
+ * broadcast, row broadcast, trace and row-wise log-sum-exp. Each record's Javadoc states its vector-Jacobian product, with {@code G}
  * the upstream gradient (of the output's shape).
  */
 public sealed interface MatrixOp extends Expr
-        permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.Trace,
-                MatrixOp.LogSumExpRows {
+        permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.BroadcastRows,
+                MatrixOp.Trace, MatrixOp.LogSumExpRows {
 
     /**
      * Matrix product {@code A B} of an {@code m x k} and a {@code k x n} matrix (a vector is a
@@ -223,6 +223,56 @@ public sealed interface MatrixOp extends Expr
     }
 
     /**
+     * A row repeated into every row of a matrix, so that it can meet the matrix elementwise: the
+     * bias of {@code X W + b}; gradient: the column sums of {@code G}, a row.
+     *
+     * @param a the row input, {@code 1 x n}
+     * @param shape the output's shape, {@code m x n}
+     */
+    record BroadcastRows(Expr a, Shape shape) implements MatrixOp {
+        /** Checks that the input is a row of the output's width. */
+        public BroadcastRows {
+            Objects.requireNonNull(a, "broadcastRows: a is null");
+            Objects.requireNonNull(shape, "broadcastRows: shape is null");
+            if (a.shape().rows() != 1 || a.shape().cols() != shape.cols()) {
+                throw new ShapeMismatchException("broadcastRows: input is " + a.shape() + ", not a 1x" + shape.cols()
+                        + " row to repeat into " + shape + (a.shape().cols() == 1 && a.shape().rows() == shape.cols()
+                                ? " (it is a column: transpose it)" : "") + ShapeMismatchException.where("broadcastRows", a));
+            }
+        }
+
+        @Override
+        public String op() {
+            return "broadcastRows";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
+    /**
      * Trace of a square matrix, the sum of its diagonal; gradient {@code g I}.
      *
      * @param a the input, {@code n x n}
@@ -332,6 +382,7 @@ public sealed interface MatrixOp extends Expr
             case Transpose n -> new Transpose(in.get(0));
             case Sum n -> new Sum(in.get(0));
             case Broadcast b -> new Broadcast(in.get(0), b.shape());
+            case BroadcastRows b -> new BroadcastRows(in.get(0), b.shape());
             case Trace n -> new Trace(in.get(0));
             case LogSumExpRows n -> new LogSumExpRows(in.get(0));
         };

@@ -94,6 +94,7 @@ public final class Structure {
             case Leaf.Constant c -> Printer.Template.of(Notation.ATOM, number(c.value()));
             case Leaf.MatrixConstant m -> Printer.Template.of(Notation.ATOM, matrix(m));
             case MatrixOp.Broadcast b -> Printer.Template.call(node, "broadcast(", ", ", ", " + b.shape() + ")");
+            case MatrixOp.BroadcastRows b -> Printer.Template.call(node, "broadcastRows(", ", ", ", " + b.shape() + ")");
             default -> Printer.Template.call(node, node.op() + "(", ", ", ")");
         }, "(", ")", max);
     }

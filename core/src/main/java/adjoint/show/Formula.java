@@ -90,6 +90,7 @@ public final class Formula {
             case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), latex ? "^{\\top}" : "ᵀ");
             case MatrixOp.Sum s -> call(latex ? "\\operatorname{sum}" : "sum", s.a(), latex);
             case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
+            case MatrixOp.BroadcastRows b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
             case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t.a(), latex);
             case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l.a(), latex);
             case Custom c -> custom(c, latex);

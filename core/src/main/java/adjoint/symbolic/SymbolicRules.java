@@ -21,6 +21,11 @@ final class SymbolicRules {
 
     private SymbolicRules() {}
 
+    /** {@return the {@code rows x cols} matrix of ones, as a constant} */
+    static Expr ones(int rows, int cols) {
+        return new Leaf.MatrixConstant(new Array2DRowRealMatrix(rows, cols).scalarAdd(1));
+    }
+
     /** {@return what {@code node} passes to its input {@code k}, given upstream {@code g}} */
     static Expr pullback(Expr node, Expr g, int k) {
         return switch (node) {
@@ -33,13 +38,14 @@ final class SymbolicRules {
             case MatrixOp.Transpose t -> new MatrixOp.Transpose(g);
             case MatrixOp.Sum s -> s.a().shape().isScalar() ? g : new MatrixOp.Broadcast(g, s.a().shape());
             case MatrixOp.Broadcast b -> new MatrixOp.Sum(g);
+            case MatrixOp.BroadcastRows b -> new MatrixOp.MatMul(ones(1, b.shape().rows()), g);
             case MatrixOp.Trace t -> {
                 int n = t.a().shape().rows();
                 yield n == 1 ? g : Exprs.times(new MatrixOp.Broadcast(g, t.a().shape()),
                         new Leaf.MatrixConstant(MatrixUtils.createRealIdentityMatrix(n)));
             }
             case MatrixOp.LogSumExpRows l -> {
-                Expr ones = new Leaf.MatrixConstant(new Array2DRowRealMatrix(1, l.a().shape().cols()).scalarAdd(1));
+                Expr ones = ones(1, l.a().shape().cols());
                 Expr softmax = new Unary(adjoint.expr.UnaryOp.EXP,
                         new Binary(adjoint.expr.BinaryOp.SUB, l.a(), new MatrixOp.MatMul(l, ones)));
                 yield Exprs.times(new MatrixOp.MatMul(g, ones), softmax);

@@ -359,6 +359,32 @@ class RulesTest {
         }
 
         @Test
+        void broadcastRowsRepeatsTheRowAndPullsBackColumnSums() {
+            Variable x = new Variable("X", Shape.of(3, 2));
+            Variable b = new Variable("b", Shape.of(1, 2));
+            RealMatrix xv = randomMatrix(3, 2, -1, 1);
+            RealMatrix bv = randomMatrix(1, 2, -1, 1);
+            RealMatrix cv = randomMatrix(3, 2, -1, 1);
+            Expr biased = new Binary(BinaryOp.ADD, x, new MatrixOp.BroadcastRows(b, Shape.of(3, 2)));
+            Bindings at = Bindings.of("X", xv).and("b", bv);
+            assertMatrixClose(Backprop.evaluate(biased, at), xv.add(MatrixUtils.createRealMatrix(new double[][] {
+                bv.getRow(0), bv.getRow(0), bv.getRow(0)})));
+            Gradient g = Backprop.gradient(weighted(biased, cv), at);
+            for (int j = 0; j < 2; j++) {
+                assertClose(g.matrix("b").getEntry(0, j), cv.getEntry(0, j) + cv.getEntry(1, j) + cv.getEntry(2, j));
+            }
+            assertMatrixClose(g.matrix("X"), cv);
+        }
+
+        @Test
+        void broadcastRowsNamesAColumnGivenForARow() {
+            Variable column = new Variable("b", Shape.vector(2));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatrixOp.BroadcastRows(column, Shape.of(3, 2)))
+                    .isInstanceOf(adjoint.expr.ShapeMismatchException.class)
+                    .hasMessageStartingWith("broadcastRows: input is 2x1, not a 1x2 row to repeat into 3x2 (it is a column: transpose it)");
+        }
+
+        @Test
         void aOneByOneProductIsAScalar() {
             Variable u = new Variable("u", Shape.vector(3));
             Variable v = new Variable("v", Shape.vector(3));

@@ -44,6 +44,11 @@ public final class Adjoint {
         return new Matrix(new Leaf.Variable(name, Shape.of(rows, cols)));
     }
 
+    /** {@return the row-vector variable {@code name} with {@code n} entries, a {@code 1 x n} matrix: a bias} */
+    public static Matrix row(String name, int n) {
+        return new Matrix(new Leaf.Variable(name, Shape.of(1, n)));
+    }
+
     /** {@return the column-vector variable {@code name} with {@code n} entries} */
     public static Matrix vector(String name, int n) {
         return new Matrix(new Leaf.Variable(name, Shape.vector(n)));

@@ -67,6 +67,16 @@ public final class Matrix implements MatrixTerm {
         return plus(Adjoint.constant(c));
     }
 
+    /**
+     * {@return {@code this + row}, the row added to every row}: the bias of {@code X W + b}
+     *
+     * @param row a {@code 1 x n} row, {@code n} this matrix's width
+     * @throws adjoint.expr.ShapeMismatchException if {@code row} is not such a row
+     */
+    public Matrix plusRow(Matrix row) {
+        return new Matrix(new Binary(BinaryOp.ADD, expr, new MatrixOp.BroadcastRows(Operands.of(row), expr.shape())));
+    }
+
     /** {@return {@code this - b}, entry by entry} */
     public Matrix minus(Matrix b) {
         return new Matrix(new Binary(BinaryOp.SUB, expr, Operands.of(b)));

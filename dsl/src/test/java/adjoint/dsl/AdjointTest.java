@@ -132,6 +132,28 @@ class AdjointTest {
         }
 
         @Test
+        void aDenseLayerAddsItsBiasToEveryRow() {
+            Matrix x = matrix("X", 4, 3);
+            Matrix w = matrix("W", 3, 2);
+            Matrix b = row("b", 2);
+            Scalar loss = sum(tanh(x.times(w).plusRow(b)));
+            double[][] xv = {{1, 0, -1}, {0.5, 2, 0}, {-1, -1, 1}, {0, 0.25, 0.5}};
+            double[][] wv = {{0.1, -0.3}, {0.2, 0.4}, {-0.5, 0.6}};
+            double[][] bv = {{0.05, -0.1}};
+            Gradient g = loss.gradientAt(x, xv, w, wv, b, bv);
+            for (int j = 0; j < 2; j++) {
+                double expected = 0;
+                for (double[] xi : xv) {
+                    double z = xi[0] * wv[0][j] + xi[1] * wv[1][j] + xi[2] * wv[2][j] + bv[0][j];
+                    expected += 1 - Math.tanh(z) * Math.tanh(z);
+                }
+                assertThat(g.of(b).getEntry(0, j)).isCloseTo(expected, within(1e-14));
+            }
+            assertThat(adjoint.check.GradientCheck.defaults().check(loss, at(x, xv, w, wv, b, bv)).passed()).isTrue();
+            assertThatThrownBy(() -> x.times(w).plusRow(vector("c", 2))).hasMessageContaining("it is a column: transpose it");
+        }
+
+        @Test
         void crossEntropyAndMeanAgreeWithTheirDefinitions() {
             Matrix z = matrix("Z", 2, 2);
             double[][] zv = {{0.5, -1}, {2, 0.25}};

@@ -32,6 +32,8 @@ public final class CoreOps {
                     Shape::isScalar, (out, d) -> Array.of(Shape.of(d.dim(), d.dim())), (in, out) -> new MatrixOp.Sum(in.get(0))))
             .put(MatrixOp.Broadcast.class, Specs.shaped(MatrixOp.Broadcast.class, "broadcast",
                     out -> !out.isScalar(), (out, d) -> Array.of(Shape.SCALAR), (in, out) -> new MatrixOp.Broadcast(in.get(0), out)))
+            .put(MatrixOp.BroadcastRows.class, Specs.shaped(MatrixOp.BroadcastRows.class, "broadcastRows",
+                    out -> true, (out, d) -> Array.of(Shape.of(1, out.cols())), (in, out) -> new MatrixOp.BroadcastRows(in.get(0), out)))
             .put(MatrixOp.Trace.class, Specs.shaped(MatrixOp.Trace.class, "trace",
                     Shape::isScalar, (out, d) -> {
                         int n = d.dim();
