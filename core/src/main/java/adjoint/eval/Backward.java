@@ -96,6 +96,7 @@ final class Backward {
                 case MatrixOp.BroadcastRows b -> g.accumulate(in[0], Kernels.columnSums(g.data(i)));
                 case MatrixOp.Trace t -> g.accumulate(in[0], Kernels.scaledIdentity(p.shapes[in[0]].rows(), g.s[i]));
                 case MatrixOp.LogSumExpRows l -> g.accumulate(in[0], Kernels.logSumExpRowsPullback(v.data(in[0]), g.data(i)));
+                case MatrixOp.SoftmaxRows s -> g.accumulate(in[0], Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
                 case Custom c -> CustomCalls.pullback(c, v, g, in, i, wants);
             }
             for (int k : in) {

@@ -56,6 +56,7 @@ final class Forward {
                 case MatrixOp.BroadcastRows b -> v.put(i, Kernels.repeatRow(v.data(in[0]), b.shape().rows()));
                 case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(in[0]));
                 case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(in[0])));
+                case MatrixOp.SoftmaxRows s -> v.put(i, Kernels.softmaxRows(v.data(in[0])));
                 case Custom c -> v.put(i, CustomCalls.forward(c, v, in, p.shapes[i]));
             }
         }

@@ -212,6 +212,43 @@ final class Kernels {
         return r;
     }
 
+    /** {@return each row's softmax; the row's largest entry is taken out first so nothing overflows} */
+    static double[][] softmaxRows(double[][] a) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double x : a[i]) {
+                max = Math.max(max, x);
+            }
+            double[] ri = r[i] = new double[a[i].length];
+            double sum = 0;
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] = Math.exp(a[i][j] - max);
+                sum += ri[j];
+            }
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] /= sum;
+            }
+        }
+        return r;
+    }
+
+    /** {@return the pullback of {@link #softmaxRows} from its output {@code s}: {@code s ⊙ (g - rowsum(g ⊙ s))}} */
+    static double[][] softmaxRowsPullback(double[][] s, double[][] g) {
+        double[][] r = new double[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            double dot = 0;
+            for (int j = 0; j < s[i].length; j++) {
+                dot += g[i][j] * s[i][j];
+            }
+            double[] ri = r[i] = new double[s[i].length];
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] = s[i][j] * (g[i][j] - dot);
+            }
+        }
+        return r;
+    }
+
     /** {@return the only column of {@code b} as an array} */
     private static double[] column(double[][] b) {
         double[] x = new double[b.length];

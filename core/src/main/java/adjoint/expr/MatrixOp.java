@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * Operations that treat their inputs as matrices: product, transpose, sum of entries, scalar
- * broadcast, row broadcast, trace and row-wise log-sum-exp. Each record's Javadoc states its vector-Jacobian product, with {@code G}
+ * broadcast, row broadcast, trace, and row-wise log-sum-exp and softmax. Each record's Javadoc states its vector-Jacobian product, with {@code G}
  * the upstream gradient (of the output's shape).
  */
 public sealed interface MatrixOp extends Expr
         permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.BroadcastRows,
-                MatrixOp.Trace, MatrixOp.LogSumExpRows {
+                MatrixOp.Trace, MatrixOp.LogSumExpRows, MatrixOp.SoftmaxRows {
 
     /**
      * Matrix product {@code A B} of an {@code m x k} and a {@code k x n} matrix (a vector is a
@@ -375,6 +375,55 @@ public sealed interface MatrixOp extends Expr
         }
     }
 
+    /**
+     * Softmax of each row, {@code s_ij = e^(a_ij) / sum_k e^(a_ik)}, computed as
+     * {@code e^(a_ij - m_i) / sum_k e^(a_ik - m_i)} with {@code m_i} the row's largest entry, so
+     * that nothing overflows; gradient {@code s ⊙ (G - rowsum(G ⊙ s))}, with no Jacobian formed.
+     *
+     * @param a the input, {@code m x n}
+     */
+    record SoftmaxRows(Expr a) implements MatrixOp {
+        /** Checks the input. */
+        public SoftmaxRows {
+            Objects.requireNonNull(a, "softmaxRows: a is null");
+        }
+
+        @Override
+        public Shape shape() {
+            return a.shape();
+        }
+
+        @Override
+        public String op() {
+            return "softmaxRows";
+        }
+
+        @Override
+        public int arity() {
+            return 1;
+        }
+
+        @Override
+        public Expr input(int index) {
+            return MatrixOp.only(this, a, index);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return Structure.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Structure.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return Structure.text(this);
+        }
+    }
+
     /** {@return {@code node} on other inputs, its other parameters kept} */
     static MatrixOp withInputs(MatrixOp node, List<Expr> in) {
         return switch (node) {
@@ -385,6 +434,7 @@ public sealed interface MatrixOp extends Expr
             case BroadcastRows b -> new BroadcastRows(in.get(0), b.shape());
             case Trace n -> new Trace(in.get(0));
             case LogSumExpRows n -> new LogSumExpRows(in.get(0));
+            case SoftmaxRows n -> new SoftmaxRows(in.get(0));
         };
     }
 

@@ -93,6 +93,7 @@ public final class Formula {
             case MatrixOp.BroadcastRows b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
             case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t.a(), latex);
             case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l.a(), latex);
+            case MatrixOp.SoftmaxRows l -> call(latex ? "\\operatorname{softmax}_{\\text{rows}}" : "softmaxRows", l.a(), latex);
             case Custom c -> custom(c, latex);
         };
     }

@@ -50,6 +50,11 @@ final class SymbolicRules {
                         new Binary(adjoint.expr.BinaryOp.SUB, l.a(), new MatrixOp.MatMul(l, ones)));
                 yield Exprs.times(new MatrixOp.MatMul(g, ones), softmax);
             }
+            case MatrixOp.SoftmaxRows s -> {
+                int n = s.shape().cols();
+                Expr rowSums = new MatrixOp.MatMul(new MatrixOp.MatMul(Exprs.times(g, s), ones(n, 1)), ones(1, n));
+                yield Exprs.times(s, new Binary(adjoint.expr.BinaryOp.SUB, g, rowSums));
+            }
             case Custom c -> {
                 if (!(c instanceof Custom.Symbolic s)) {
                     throw new UnsupportedOperationException(c.op() + " has no symbolic rule: implement Custom.Symbolic"

@@ -385,6 +385,37 @@ class RulesTest {
         }
 
         @Test
+        void softmaxRowsIsEachRowsSoftmaxAndPullsBackWithoutAJacobian() {
+            Variable a = new Variable("A", Shape.of(2, 3));
+            RealMatrix av = randomMatrix(2, 3, -2, 2);
+            RealMatrix cv = randomMatrix(2, 3, -1, 1);
+            Expr s = new MatrixOp.SoftmaxRows(a);
+            RealMatrix value = Backprop.evaluate(s, Bindings.of("A", av));
+            Gradient g = Backprop.gradient(weighted(s, cv), Bindings.of("A", av));
+            for (int i = 0; i < 2; i++) {
+                double sum = 0;
+                for (int j = 0; j < 3; j++) {
+                    sum += Math.exp(av.getEntry(i, j));
+                }
+                double dot = 0;
+                for (int j = 0; j < 3; j++) {
+                    assertClose(value.getEntry(i, j), Math.exp(av.getEntry(i, j)) / sum);
+                    dot += cv.getEntry(i, j) * value.getEntry(i, j);
+                }
+                for (int j = 0; j < 3; j++) {
+                    assertClose(g.matrix("A").getEntry(i, j), value.getEntry(i, j) * (cv.getEntry(i, j) - dot));
+                }
+            }
+        }
+
+        @Test
+        void softmaxRowsStaysFiniteAtExtremes() {
+            Variable a = new Variable("A", Shape.of(1, 3));
+            RealMatrix s = Backprop.evaluate(new MatrixOp.SoftmaxRows(a), Bindings.of("A", new double[][] {{1000, 999, -1000}}));
+            assertThat(s.getRow(0)).containsExactly(new double[] {1 / (1 + Math.exp(-1)), 1 / (1 + Math.exp(1)), 0}, within(1e-15));
+        }
+
+        @Test
         void aOneByOneProductIsAScalar() {
             Variable u = new Variable("u", Shape.vector(3));
             Variable v = new Variable("v", Shape.vector(3));

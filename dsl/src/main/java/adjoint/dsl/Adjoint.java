@@ -131,6 +131,11 @@ public final class Adjoint {
         return new Matrix(new adjoint.expr.MatrixOp.LogSumExpRows(Operands.of(x)));
     }
 
+    /** {@return each row's softmax {@code e^(x_ij) / sum_k e^(x_ik)}, computed without overflow} */
+    public static Matrix softmaxRows(Matrix x) {
+        return new Matrix(new adjoint.expr.MatrixOp.SoftmaxRows(Operands.of(x)));
+    }
+
     /** {@return {@code ln sigmoid(x) = -softplus(-x)}, finite for every finite {@code x}} */
     public static Scalar logSigmoid(Scalar x) {
         return neg(softplus(neg(Operands.nonNull(x))));

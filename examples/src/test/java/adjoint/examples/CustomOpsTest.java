@@ -76,4 +76,17 @@ class CustomOpsTest {
         assertThat(Dot.of(Backprop.tape(f, at))).contains("logGamma(x)").contains("softmaxRows(A)");
         assertThat(Backprop.gradient(f, at).scalar("x")).isEqualTo(org.apache.commons.math3.special.Gamma.digamma(2.5));
     }
+
+    @Test
+    void theCustomRowSoftmaxAgreesWithTheCoreOne() {
+        adjoint.dsl.Matrix a = adjoint.dsl.Adjoint.matrix("A", 2, 3);
+        adjoint.dsl.Matrix w = adjoint.dsl.Adjoint.constant(new double[][] {{1, -2, 0.5}, {0.25, 3, -1}});
+        double[][] at = {{0.3, -1.2, 2}, {5, 4.5, -3}};
+        adjoint.eval.Gradient custom = adjoint.dsl.Adjoint.dot(RowSoftmax.softmaxRows(a), w).gradientAt(a, at);
+        adjoint.eval.Gradient core = adjoint.dsl.Adjoint.dot(adjoint.dsl.Adjoint.softmaxRows(a), w).gradientAt(a, at);
+        assertThat(core.value()).isCloseTo(custom.value(), org.assertj.core.api.Assertions.within(1e-15));
+        for (int i = 0; i < 2; i++) {
+            assertThat(core.of(a).getRow(i)).containsExactly(custom.of(a).getRow(i), org.assertj.core.api.Assertions.within(1e-15));
+        }
+    }
 }

@@ -41,7 +41,9 @@ public final class CoreOps {
                     }, (in, out) -> new MatrixOp.Trace(in.get(0))))
             .put(MatrixOp.LogSumExpRows.class, Specs.shaped(MatrixOp.LogSumExpRows.class, "logSumExpRows",
                     out -> out.cols() == 1, (out, d) -> Array.of(Shape.of(out.rows(), d.dim())),
-                    (in, out) -> new MatrixOp.LogSumExpRows(in.get(0))));
+                    (in, out) -> new MatrixOp.LogSumExpRows(in.get(0))))
+            .put(MatrixOp.SoftmaxRows.class, Specs.shaped(MatrixOp.SoftmaxRows.class, "softmaxRows",
+                    out -> true, (out, d) -> Array.of(out), (in, out) -> new MatrixOp.SoftmaxRows(in.get(0))));
 
     private static final Seq<OpSpec> ALL = Array.<OpSpec>empty()
             .appendAll(Array.of(UnaryOp.values()).map(op -> Specs.elementwise(Unary.class, op.syntax(),

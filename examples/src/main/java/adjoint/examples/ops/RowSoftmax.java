@@ -12,7 +12,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Softmax of each row: {@code s_ij = e^(a_ij - m_i) / sum_k e^(a_ik - m_i)}, {@code m_i} the
  * row's largest entry so nothing overflows. Its vector-Jacobian product, row by row, is
- * {@code s ⊙ (g - (g · s))}: the Jacobian {@code diag(s) - s sᵀ} is never formed.
+ * {@code s ⊙ (g - (g · s))}: the Jacobian {@code diag(s) - s sᵀ} is never formed. The core
+ * has the same op ({@code Adjoint.softmaxRows}); this one shows how a user writes such an op,
+ * and the tests check that the two agree.
  *
  * @param a the input, any shape
  */
