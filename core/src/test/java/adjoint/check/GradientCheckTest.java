@@ -1,5 +1,13 @@
 package adjoint.check;
 
+import adjoint.fixtures.Fixtures.WrongTan;
+import adjoint.fixtures.Fixtures.SteepRelu;
+import static adjoint.fixtures.Fixtures.X1;
+import static adjoint.fixtures.Fixtures.W1;
+import static adjoint.fixtures.Fixtures.X2;
+import static adjoint.fixtures.Fixtures.W2;
+import static adjoint.fixtures.Fixtures.SEED;
+import static adjoint.fixtures.Fixtures.SEED_POINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,50 +28,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class GradientCheckTest {
-
-    static final Variable X1 = new Variable("x1");
-    static final Variable W1 = new Variable("w1");
-    static final Variable X2 = new Variable("x2");
-    static final Variable W2 = new Variable("w2");
-    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, 
-            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))), new Constant(2)));
-    static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
-
-    /** {@code tan}, with a derivative that forgets the square: {@code 1 + tan} instead of {@code 1 + tan^2}. */
-    record WrongTan(Expr a) implements Custom.Elementwise {
-        @Override
-        public String op() {
-            return "wrongTan";
-        }
-
-        @Override
-        public double apply(double x) {
-            return Math.tan(x);
-        }
-
-        @Override
-        public double derivative(double x, double out) {
-            return 1 + out;
-        }
-    }
-
-    /** {@code relu} whose derivative at and above 0 is 3: wrong everywhere above 0, and outside [0, 1] at the kink. */
-    record SteepRelu(Expr a) implements Custom.Elementwise {
-        @Override
-        public String op() {
-            return "steepRelu";
-        }
-
-        @Override
-        public double apply(double x) {
-            return Math.max(x, 0);
-        }
-
-        @Override
-        public double derivative(double x, double out) {
-            return x >= 0 ? 3 : 0;
-        }
-    }
 
     @Nested
     class Numerics {
@@ -93,7 +57,7 @@ class GradientCheckTest {
     class WholeExpressions {
         @Test
         void theSeedProblemPassesEveryEntry() {
-            CheckReport r = GradientCheck.defaults().check(SEED, AT);
+            CheckReport r = GradientCheck.defaults().check(SEED, SEED_POINT);
             assertThat(r.passed()).isTrue();
             assertThat(r.entries()).hasSize(4).allMatch(e -> e.status() == Status.PASS);
             assertThat(r.entries().map(EntryCheck::entry)).containsExactly("x1", "w1", "x2", "w2");

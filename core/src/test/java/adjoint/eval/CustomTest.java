@@ -1,5 +1,6 @@
 package adjoint.eval;
 
+import adjoint.fixtures.Fixtures.Cube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -25,23 +26,6 @@ class CustomTest {
 
     static final Variable X = new Variable("x");
 
-    /** {@code x^3}, written as a user would. */
-    record Cube(Expr a) implements Custom.Elementwise {
-        @Override
-        public String op() {
-            return "cube";
-        }
-
-        @Override
-        public double apply(double x) {
-            return x * x * x;
-        }
-
-        @Override
-        public double derivative(double x, double out) {
-            return 3 * x * x;
-        }
-    }
 
     /** {@code a b^T}: the outer product of two vectors, a general custom op. */
     record Outer(Expr a, Expr b) implements Custom {

@@ -1,5 +1,6 @@
 package adjoint.expr;
 
+import adjoint.fixtures.Fixtures.Twice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -148,22 +149,6 @@ class ExprTest {
 
     @Nested
     class Rebuilding {
-        record Twice(Expr a) implements Custom.Elementwise {
-            @Override
-            public String op() {
-                return "twice";
-            }
-
-            @Override
-            public double apply(double x) {
-                return 2 * x;
-            }
-
-            @Override
-            public double derivative(double x, double out) {
-                return 2;
-            }
-        }
 
         @Test
         void withInputsKeepsTheOpAndItsParameters() {

@@ -1,5 +1,10 @@
 package adjoint.show;
 
+import static adjoint.fixtures.Fixtures.X1;
+import static adjoint.fixtures.Fixtures.W1;
+import static adjoint.fixtures.Fixtures.X2;
+import static adjoint.fixtures.Fixtures.W2;
+import static adjoint.fixtures.Fixtures.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import adjoint.expr.Exprs;
@@ -17,17 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class FormulaTest {
 
-    static final Variable X1 = new Variable("x1");
-    static final Variable W1 = new Variable("w1");
-    static final Variable X2 = new Variable("x2");
-    static final Variable W2 = new Variable("w2");
     static final Variable A = new Variable("a");
     static final Variable B = new Variable("b");
     static final Variable C = new Variable("c");
-
-    /** {@code 1/(2 + sin(x1 w1)^2 + cos(x2 w2))}, built as the issue writes it. */
-    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, new Constant(2),
-            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1)))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))));
 
     @Nested
     class Unicode {

@@ -1,5 +1,7 @@
 package adjoint.show;
 
+import static adjoint.fixtures.Fixtures.SEED;
+import static adjoint.fixtures.Fixtures.SEED_POINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -23,13 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TraceTest {
 
-    static final Bindings SEED_POINT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
-
     @Nested
     class Rows {
         @Test
         void rowsFollowBackpropFromTheResultToTheVariables() {
-            Trace t = Trace.of(FormulaTest.SEED, SEED_POINT);
+            Trace t = Trace.of(SEED, SEED_POINT);
             assertThat(t.rows().head().computes()).isEqualTo("n7 = 1/n6");
             assertThat(t.rows().head().upstream().getEntry(0, 0)).isEqualTo(1.0);
             Trace.Row x1 = t.rows().find(r -> r.name().equals("x1")).get();
@@ -39,7 +39,7 @@ class TraceTest {
 
         @Test
         void localGradientsTimesUpstreamArePassedDown() {
-            Trace t = Trace.of(FormulaTest.SEED, SEED_POINT);
+            Trace t = Trace.of(SEED, SEED_POINT);
             for (Trace.Row r : t.rows()) {
                 for (int k = 0; k < r.local().size(); k++) {
                     if (r.passes().get(k) != null) {
@@ -108,7 +108,7 @@ class TraceTest {
     class Formats {
         @Test
         void textIsAligned() {
-            String[] lines = Trace.of(FormulaTest.SEED, SEED_POINT).text().split("\n");
+            String[] lines = Trace.of(SEED, SEED_POINT).text().split("\n");
             assertThat(lines[0]).startsWith("node  computes");
             assertThat(lines[1]).matches("[- ]+");
             int column = lines[0].indexOf("value");
@@ -119,14 +119,14 @@ class TraceTest {
 
         @Test
         void markdownIsATable() {
-            String md = Trace.of(FormulaTest.SEED, SEED_POINT).markdown();
+            String md = Trace.of(SEED, SEED_POINT).markdown();
             assertThat(md.lines().toList()).hasSize(2 + 13).allMatch(l -> l.startsWith("|") && l.endsWith("|"));
             assertThat(md).contains("| n2 | n2 = n1² | 0.826822 |");
         }
 
         @Test
         void latexIsATabular() {
-            String tex = Trace.of(FormulaTest.SEED, SEED_POINT).latex();
+            String tex = Trace.of(SEED, SEED_POINT).latex();
             assertThat(tex).startsWith("\\begin{tabular}").endsWith("\\end{tabular}\n")
                     .contains("$n_{5} = \\cos\\left(n_{4}\\right)$").contains("$x_{1}$");
         }
@@ -136,7 +136,7 @@ class TraceTest {
     class Pictures {
         @Test
         void dotShowsEveryNodeAndEdge() {
-            Tape tape = Backprop.tape(FormulaTest.SEED, SEED_POINT);
+            Tape tape = Backprop.tape(SEED, SEED_POINT);
             String dot = Dot.of(tape);
             assertThat(dot).startsWith("digraph adjoint {").contains("rankdir=LR");
             for (int i = 0; i < tape.size(); i++) {
@@ -159,14 +159,14 @@ class TraceTest {
         @Test
         void dotTextIsAlwaysWritten(@TempDir Path dir) throws Exception {
             Path out = dir.resolve("g.dot");
-            Graphviz.write(Dot.of(Backprop.tape(FormulaTest.SEED, SEED_POINT)), out);
+            Graphviz.write(Dot.of(Backprop.tape(SEED, SEED_POINT)), out);
             assertThat(Files.readString(out)).startsWith("digraph");
         }
 
         @Test
         void graphvizRendersSvgAndPngWhenInstalled(@TempDir Path dir) throws Exception {
             Assumptions.assumeTrue(Graphviz.available(), "Graphviz's dot is not installed");
-            String dot = Dot.of(Backprop.tape(FormulaTest.SEED, SEED_POINT));
+            String dot = Dot.of(Backprop.tape(SEED, SEED_POINT));
             Graphviz.write(dot, dir.resolve("g.svg"));
             Graphviz.write(dot, dir.resolve("g.png"));
             assertThat(Files.readString(dir.resolve("g.svg"))).contains("<svg").contains("n7 = 1/n6");

@@ -1,5 +1,13 @@
 package adjoint.symbolic;
 
+import adjoint.fixtures.Fixtures.Twice;
+import adjoint.fixtures.Fixtures.Cube;
+import static adjoint.fixtures.Fixtures.X1;
+import static adjoint.fixtures.Fixtures.W1;
+import static adjoint.fixtures.Fixtures.X2;
+import static adjoint.fixtures.Fixtures.W2;
+import static adjoint.fixtures.Fixtures.SEED;
+import static adjoint.fixtures.Fixtures.SEED_POINT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -29,14 +37,6 @@ import org.junit.jupiter.api.Test;
 
 class SymbolicTest {
 
-    static final Variable X1 = new Variable("x1");
-    static final Variable W1 = new Variable("w1");
-    static final Variable X2 = new Variable("x2");
-    static final Variable W2 = new Variable("w2");
-    static final Expr SEED = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Binary(BinaryOp.ADD, new Constant(2),
-            new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, X1, W1)))), new Unary(UnaryOp.COS, new Binary(BinaryOp.MUL, X2, W2))));
-    static final Bindings AT = Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4);
-
     @Nested
     class Gradients {
         @Test
@@ -54,7 +54,7 @@ class SymbolicTest {
             double[] expected = {0.11233639973639942, 0.05616819986819971, -0.15929299963446267, -0.11946974972584701};
             String[] names = {"x1", "w1", "x2", "w2"};
             for (int i = 0; i < 4; i++) {
-                assertThat(Backprop.value(g.get(names[i]).get(), AT)).isCloseTo(expected[i], within(1e-16));
+                assertThat(Backprop.value(g.get(names[i]).get(), SEED_POINT)).isCloseTo(expected[i], within(1e-16));
             }
         }
 
@@ -100,22 +100,6 @@ class SymbolicTest {
 
         @Test
         void aCustomOpNeedsASymbolicRule() {
-            record Twice(Expr a) implements Custom.Elementwise {
-                @Override
-                public String op() {
-                    return "twice";
-                }
-
-                @Override
-                public double apply(double x) {
-                    return 2 * x;
-                }
-
-                @Override
-                public double derivative(double x, double out) {
-                    return 2;
-                }
-            }
             assertThatThrownBy(() -> Symbolic.gradient(new Twice(X1)))
                     .isInstanceOf(UnsupportedOperationException.class)
                     .hasMessage("twice has no symbolic rule: implement Custom.Symbolic to differentiate it symbolically");
@@ -123,27 +107,6 @@ class SymbolicTest {
 
         @Test
         void aSymbolicCustomOpIsDifferentiatedThroughItsRule() {
-            record Cube(Expr a) implements Custom.Elementwise, Custom.Symbolic {
-                @Override
-                public String op() {
-                    return "cube";
-                }
-
-                @Override
-                public double apply(double x) {
-                    return x * x * x;
-                }
-
-                @Override
-                public double derivative(double x, double out) {
-                    return 3 * x * x;
-                }
-
-                @Override
-                public Seq<Expr> pullbackExpr(Expr g) {
-                    return List.of(new Binary(BinaryOp.MUL, g, new Binary(BinaryOp.MUL, new Constant(3), new Unary(UnaryOp.SQUARE, a))));
-                }
-            }
             Expr d = Symbolic.derivative(new Cube(X1), X1);
             assertThat(Formula.unicode(d)).isEqualTo("3·x₁²");
             assertThat(Backprop.value(Symbolic.derivative(d, X1), Bindings.of("x1", 2))).isEqualTo(12);

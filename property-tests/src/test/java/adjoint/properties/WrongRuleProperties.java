@@ -1,5 +1,7 @@
 package adjoint.properties;
 
+import adjoint.fixtures.Fixtures.WrongTan;
+import adjoint.fixtures.Fixtures.RightTan;
 import static adjoint.properties.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,23 +22,6 @@ import org.junit.jupiter.api.Test;
 /** The suites catch a wrong rule: they fail, the checker names the op, and the counterexample shrinks. */
 class WrongRuleProperties {
 
-    /** {@code tan} whose derivative forgets a square: {@code 1 + tan} instead of {@code 1 + tan^2}. */
-    record WrongTan(Expr a) implements Custom.Elementwise {
-        @Override
-        public String op() {
-            return "wrongTan";
-        }
-
-        @Override
-        public double apply(double x) {
-            return Math.tan(x);
-        }
-
-        @Override
-        public double derivative(double x, double out) {
-            return 1 + out;
-        }
-    }
 
     static final OpSpec WRONG_TAN = Specs.elementwise(WrongTan.class, WrongTan::new, Domain.TAN);
 
@@ -60,22 +45,6 @@ class WrongRuleProperties {
 
     @Test
     void theRightRuleOfTheSameShapePasses() {
-        record RightTan(Expr a) implements Custom.Elementwise {
-            @Override
-            public String op() {
-                return "rightTan";
-            }
-
-            @Override
-            public double apply(double x) {
-                return Math.tan(x);
-            }
-
-            @Override
-            public double derivative(double x, double out) {
-                return 1 + out * out;
-            }
-        }
         qt().forAll(Expressions.scalar().withOnly(List.of(Specs.elementwise(RightTan.class, RightTan::new, Domain.TAN))).samples())
                 .checkAssert(Laws::gradientMatchesFiniteDifferences);
     }
