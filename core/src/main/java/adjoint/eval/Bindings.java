@@ -9,7 +9,6 @@ import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -66,16 +65,24 @@ public final class Bindings {
         return put(name, new Array2DRowRealMatrix(value.getData(), false));
     }
 
-    /** {@return these bindings with {@code name} bound to a copy of a matrix given by rows} */
+    /**
+     * {@return these bindings with {@code name} bound to a copy of a matrix given by rows}
+     *
+     * @throws BindingException if there are no rows, a row is null, or rows differ in length
+     */
     public Bindings and(String name, double[][] rows) {
         Objects.requireNonNull(rows, "rows is null");
-        return put(name, MatrixUtils.createRealMatrix(rows));
+        return put(name, new Array2DRowRealMatrix(Layout.entries(name, rows), true));
     }
 
-    /** {@return these bindings with {@code name} bound to a copy of a column vector} */
+    /**
+     * {@return these bindings with {@code name} bound to a copy of a column vector}
+     *
+     * @throws BindingException if the vector is empty
+     */
     public Bindings and(String name, double[] vector) {
         Objects.requireNonNull(vector, "vector is null");
-        return put(name, MatrixUtils.createColumnRealMatrix(vector));
+        return put(name, new Array2DRowRealMatrix(Layout.entries(name, vector), false));
     }
 
     /** {@return these bindings with the variable {@code term} stands for bound to a scalar} */

@@ -24,9 +24,9 @@ public final class CompiledFunction {
     private final Expr expression;
     private final Program program;
     private final Array<Leaf.Variable> parameters;
+    private final Layout layout;
     /** The node of each parameter, or -1 for a parameter the expression does not use. */
     private final int[] parameterNodes;
-    private final int dimension;
     private final boolean detectNonFinite;
 
     private CompiledFunction(Expr expression, Program program, Array<Leaf.Variable> parameters, boolean detectNonFinite) {
@@ -34,8 +34,8 @@ public final class CompiledFunction {
         this.detectNonFinite = detectNonFinite;
         this.program = program;
         this.parameters = parameters;
+        this.layout = Layout.of(parameters.asJava());
         this.parameterNodes = new int[parameters.size()];
-        int d = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
             Integer node = program.variableIndex.get(p.name());
@@ -44,9 +44,7 @@ public final class CompiledFunction {
                         + " in the expression but " + p.shape() + " as a parameter");
             }
             parameterNodes[k] = node == null ? -1 : node;
-            d += p.shape().size();
         }
-        this.dimension = d;
     }
 
     /**
@@ -126,7 +124,12 @@ public final class CompiledFunction {
 
     /** {@return the total number of entries of all parameters, the length of a flat point} */
     public int dimension() {
-        return dimension;
+        return layout.dimension();
+    }
+
+    /** {@return how the parameters are laid out in a flat point} */
+    public Layout layout() {
+        return layout;
     }
 
     /** {@return the value of a scalar expression at the point} */
@@ -208,11 +211,7 @@ public final class CompiledFunction {
      * @return the value
      */
     public double valueAndGradient(double[] point, double[] gradientOut) {
-        Objects.requireNonNull(gradientOut, "gradientOut is null");
-        if (gradientOut.length != dimension) {
-            throw new BindingException("a flat gradient of this function has " + dimension + " entries, got an output of "
-                    + gradientOut.length);
-        }
+        layout.checkLength("gradient", gradientOut);
         Values v = forward(bindFlat(point));
         flatten(backward(v), gradientOut);
         return v.s[program.root];
@@ -236,7 +235,7 @@ public final class CompiledFunction {
                 double[][] seed = new double[s.rows()][s.cols()];
                 seed[r][c] = 1;
                 Adjoints g = backward(v, seed);
-                jacobian[k] = new double[dimension];
+                jacobian[k] = new double[layout.dimension()];
                 flatten(g, jacobian[k]);
             }
         }
@@ -250,10 +249,10 @@ public final class CompiledFunction {
 
     /** Writes every parameter's gradient into {@code out}, laid out flat. */
     private void flatten(Adjoints g, double[] out) {
-        int offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
             Shape s = parameters.get(k).shape();
             int node = parameterNodes[k];
+            int offset = layout.offset(k);
             if (node < 0) {
                 java.util.Arrays.fill(out, offset, offset + s.size(), 0.0);
             } else if (s.isScalar()) {
@@ -264,7 +263,6 @@ public final class CompiledFunction {
                     System.arraycopy(d[i], 0, out, offset + i * s.cols(), s.cols());
                 }
             }
-            offset += s.size();
         }
     }
 
@@ -274,25 +272,15 @@ public final class CompiledFunction {
     }
 
     private Values bindPoint(double[] point) {
-        Objects.requireNonNull(point, "point is null");
-        if (point.length != dimension) {
-            throw new BindingException("a flat point of this function has " + dimension + " entries, got " + point.length);
-        }
+        layout.checkLength("point", point);
         Values v = new Values(program);
-        int offset = 0;
         for (int k = 0; k < parameterNodes.length; k++) {
-            Shape s = parameters.get(k).shape();
             int node = parameterNodes[k];
-            if (node >= 0 && s.isScalar()) {
-                v.s[node] = point[offset];
+            if (node >= 0 && program.scalar[node]) {
+                v.s[node] = point[layout.offset(k)];
             } else if (node >= 0) {
-                double[][] d = new double[s.rows()][s.cols()];
-                for (int i = 0; i < s.rows(); i++) {
-                    System.arraycopy(point, offset + i * s.cols(), d[i], 0, s.cols());
-                }
-                v.put(node, d);
+                v.put(node, layout.part(point, k));
             }
-            offset += s.size();
         }
         return v;
     }
@@ -318,10 +306,7 @@ public final class CompiledFunction {
                 throw new UnboundVariableException("unbound variable " + p.name() + " (" + p.shape()
                         + "): no value given for it; values were given for " + at.names().mkString("[", ", ", "]"));
             }
-            Shape got = Shape.of(value.getRowDimension(), value.getColumnDimension());
-            if (!got.equals(p.shape())) {
-                throw new BindingException("variable " + p.name() + " is " + p.shape() + " but its value is " + got);
-            }
+            Layout.checkShape(p, Shape.of(value.getRowDimension(), value.getColumnDimension()));
             if (parameterNodes[k] >= 0) {
                 v.put(parameterNodes[k], value);
             }
@@ -380,46 +365,12 @@ public final class CompiledFunction {
         Values v = new Values(program);
         for (int k = 0; k < values.length; k++) {
             Leaf.Variable p = parameters.get(k);
-            String name = p.name();
-            double[][] data = switch (values[k]) {
-                case null -> throw new BindingException("the value for " + name + " is null");
-                case Number n -> new double[][] {{n.doubleValue()}};
-                case Array2DRowRealMatrix m -> m.getDataRef();
-                case RealMatrix m -> m.getData();
-                case double[][] rows -> rows;
-                case double[] column -> columnOf(column);
-                default -> throw new BindingException("the value for " + name + " is a "
-                        + values[k].getClass().getSimpleName() + "; give a Number, RealMatrix, double[][] or double[]");
-            };
-            Shape got = shapeOf(name, data);
-            if (!got.equals(p.shape())) {
-                throw new BindingException("variable " + name + " is " + p.shape() + " but its value is " + got);
-            }
+            double[][] data = Layout.entries(p.name(), values[k]);
+            Layout.checkShape(p, Shape.of(data.length, data[0].length));
             if (parameterNodes[k] >= 0) {
                 v.put(parameterNodes[k], data);
             }
         }
         return v;
-    }
-
-    private static double[][] columnOf(double[] column) {
-        double[][] d = new double[column.length][];
-        for (int i = 0; i < column.length; i++) {
-            d[i] = new double[] {column[i]};
-        }
-        return d;
-    }
-
-    /** {@return the shape of rows of entries, which must be a non-empty rectangle} */
-    private static Shape shapeOf(String name, double[][] rows) {
-        if (rows.length == 0 || rows[0] == null || rows[0].length == 0) {
-            throw new BindingException("the value for " + name + " has no entries");
-        }
-        for (double[] row : rows) {
-            if (row == null || row.length != rows[0].length) {
-                throw new BindingException("the value for " + name + " has rows of different lengths");
-            }
-        }
-        return Shape.of(rows.length, rows[0].length);
     }
 }

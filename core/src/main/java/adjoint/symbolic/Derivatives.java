@@ -3,6 +3,7 @@ package adjoint.symbolic;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.eval.Layout;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Exprs;
@@ -41,7 +42,7 @@ public final class Derivatives {
         Seq<Leaf.Variable> all = vars.appendAll(others(e, vars));
         CompiledFunction f = CompiledFunction.of(e, all);
         int columns = vars.map(v -> v.shape().size()).sum().intValue();
-        double[][] full = f.valueAndJacobian(point(all, at))._2;
+        double[][] full = f.valueAndJacobian(Layout.of(all.asJava()).flatten(at))._2;
         RealMatrix j = new Array2DRowRealMatrix(full.length, columns);
         for (int r = 0; r < full.length; r++) {
             j.setRow(r, java.util.Arrays.copyOf(full[r], columns));
@@ -77,58 +78,19 @@ public final class Derivatives {
             throw new IllegalArgumentException("v has " + v.length + " entries but the variables have " + d);
         }
         Map<String, Expr> gradient = Symbolic.gradient(f);
+        Layout layout = Layout.of(vars.asJava());
         Expr dot = new Leaf.Constant(0);
-        int offset = 0;
-        for (Leaf.Variable x : vars) {
-            Shape s = x.shape();
-            Expr g = gradient.get(x.name()).getOrElse(() -> Exprs.constant(0, s));
-            double[][] part = new double[s.rows()][s.cols()];
-            for (int i = 0; i < s.rows(); i++) {
-                System.arraycopy(v, offset + i * s.cols(), part[i], 0, s.cols());
-            }
+        for (int k = 0; k < vars.size(); k++) {
+            Shape s = vars.get(k).shape();
+            Expr g = gradient.get(vars.get(k).name()).getOrElse(() -> Exprs.constant(0, s));
+            double[][] part = layout.part(v, k);
             Expr weights = s.isScalar() ? new Leaf.Constant(part[0][0]) : new Leaf.MatrixConstant(new Array2DRowRealMatrix(part));
             Expr term = s.isScalar() ? Exprs.times(g, weights) : new MatrixOp.Sum(Exprs.times(g, weights));
             dot = new Binary(BinaryOp.ADD, dot, term);
-            offset += s.size();
         }
         Seq<Leaf.Variable> all = vars.appendAll(others(dot, vars));
         Gradient g = CompiledFunction.of(dot, all).gradient(at);
-        return new ArrayRealVector(flat(g, vars), false);
-    }
-
-    /** {@return the gradient's entries for {@code vars}, laid out flat} */
-    static double[] flat(Gradient g, Seq<Leaf.Variable> vars) {
-        int d = vars.map(v -> v.shape().size()).sum().intValue();
-        double[] out = new double[d];
-        int offset = 0;
-        for (Leaf.Variable v : vars) {
-            RealMatrix m = g.matrix(v.name());
-            for (int i = 0; i < m.getRowDimension(); i++) {
-                for (int j = 0; j < m.getColumnDimension(); j++) {
-                    out[offset++] = m.getEntry(i, j);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {@return the bound values of {@code vars}, laid out flat in their order} */
-    private static double[] point(Seq<Leaf.Variable> vars, Bindings at) {
-        double[] out = new double[vars.map(v -> v.shape().size()).sum().intValue()];
-        int offset = 0;
-        for (Leaf.Variable v : vars) {
-            RealMatrix m = at.get(v.name()).getOrElseThrow(() -> new adjoint.eval.UnboundVariableException(
-                    "unbound variable " + v.name() + " (" + v.shape() + "): no value given for it"));
-            if (m.getRowDimension() != v.shape().rows() || m.getColumnDimension() != v.shape().cols()) {
-                throw new adjoint.eval.BindingException("variable " + v.name() + " is " + v.shape() + " but its value is "
-                        + m.getRowDimension() + "x" + m.getColumnDimension());
-            }
-            for (double[] row : m.getData()) {
-                System.arraycopy(row, 0, out, offset, row.length);
-                offset += row.length;
-            }
-        }
-        return out;
+        return new ArrayRealVector(layout.flatten(g), false);
     }
 
     private static Seq<Leaf.Variable> variables(Seq<? extends Term> wrt) {

@@ -228,10 +228,16 @@ class CompiledFunctionTest {
                     .hasMessage("the value for v is null");
             assertThatThrownBy(() -> f.gradientAt(new double[][] {{1, 2}, {3}, {4, 5}}, new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
-                    .hasMessage("the value for W has rows of different lengths");
+                    .hasMessage("the value for W has rows of different lengths: row 0 has 2, row 1 has 1");
             assertThatThrownBy(() -> f.gradientAt(new double[0][0], new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
-                    .hasMessage("the value for W has no entries");
+                    .hasMessage("the value for W has no rows");
+            assertThatThrownBy(() -> f.gradientAt(new double[][] {{1, 2}, null, {4, 5}}, new double[2], 1.0))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessage("the value for W has a null row 1");
+            assertThatThrownBy(() -> f.gradientAt(new double[3][2], new double[0], 1.0))
+                    .isInstanceOf(BindingException.class)
+                    .hasMessage("the value for v has no entries");
             assertThatThrownBy(() -> f.gradientAt(new double[2][3], new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("variable W is 3x2 but its value is 2x3");

@@ -1,6 +1,7 @@
 package adjoint.dsl;
 
 import adjoint.eval.Bindings;
+import adjoint.eval.Layout;
 import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
@@ -391,7 +392,9 @@ public final class Adjoint {
      * scalar; a {@code RealMatrix}, {@code double[][]} rows or {@code double[]} column vector for a
      * matrix or vector. For example {@code at(x1, 1.0, W, new double[][] {{1, 2}, {3, 4}})}.
      *
-     * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value
+     * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value, or a
+     *     variable is given twice
+     * @throws adjoint.eval.BindingException if a matrix value is empty or not rectangular
      */
     public static Bindings at(Object... pairs) {
         Objects.requireNonNull(pairs, "pairs is null");
@@ -405,14 +408,15 @@ public final class Adjoint {
                 throw new IllegalArgumentException("argument " + k + " should be a variable, got " + describe(pairs[k]));
             }
             String name = v.name();
-            b = switch (pairs[k + 1]) {
-                case Number n -> b.and(name, n.doubleValue());
-                case RealMatrix m -> b.and(name, m);
-                case double[][] rows -> b.and(name, rows);
-                case double[] column -> b.and(name, column);
-                case null, default -> throw new IllegalArgumentException("argument " + (k + 1) + ", the value of "
-                        + name + ", should be a Number, RealMatrix, double[][] or double[], got " + describe(pairs[k + 1]));
-            };
+            Object value = pairs[k + 1];
+            if (!(value instanceof Number || value instanceof RealMatrix || value instanceof double[][] || value instanceof double[])) {
+                throw new IllegalArgumentException("argument " + (k + 1) + ", the value of " + name
+                        + ", should be a Number, RealMatrix, double[][] or double[], got " + describe(value));
+            }
+            if (b.contains(name)) {
+                throw new IllegalArgumentException("argument " + k + ": variable " + name + " is given twice");
+            }
+            b = b.and(name, Layout.entries(name, value));
         }
         return b;
     }

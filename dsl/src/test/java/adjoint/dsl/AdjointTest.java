@@ -222,6 +222,21 @@ class AdjointTest {
         }
 
         @Test
+        void badValuesAtABindingAreNamedOnTheAtPathToo() {
+            Matrix w = matrix("W", 3, 2);
+            Scalar f = sum(w);
+            assertThatThrownBy(() -> f.gradientAt(w, new double[][] {{1, 2}, {3}, {4, 5}}))
+                    .isInstanceOf(adjoint.eval.BindingException.class)
+                    .hasMessage("the value for W has rows of different lengths: row 0 has 2, row 1 has 1");
+            assertThatThrownBy(() -> f.gradientAt(w, new double[0][]))
+                    .isInstanceOf(adjoint.eval.BindingException.class).hasMessage("the value for W has no rows");
+            assertThatThrownBy(() -> f.gradientAt(w, new double[][] {{1, 2}, null, {4, 5}}))
+                    .isInstanceOf(adjoint.eval.BindingException.class).hasMessage("the value for W has a null row 1");
+            assertThatThrownBy(() -> x1.times(2).gradientAt(x1, 1.0, x1, 5.0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("argument 2: variable x1 is given twice");
+        }
+
+        @Test
         void anUnboundVariableIsNamed() {
             assertThatThrownBy(() -> x1.times(w1).gradientAt(x1, 1.0))
                     .isInstanceOf(UnboundVariableException.class)
