@@ -1,5 +1,6 @@
 package adjoint.check;
 
+import adjoint.expr.MatrixText;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** Small helpers for matrices as the checker reads and prints them. */
@@ -9,15 +10,7 @@ final class Matrices {
 
     /** {@return a scalar as its number, a small matrix by rows, a large one by its shape} */
     static String text(RealMatrix m) {
-        int r = m.getRowDimension();
-        int c = m.getColumnDimension();
-        if (r == 1 && c == 1) {
-            return Double.toString(m.getEntry(0, 0));
-        }
-        if (r * c > 16) {
-            return r + "x" + c + " matrix";
-        }
-        return java.util.Arrays.deepToString(m.getData());
+        return MatrixText.of(m);
     }
 
     /** {@return the name of entry {@code (i, j)} of {@code name}: the name alone for a scalar} */

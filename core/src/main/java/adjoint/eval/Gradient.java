@@ -1,5 +1,6 @@
 package adjoint.eval;
 
+import adjoint.expr.MatrixText;
 import adjoint.expr.MatrixTerm;
 import adjoint.expr.ScalarTerm;
 import adjoint.expr.Shape;
@@ -102,15 +103,7 @@ public final class Gradient {
     public String toString() {
         StringBuilder sb = new StringBuilder("Gradient{value=").append(value);
         for (var e : gradients) {
-            sb.append(", ").append(e._1).append('=');
-            double[][] d = e._2;
-            if (d.length == 1 && d[0].length == 1) {
-                sb.append(d[0][0]);
-            } else if (d.length * d[0].length <= 16) {
-                sb.append(java.util.Arrays.deepToString(d));
-            } else {
-                sb.append(d.length).append('x').append(d[0].length).append(" matrix");
-            }
+            sb.append(", ").append(e._1).append('=').append(MatrixText.of(e._2));
         }
         return sb.append('}').toString();
     }

@@ -2,9 +2,9 @@ package adjoint.eval;
 
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
+import adjoint.expr.MatrixText;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
-import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -103,14 +103,6 @@ final class NonFiniteCheck {
     }
 
     private static String text(RealMatrix m) {
-        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) {
-            return Double.toString(m.getEntry(0, 0));
-        }
-        List<String> rows = new java.util.ArrayList<>();
-        for (double[] row : m.getData()) {
-            rows.add(java.util.Arrays.toString(row));
-        }
-        return m.getRowDimension() * m.getColumnDimension() <= 16 ? rows.toString()
-                : m.getRowDimension() + "x" + m.getColumnDimension() + " matrix";
+        return MatrixText.of(m);
     }
 }

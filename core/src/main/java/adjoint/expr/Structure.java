@@ -99,8 +99,11 @@ public final class Structure {
         }, "(", ")", max);
     }
 
-    /** {@return a double as short text: {@code 2} rather than {@code 2.0}} */
+    /** {@return a double as short, exact text: {@code 2} rather than {@code 2.0}, {@code -0} for negative zero} */
     public static String number(double v) {
+        if (v == 0 && 1 / v < 0) {
+            return "-0";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
@@ -108,19 +111,7 @@ public final class Structure {
     }
 
     private static String matrix(Leaf.MatrixConstant m) {
-        Shape s = m.shape();
-        if (s.size() > 16) {
-            return "const(" + s + ")";
-        }
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < s.rows(); i++) {
-            sb.append(i == 0 ? "[" : ", [");
-            for (int j = 0; j < s.cols(); j++) {
-                sb.append(j == 0 ? "" : ", ").append(number(m.entry(i, j)));
-            }
-            sb.append(']');
-        }
-        return sb.append(']').toString();
+        return m.shape().size() > MatrixText.MAX_ENTRIES ? "const(" + m.shape() + ")" : MatrixText.of(m.value());
     }
 
     /** {@return whether two nodes agree in everything but their inputs} */

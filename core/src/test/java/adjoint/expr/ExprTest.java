@@ -191,6 +191,16 @@ class ExprTest {
         }
 
         @Test
+        void numbersPrintShortAndExactWithTheirSign() {
+            assertThat(Structure.number(2.0)).isEqualTo("2");
+            assertThat(Structure.number(-0.0)).isEqualTo("-0");
+            assertThat(Structure.number(0.1)).isEqualTo("0.1");
+            assertThat(Structure.number(Double.NaN)).isEqualTo("NaN");
+            assertThat(MatrixText.of(new double[][] {{1, -0.0}, {2.5, 3}})).isEqualTo("[[1, -0], [2.5, 3]]");
+            assertThat(MatrixText.of(new double[5][4])).isEqualTo("5x4 matrix");
+        }
+
+        @Test
         void textIsFunctionForm() {
             Expr f = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, Exprs.pow(new Unary(UnaryOp.SIN, X), 2), new Constant(2.5)));
             assertThat(f).hasToString("inv(add(pow(sin(x), 2), 2.5))");

@@ -1,6 +1,7 @@
 package adjoint.testkit;
 
 import adjoint.expr.Expr;
+import adjoint.expr.MatrixText;
 import adjoint.expr.Structure;
 import io.vavr.collection.Seq;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -17,7 +18,6 @@ public record OpCase(OpSpec spec, Expr op, Seq<RealMatrix> inputs) {
     /** {@return the op and its input values, as text} */
     @Override
     public String toString() {
-        return Structure.text(op) + " at " + inputs.map(m -> m.getRowDimension() * m.getColumnDimension() == 1
-                ? Double.toString(m.getEntry(0, 0)) : java.util.Arrays.deepToString(m.getData())).mkString("(", ", ", ")");
+        return Structure.text(op) + " at " + inputs.map(MatrixText::of).mkString("(", ", ", ")");
     }
 }
