@@ -22,19 +22,14 @@ import org.apache.commons.math3.linear.RealMatrix;
  * is the matrix product; {@link #hadamard(Matrix)} the elementwise one. Arithmetic with a
  * {@link Scalar} or a {@code double} applies to every entry. Immutable; shape mismatches fail
  * when the expression is built.
+ *
+ * @param expr the expression, of any shape
  */
-public final class Matrix implements MatrixTerm {
-
-    private final Expr expr;
+public record Matrix(Expr expr) implements MatrixTerm {
 
     /** Wraps an expression of any shape. */
-    public Matrix(Expr expr) {
-        this.expr = Objects.requireNonNull(expr, "expr is null");
-    }
-
-    @Override
-    public Expr expr() {
-        return expr;
+    public Matrix {
+        Objects.requireNonNull(expr, "expr is null");
     }
 
     /** {@return the shape} */
@@ -179,17 +174,6 @@ public final class Matrix implements MatrixTerm {
 
     private Expr spread(Scalar c) {
         return new MatrixOp.Broadcast(Operands.of(c), expr.shape());
-    }
-
-    /** {@return whether {@code o} is a matrix of the same structure} */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Matrix m && expr.equals(m.expr);
-    }
-
-    @Override
-    public int hashCode() {
-        return expr.hashCode();
     }
 
     /** {@return the expression in function form, or the name of a variable} */

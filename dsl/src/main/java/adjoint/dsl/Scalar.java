@@ -22,26 +22,21 @@ import java.util.Objects;
  * {@code inv(sin(x1.times(w1)).squared().plus(cos(x2.times(w2))).plus(2))}. Immutable; every
  * method returns a new expression. Mixing a scalar with a {@link Matrix} is typed: a scalar
  * scales or shifts every entry.
+ *
+ * @param expr the expression, 1x1
  */
-public final class Scalar implements ScalarTerm {
-
-    private final Expr expr;
+public record Scalar(Expr expr) implements ScalarTerm {
 
     /**
      * Wraps a scalar expression.
      *
      * @throws ShapeMismatchException if {@code expr} is not {@code 1x1}
      */
-    public Scalar(Expr expr) {
-        this.expr = Objects.requireNonNull(expr, "expr is null");
+    public Scalar {
+        Objects.requireNonNull(expr, "expr is null");
         if (!expr.shape().isScalar()) {
             throw new ShapeMismatchException("a Scalar needs a 1x1 expression, got " + expr.shape() + ": " + expr);
         }
-    }
-
-    @Override
-    public Expr expr() {
-        return expr;
     }
 
     /** {@return {@code this + b}} */
@@ -155,17 +150,6 @@ public final class Scalar implements ScalarTerm {
      */
     public CompiledFunction compile(Term... parameters) {
         return Backprop.compile(expr, parameters);
-    }
-
-    /** {@return whether {@code o} is a scalar of the same structure} */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Scalar s && expr.equals(s.expr);
-    }
-
-    @Override
-    public int hashCode() {
-        return expr.hashCode();
     }
 
     /** {@return the expression in function form, or the name of a variable} */
