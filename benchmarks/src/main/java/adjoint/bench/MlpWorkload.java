@@ -1,5 +1,6 @@
 package adjoint.bench;
 
+import org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor;
 import static adjoint.dsl.Adjoint.constant;
 import static adjoint.dsl.Adjoint.matrix;
 import static adjoint.dsl.Adjoint.sum;
@@ -51,7 +52,7 @@ final class MlpWorkload {
     /** {@return the closed form: H = tanh(X W1), Y = H W2, dY = 2Y, grad_W2 = H^T dY, grad_W1 = X^T ((dY W2^T) .* (1 - H^2))} */
     Object hand() {
         RealMatrix h = x.multiply(w1);
-        h.walkInOptimizedOrder(new org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor() {
+        h.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
             public double visit(int i, int j, double v) {
                 return Math.tanh(v);

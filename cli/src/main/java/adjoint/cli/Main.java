@@ -2,8 +2,10 @@ package adjoint.cli;
 
 import adjoint.dsl.ParseException;
 import adjoint.expr.AdjointException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
@@ -22,8 +24,8 @@ public final class Main {
 
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));
     }
 
@@ -41,7 +43,7 @@ public final class Main {
             err.println("adjoint: " + oneLine(e));
             err.flush();
             return e instanceof AdjointException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof UncheckedIOException || e instanceof java.io.IOException ? BAD_INPUT : 3;
+                    || e instanceof UncheckedIOException || e instanceof IOException ? BAD_INPUT : 3;
         });
         int status = cli.execute(args);
         out.flush();

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -192,7 +193,7 @@ public final class GradientCheck {
 
     private int[] sample(int n, Random random) {
         if (n <= maxEntriesPerInput) {
-            return java.util.stream.IntStream.range(0, n).toArray();
+            return IntStream.range(0, n).toArray();
         }
         return random.ints(0, n).distinct().limit(maxEntriesPerInput).sorted().toArray();
     }

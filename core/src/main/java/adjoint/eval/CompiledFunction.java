@@ -5,10 +5,15 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
+import io.vavr.Tuple2;
+import io.vavr.Tuple;
 import io.vavr.collection.Array;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -67,7 +72,7 @@ public final class CompiledFunction {
             throw new IllegalArgumentException("parameter " + t._2 + " is not a variable: " + t._1.expr());
         }));
         Seq<String> names = vars.map(Leaf.Variable::name);
-        java.util.Set<String> distinct = new java.util.HashSet<>(names.asJava());
+        Set<String> distinct = new HashSet<>(names.asJava());
         if (distinct.size() != names.size()) {
             throw new IllegalArgumentException("a parameter is given twice: " + names.mkString(", "));
         }
@@ -222,7 +227,7 @@ public final class CompiledFunction {
      * value's entries row by row, and one Jacobian row per entry (one column per entry of the
      * flat point). One forward pass, then one backward pass per entry.
      */
-    public io.vavr.Tuple2<double[], double[][]> valueAndJacobian(double[] point) {
+    public Tuple2<double[], double[][]> valueAndJacobian(double[] point) {
         Values v = forward(bindPoint(point));
         Shape s = shape();
         double[] value = new double[s.size()];
@@ -239,7 +244,7 @@ public final class CompiledFunction {
                 flatten(g, jacobian[k]);
             }
         }
-        return io.vavr.Tuple.of(value, jacobian);
+        return Tuple.of(value, jacobian);
     }
 
     /** {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}} */
@@ -254,7 +259,7 @@ public final class CompiledFunction {
             int node = parameterNodes[k];
             int offset = layout.offset(k);
             if (node < 0) {
-                java.util.Arrays.fill(out, offset, offset + s.size(), 0.0);
+                Arrays.fill(out, offset, offset + s.size(), 0.0);
             } else if (s.isScalar()) {
                 out[offset] = g.s[node];
             } else {

@@ -3,6 +3,7 @@ package adjoint.eval;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Shape;
 import adjoint.expr.UnaryOp;
+import java.util.Arrays;
 
 /**
  * Loops over the entries of row-major {@code double[][]} arrays, the form every matrix value
@@ -314,7 +315,7 @@ final class Kernels {
         double[][] r = new double[shape.rows()][shape.cols()];
         if (value != 0) {
             for (double[] row : r) {
-                java.util.Arrays.fill(row, value);
+                Arrays.fill(row, value);
             }
         }
         return r;

@@ -19,6 +19,11 @@ import java.util.Objects;
  * An expression sorted once into topological order: node {@code i}'s inputs have indices below
  * {@code i} and the root is last. Nodes are identified by identity, so a shared node gets one
  * index; variables are identified by name. Built without recursion.
+ *
+ * <p>This is what the AD literature calls the tape, before any pass: the Wengert list of
+ * operations. The public {@link Tape} is that list after one forward and one backward pass,
+ * every node with its value and adjoint, the record that traces and checks read. Both names
+ * stay: {@code Program} is compiled once and run many times, {@code Tape} is one run of it.
  */
 final class Program {
 
@@ -32,8 +37,9 @@ final class Program {
     final int[][] inputs;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
-    /** Variables in the order first met, each with its node index. */
+    /** Variables in the order first met. */
     final List<Leaf.Variable> variables;
+    /** Each variable's node, by name. */
     final Map<String, Integer> variableIndex;
     final int root;
     /** The values of matrix constants, by node. */

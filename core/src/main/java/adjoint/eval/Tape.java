@@ -5,7 +5,10 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import io.vavr.collection.Seq;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -33,7 +36,7 @@ public final class Tape {
         this.parentSlot = new int[n];
         this.depth = new int[n];
         this.uses = new int[n];
-        java.util.Arrays.fill(parent, -1);
+        Arrays.fill(parent, -1);
         for (int i = n - 1; i >= 0; i--) {
             int[] in = program.inputs[i];
             for (int k = 0; k < in.length; k++) {
@@ -104,7 +107,7 @@ public final class Tape {
      */
     public RealMatrix gradient(int i) {
         if (!program.needsGradient[check(i)]) {
-            return new org.apache.commons.math3.linear.Array2DRowRealMatrix(shape(i).rows(), shape(i).cols());
+            return new Array2DRowRealMatrix(shape(i).rows(), shape(i).cols());
         }
         return gradients.copy(i);
     }
@@ -136,7 +139,7 @@ public final class Tape {
         for (int j = i; j >= 0; j = parent[j]) {
             path.add(j);
         }
-        java.util.Collections.reverse(path);
+        Collections.reverse(path);
         List<String> steps = new ArrayList<>();
         for (int k = 0; k < path.size(); k++) {
             if (path.size() > 9 && k == 3) {

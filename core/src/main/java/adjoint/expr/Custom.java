@@ -1,6 +1,10 @@
 package adjoint.expr;
 
+import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -74,8 +78,8 @@ public non-sealed interface Custom extends Expr {
             throw new UnsupportedOperationException(op() + ": " + getClass().getName()
                     + " is not a record; override Custom.withInputs");
         }
-        java.lang.reflect.RecordComponent[] parts = getClass().getRecordComponents();
-        long exprParts = java.util.Arrays.stream(parts).filter(p -> p.getType() == Expr.class).count();
+        RecordComponent[] parts = getClass().getRecordComponents();
+        long exprParts = Arrays.stream(parts).filter(p -> p.getType() == Expr.class).count();
         if (exprParts != inputs.size()) {
             throw new UnsupportedOperationException(op() + ": " + exprParts + " Expr components but " + inputs.size()
                     + " inputs; override Custom.withInputs");
@@ -88,7 +92,7 @@ public non-sealed interface Custom extends Expr {
                 types[i] = parts[i].getType();
                 args[i] = types[i] == Expr.class ? inputs.get(next++) : parts[i].getAccessor().invoke(this);
             }
-            java.lang.reflect.Constructor<?> c = getClass().getDeclaredConstructor(types);
+            Constructor<?> c = getClass().getDeclaredConstructor(types);
             c.setAccessible(true);
             return (Custom) c.newInstance(args);
         } catch (ReflectiveOperationException e) {
@@ -154,7 +158,7 @@ public non-sealed interface Custom extends Expr {
 
         @Override
         default Seq<Expr> inputs() {
-            return io.vavr.collection.Array.of(a());
+            return Array.of(a());
         }
 
         @Override
@@ -177,7 +181,7 @@ public non-sealed interface Custom extends Expr {
                     d[i][j] = g.getEntry(i, j) * derivative(x.getEntry(i, j), out.getEntry(i, j));
                 }
             }
-            return io.vavr.collection.Array.of(new Array2DRowRealMatrix(d, false));
+            return Array.of(new Array2DRowRealMatrix(d, false));
         }
     }
 }

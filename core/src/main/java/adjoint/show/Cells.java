@@ -1,5 +1,8 @@
 package adjoint.show;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** Numbers and matrices as short text for tables and pictures. */
@@ -35,16 +38,16 @@ final class Cells {
     private static String plain(double v) {
         String s = Double.toString(v);
         if (s.contains("E")) {
-            s = new java.math.BigDecimal(s).toPlainString();
+            s = new BigDecimal(s).toPlainString();
         }
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     /** {@return a matrix's rows as lines, cut to {@value #MAX_SIDE} rows and columns; a scalar as one line} */
-    static java.util.List<String> lines(RealMatrix m) {
+    static List<String> lines(RealMatrix m) {
         int rows = m.getRowDimension();
         int cols = m.getColumnDimension();
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(rows, MAX_SIDE); i++) {
             StringBuilder sb = new StringBuilder();
             for (int j = 0; j < Math.min(cols, MAX_SIDE); j++) {

@@ -3,7 +3,9 @@ package adjoint.show;
 import adjoint.eval.Tape;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
+import java.util.List;
 import java.util.Objects;
+import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The computational graph in Graphviz's DOT language: one box per node with its op, shape,
@@ -67,8 +69,8 @@ public final class Dot {
     }
 
     /** {@return a scalar on the same line; a matrix on lines of its own, one per row} */
-    private static String block(org.apache.commons.math3.linear.RealMatrix m) {
-        java.util.List<String> lines = Cells.lines(m);
+    private static String block(RealMatrix m) {
+        List<String> lines = Cells.lines(m);
         if (lines.size() == 1 && m.getColumnDimension() == 1) {
             return escape(lines.get(0));
         }

@@ -13,6 +13,8 @@ import adjoint.expr.Unary;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -69,7 +71,7 @@ public final class Trace {
     public static Trace of(Tape tape) {
         Objects.requireNonNull(tape, "tape is null");
         String[] names = new String[tape.size()];
-        java.util.IdentityHashMap<Expr, Integer> index = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Expr, Integer> index = new IdentityHashMap<>();
         int counter = 0;
         for (int i = 0; i < tape.size(); i++) {
             Expr e = tape.node(i);
@@ -86,7 +88,7 @@ public final class Trace {
             Expr e = tape.node(i);
             int[] in = tape.inputs(i);
             RealMatrix upstream = tape.gradient(i);
-            Seq<String> inputNames = Array.ofAll(java.util.Arrays.stream(in).mapToObj(k -> names[k]).toList());
+            Seq<String> inputNames = Array.ofAll(Arrays.stream(in).mapToObj(k -> names[k]).toList());
             String computes = e.arity() == 0 ? names[i]
                     : names[i] + " = " + Formula.of(e, Formula.Style.UNICODE, x -> {
                         Integer k = index.get(x);
@@ -190,7 +192,7 @@ public final class Trace {
         "passes down"};
 
     private List<String[]> cells(boolean latex) {
-        java.util.IdentityHashMap<Expr, String> latexNames = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Expr, String> latexNames = new IdentityHashMap<>();
         if (latex) {
             for (Row r : rows) {
                 latexNames.put(tape.node(r.index()), latexName(r.name()));
@@ -214,7 +216,7 @@ public final class Trace {
         return out;
     }
 
-    private String latexComputes(Row row, java.util.IdentityHashMap<Expr, String> names) {
+    private String latexComputes(Row row, IdentityHashMap<Expr, String> names) {
         Expr e = tape.node(row.index());
         if (e.arity() == 0) {
             return latexName(row.name());

@@ -6,8 +6,8 @@ import adjoint.eval.Gradient;
 import adjoint.eval.Layout;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
-import adjoint.expr.Exprs;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
@@ -15,7 +15,11 @@ import adjoint.expr.Term;
 import io.vavr.collection.Array;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -45,7 +49,7 @@ public final class Derivatives {
         double[][] full = f.valueAndJacobian(Layout.of(all.asJava()).flatten(at))._2;
         RealMatrix j = new Array2DRowRealMatrix(full.length, columns);
         for (int r = 0; r < full.length; r++) {
-            j.setRow(r, java.util.Arrays.copyOf(full[r], columns));
+            j.setRow(r, Arrays.copyOf(full[r], columns));
         }
         return j;
     }
@@ -108,8 +112,8 @@ public final class Derivatives {
 
     /** {@return the variables of {@code e} not among {@code vars}} */
     private static Seq<Leaf.Variable> others(Expr e, Seq<Leaf.Variable> vars) {
-        java.util.Set<String> names = new java.util.HashSet<>(vars.map(Leaf.Variable::name).asJava());
-        java.util.LinkedHashMap<String, Leaf.Variable> found = new java.util.LinkedHashMap<>();
+        Set<String> names = new HashSet<>(vars.map(Leaf.Variable::name).asJava());
+        LinkedHashMap<String, Leaf.Variable> found = new LinkedHashMap<>();
         for (Expr n : Exprs.topological(e)) {
             if (n instanceof Leaf.Variable v && !names.contains(v.name())) {
                 found.putIfAbsent(v.name(), v);

@@ -13,6 +13,7 @@ import adjoint.expr.Structure;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import io.vavr.collection.Array;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -184,7 +185,7 @@ public final class Simplify {
     }
 
     private static boolean small(Expr e) {
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(e);
         int seen = 0;
         while (!todo.isEmpty()) {

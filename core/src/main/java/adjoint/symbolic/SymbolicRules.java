@@ -1,12 +1,14 @@
 package adjoint.symbolic;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.MatrixUtils;
 
@@ -46,14 +48,14 @@ final class SymbolicRules {
             }
             case MatrixOp.LogSumExpRows l -> {
                 Expr ones = ones(1, l.a().shape().cols());
-                Expr softmax = new Unary(adjoint.expr.UnaryOp.EXP,
-                        new Binary(adjoint.expr.BinaryOp.SUB, l.a(), new MatrixOp.MatMul(l, ones)));
+                Expr softmax = new Unary(UnaryOp.EXP,
+                        new Binary(BinaryOp.SUB, l.a(), new MatrixOp.MatMul(l, ones)));
                 yield Exprs.times(new MatrixOp.MatMul(g, ones), softmax);
             }
             case MatrixOp.SoftmaxRows s -> {
                 int n = s.shape().cols();
                 Expr rowSums = new MatrixOp.MatMul(new MatrixOp.MatMul(Exprs.times(g, s), ones(n, 1)), ones(1, n));
-                yield Exprs.times(s, new Binary(adjoint.expr.BinaryOp.SUB, g, rowSums));
+                yield Exprs.times(s, new Binary(BinaryOp.SUB, g, rowSums));
             }
             case Custom c -> {
                 if (!(c instanceof Custom.Symbolic s)) {

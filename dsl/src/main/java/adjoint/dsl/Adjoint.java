@@ -2,13 +2,14 @@ package adjoint.dsl;
 
 import adjoint.eval.Bindings;
 import adjoint.eval.Layout;
-import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import java.util.Objects;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -23,13 +24,14 @@ import org.apache.commons.math3.linear.RealMatrix;
  * Scalar f = inv(sin(x1.times(w1)).squared().plus(cos(x2.times(w2))).plus(2));
  * Gradient g = f.gradientAt(x1, 1.0, w1, 2.0, x2, 3.0, w2, 4.0);
  * g.value();   // 0.27242940071159427
- * g.of(x1);    // 0.11233639973639942
+ * g.of(x1);    // 0.11233639973639947
  *
  * Matrix W = matrix("W", 3, 3);
  * Matrix x = vector("x", 3);
  * Scalar h = sum(sigmoid(W.times(x)).squared());   // ||sigmoid(W x)||^2
  * }</pre>
- * Every function comes in a scalar and an elementwise matrix version.
+ * Every function of the op tables comes in a scalar and an elementwise matrix version (a test
+ * checks it), and so does {@code pow}.
  */
 public final class Adjoint {
 
@@ -102,6 +104,11 @@ public final class Adjoint {
         return Operands.nonNull(x).pow(y);
     }
 
+    /** {@return every entry of {@code x} to the power of the matching entry of {@code y}, of one shape} */
+    public static Matrix pow(Matrix x, Matrix y) {
+        return new Matrix(new Binary(BinaryOp.POW, Operands.of(x), Operands.of(y)));
+    }
+
     /** {@return every entry of {@code x} to the power {@code p}} */
     public static Matrix pow(Matrix x, double p) {
         return Operands.nonNull(x).pow(p);
@@ -129,12 +136,12 @@ public final class Adjoint {
 
     /** {@return each row's log-sum-exp {@code ln sum_j e^(x_ij)}, an {@code m x 1} column, computed without overflow} */
     public static Matrix logSumExpRows(Matrix x) {
-        return new Matrix(new adjoint.expr.MatrixOp.LogSumExpRows(Operands.of(x)));
+        return new Matrix(new MatrixOp.LogSumExpRows(Operands.of(x)));
     }
 
     /** {@return each row's softmax {@code e^(x_ij) / sum_k e^(x_ik)}, computed without overflow} */
     public static Matrix softmaxRows(Matrix x) {
-        return new Matrix(new adjoint.expr.MatrixOp.SoftmaxRows(Operands.of(x)));
+        return new Matrix(new MatrixOp.SoftmaxRows(Operands.of(x)));
     }
 
     /** {@return {@code ln sigmoid(x) = -softplus(-x)}, finite for every finite {@code x}} */

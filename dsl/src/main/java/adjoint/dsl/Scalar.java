@@ -4,17 +4,18 @@ import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
-import adjoint.expr.BinaryOp;
-import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.ScalarTerm;
+import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import java.util.Objects;
 
 /**
@@ -118,7 +119,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
 
     /** {@return this scalar repeated into a matrix of {@code rows x cols}} */
     public Matrix broadcast(int rows, int cols) {
-        return new Matrix(new MatrixOp.Broadcast(expr, adjoint.expr.Shape.of(rows, cols)));
+        return new Matrix(new MatrixOp.Broadcast(expr, Shape.of(rows, cols)));
     }
 
     /**

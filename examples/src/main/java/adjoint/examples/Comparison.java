@@ -1,7 +1,10 @@
 package adjoint.examples;
 
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -50,8 +53,8 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
     }
 
     /** {@return every gradient entry, variable by variable, each matrix row by row} */
-    public io.vavr.collection.List<Entry> entries() {
-        java.util.List<Entry> out = new java.util.ArrayList<>();
+    public List<Entry> entries() {
+        java.util.List<Entry> out = new ArrayList<>();
         for (var e : backprop) {
             RealMatrix a = e._2;
             RealMatrix b = hand.get(e._1).get();
@@ -62,7 +65,7 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
                 }
             }
         }
-        return io.vavr.collection.List.ofAll(out);
+        return List.ofAll(out);
     }
 
     /**
@@ -78,7 +81,7 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
      * {@code x1 (0.0590860 vs 0.112336, off by 47.4%)}: backprop first, then the hand-derived
      * value, then the difference, relative unless the hand-derived value is tiny
      */
-    public io.vavr.collection.Seq<String> disagreements(double tolerance) {
+    public Seq<String> disagreements(double tolerance) {
         return entries().filter(e -> e.difference() > tolerance).map(e -> String.format(Locale.ROOT, "%s (%.6g vs %.6g, %s)",
                 e.name(), e.backprop(), e.hand(), Math.abs(e.hand()) < TINY
                         ? String.format(Locale.ROOT, "off by %.3g", e.difference())

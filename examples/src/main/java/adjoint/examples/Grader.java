@@ -1,5 +1,8 @@
 package adjoint.examples;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import static adjoint.dsl.Adjoint.at;
 import static adjoint.dsl.Adjoint.cos;
 import static adjoint.dsl.Adjoint.inv;
@@ -109,7 +112,7 @@ public final class Grader {
             RealMatrix wm = MatrixUtils.createRealMatrix(t._1);
             RealVector z = wm.operate(MatrixUtils.createRealVector(t._2));
             RealVector s = z.map(v -> 1 / (1 + Math.exp(-v)));
-            RealVector wrong = new org.apache.commons.math3.linear.ArrayRealVector(3);
+            RealVector wrong = new ArrayRealVector(3);
             for (int i = 0; i < 3; i++) {
                 wrong.setEntry(i, 2 * s.getEntry(i) * z.getEntry(i) * (1 - z.getEntry(i)));
             }
@@ -129,8 +132,8 @@ public final class Grader {
     }
 
     private static String text(double[] v) {
-        return java.util.Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.3g", d))
-                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.3g", d))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static RealMatrix entry(double v) {

@@ -1,5 +1,6 @@
 package adjoint.examples;
 
+import adjoint.dsl.Adjoint;
 import static adjoint.dsl.Adjoint.minus;
 import static adjoint.dsl.Adjoint.scalar;
 
@@ -69,7 +70,7 @@ public final class NewtonRosenbrock {
         int k = 0;
         double value = f.valueAndGradient(p, g);
         while (norm(g) >= TOLERANCE && k < 100) {
-            RealMatrix h = Derivatives.hessian(F, Array.of(X, Y), adjoint.dsl.Adjoint.at(X, p[0], Y, p[1]));
+            RealMatrix h = Derivatives.hessian(F, Array.of(X, Y), Adjoint.at(X, p[0], Y, p[1]));
             RealVector step = new LUDecomposition(h).getSolver().solve(MatrixUtils.createRealVector(g));
             p[0] -= step.getEntry(0);
             p[1] -= step.getEntry(1);

@@ -1,5 +1,6 @@
 package adjoint.examples;
 
+import java.util.Arrays;
 import static adjoint.dsl.Adjoint.cos;
 import static adjoint.dsl.Adjoint.inv;
 import static adjoint.dsl.Adjoint.matrix;
@@ -98,8 +99,8 @@ public final class SeedProblems {
         Map<String, RealMatrix> backprop = Comparison.gradients()
                 .put("W", g.of(w))
                 .put("x", g.of(x));
-        String title = "f = ||sigmoid(W x)||^2 at W = " + java.util.Arrays.deepToString(wv)
-                + ", x = " + java.util.Arrays.toString(xv);
+        String title = "f = ||sigmoid(W x)||^2 at W = " + Arrays.deepToString(wv)
+                + ", x = " + Arrays.toString(xv);
         return new Comparison(title, g.value(), backprop, hand);
     }
 

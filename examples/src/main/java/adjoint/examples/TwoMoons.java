@@ -1,5 +1,8 @@
 package adjoint.examples;
 
+import java.awt.Color;
+import java.util.Collections;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import static adjoint.dsl.Adjoint.constant;
 import static adjoint.dsl.Adjoint.matrix;
 import static adjoint.dsl.Adjoint.softmaxCrossEntropy;
@@ -95,8 +98,8 @@ public final class TwoMoons {
         CompiledFunction step = loss.compile(w1, b1, w2, b2, x, y);
 
         Random r = new Random(7);
-        RealMatrix[] params = {gaussian(r, 2, HIDDEN, 1), new org.apache.commons.math3.linear.Array2DRowRealMatrix(1, HIDDEN),
-            gaussian(r, HIDDEN, 2, 1 / Math.sqrt(HIDDEN)), new org.apache.commons.math3.linear.Array2DRowRealMatrix(1, 2)};
+        RealMatrix[] params = {gaussian(r, 2, HIDDEN, 1), new Array2DRowRealMatrix(1, HIDDEN),
+            gaussian(r, HIDDEN, 2, 1 / Math.sqrt(HIDDEN)), new Array2DRowRealMatrix(1, 2)};
         String[] names = {"W1", "b1", "W2", "b2"};
         Adam adam = new Adam(params, LEARNING_RATE);
         List<Double> losses = new ArrayList<>();
@@ -106,7 +109,7 @@ public final class TwoMoons {
         }
         double accuracy = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            java.util.Collections.shuffle(order, r);
+            Collections.shuffle(order, r);
             double total = 0;
             for (int startRow = 0; startRow + BATCH <= data.length; startRow += BATCH) {
                 double[][] xb = new double[BATCH][2];
@@ -193,20 +196,20 @@ public final class TwoMoons {
             }
         }
         int[] regions = predict(new RealMatrix[] {t.w1(), t.b1(), t.w2(), t.b2()}, grid);
-        addPoints(map, "region 0", grid, regions, 0, new java.awt.Color(255, 214, 170), 4);
-        addPoints(map, "region 1", grid, regions, 1, new java.awt.Color(176, 205, 240), 4);
+        addPoints(map, "region 0", grid, regions, 0, new Color(255, 214, 170), 4);
+        addPoints(map, "region 1", grid, regions, 1, new Color(176, 205, 240), 4);
         int[] labels = new int[data.length];
         for (int i = 0; i < data.length; i++) {
             labels[i] = (int) data[i][2];
         }
-        addPoints(map, "class 0", data, labels, 0, new java.awt.Color(214, 96, 0), 7);
-        addPoints(map, "class 1", data, labels, 1, new java.awt.Color(20, 80, 170), 7);
+        addPoints(map, "class 0", data, labels, 0, new Color(214, 96, 0), 7);
+        addPoints(map, "class 1", data, labels, 1, new Color(20, 80, 170), 7);
         Path mapPath = dir.resolve("two-moons-boundary.png");
         BitmapEncoder.saveBitmap(map, mapPath.toString(), BitmapEncoder.BitmapFormat.PNG);
         return List.of(lossPath, mapPath);
     }
 
-    private static void addPoints(XYChart chart, String name, double[][] points, int[] classes, int which, java.awt.Color color,
+    private static void addPoints(XYChart chart, String name, double[][] points, int[] classes, int which, Color color,
             int size) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();

@@ -2,6 +2,8 @@ package adjoint.testkit;
 
 import adjoint.eval.CompiledFunction;
 import adjoint.expr.Expr;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +32,8 @@ public final class Coverage {
     }
 
     private void walk(Expr root) {
-        java.util.IdentityHashMap<Expr, Boolean> seen = new java.util.IdentityHashMap<>();
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        IdentityHashMap<Expr, Boolean> seen = new IdentityHashMap<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();

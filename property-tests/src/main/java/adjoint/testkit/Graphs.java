@@ -3,6 +3,7 @@ package adjoint.testkit;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Rewrites of expressions that keep their meaning, for laws that compare the two. */
 public final class Graphs {
@@ -22,7 +23,7 @@ public final class Graphs {
      * {@return {@code e} rebuilt as a tree, each leaf replaced by what {@code leaves} makes of it}
      * (recursion bounded by the generators' depth, as for {@link #unshare})
      */
-    public static Expr rebuild(Expr e, java.util.function.UnaryOperator<Expr> leaves) {
+    public static Expr rebuild(Expr e, UnaryOperator<Expr> leaves) {
         if (e.arity() == 0) {
             return leaves.apply(e);
         }

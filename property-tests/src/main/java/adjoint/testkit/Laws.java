@@ -6,13 +6,15 @@ import adjoint.check.NodeCheck;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
-import adjoint.expr.BinaryOp;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Term;
 import io.vavr.collection.Seq;
+import java.util.Arrays;
 import java.util.Locale;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -104,7 +106,7 @@ public final class Laws {
                         + " at " + at);
             }
             for (String name : once.variables()) {
-                if (!java.util.Arrays.deepEquals(reused.matrix(name).getData(), once.matrix(name).getData())) {
+                if (!Arrays.deepEquals(reused.matrix(name).getData(), once.matrix(name).getData())) {
                     throw new AssertionError("reused d/d" + name + " " + reused.matrix(name) + " but one-shot "
                             + once.matrix(name) + " for " + s.expression() + " at " + at);
                 }
@@ -142,7 +144,7 @@ public final class Laws {
     }
 
     private static RealMatrix scalar(double x) {
-        return new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {{x}});
+        return new Array2DRowRealMatrix(new double[][] {{x}});
     }
 
     private static void assertClose(String what, RealMatrix actual, RealMatrix expected, Object sample) {

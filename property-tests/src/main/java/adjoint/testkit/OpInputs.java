@@ -4,6 +4,7 @@ import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
+import adjoint.expr.Leaf;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class OpInputs {
             int g = indexOf(generated, in);
             if (g >= 0) {
                 out[k] = values.get(g);
-            } else if (Exprs.topological(in).stream().noneMatch(n -> n instanceof adjoint.expr.Leaf.Variable)) {
+            } else if (Exprs.topological(in).stream().noneMatch(n -> n instanceof Leaf.Variable)) {
                 out[k] = Backprop.evaluate(in, Bindings.empty());
             } else {
                 throw new IllegalStateException(op.op() + ": input " + k + " is neither generated nor a constant");
