@@ -6,6 +6,7 @@ import adjoint.expr.Custom;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 
 /**
  * The reverse interpreter: one loop over a {@link Program} from the root back to the leaves.
@@ -50,7 +51,7 @@ final class Backward {
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && p.unary[i] != null) {
                 int a = in[0];
-                g.s[a] += p.unary[i].pullback(g.s[i], v.s[a], v.s[i]);
+                g.s[a] += UnaryOp.pullback(p.unary[i], g.s[i], v.s[a], v.s[i]);
                 reached[a] = true;
                 continue;
             }
@@ -59,11 +60,11 @@ final class Backward {
                 int a = in[0];
                 int c = in[1];
                 if (wants[a]) {
-                    g.s[a] += op.pullbackA(g.s[i], v.s[a], v.s[c], v.s[i]);
+                    g.s[a] += BinaryOp.pullbackA(op, g.s[i], v.s[a], v.s[c], v.s[i]);
                     reached[a] = true;
                 }
                 if (wants[c]) {
-                    g.s[c] += op.pullbackB(g.s[i], v.s[a], v.s[c], v.s[i]);
+                    g.s[c] += BinaryOp.pullbackB(op, g.s[i], v.s[a], v.s[c], v.s[i]);
                     reached[c] = true;
                 }
                 continue;

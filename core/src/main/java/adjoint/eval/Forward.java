@@ -1,10 +1,12 @@
 package adjoint.eval;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 
 /**
  * The forward interpreter: one loop over a {@link Program} in topological order, computing every
@@ -36,11 +38,11 @@ final class Forward {
             int[] in = p.inputs[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && p.unary[i] != null) {
-                v.s[i] = p.unary[i].value(v.s[in[0]]);
+                v.s[i] = UnaryOp.value(p.unary[i], v.s[in[0]]);
                 continue;
             }
             if (p.scalar[i] && p.binary[i] != null) {
-                v.s[i] = p.binary[i].value(v.s[in[0]], v.s[in[1]]);
+                v.s[i] = BinaryOp.value(p.binary[i], v.s[in[0]], v.s[in[1]]);
                 continue;
             }
             switch (p.nodes[i]) {

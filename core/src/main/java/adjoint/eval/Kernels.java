@@ -21,7 +21,7 @@ final class Kernels {
             double[] xi = x[i];
             double[] ri = r[i] = new double[xi.length];
             for (int j = 0; j < xi.length; j++) {
-                ri[j] = op.value(xi[j]);
+                ri[j] = UnaryOp.value(op, xi[j]);
             }
         }
         return r;
@@ -33,7 +33,7 @@ final class Kernels {
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                ri[j] = op.pullback(g[i][j], x[i][j], out[i][j]);
+                ri[j] = UnaryOp.pullback(op, g[i][j], x[i][j], out[i][j]);
             }
         }
         return r;
@@ -45,7 +45,7 @@ final class Kernels {
         for (int i = 0; i < x.length; i++) {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
-                ri[j] = op.value(x[i][j], y[i][j]);
+                ri[j] = BinaryOp.value(op, x[i][j], y[i][j]);
             }
         }
         return r;
@@ -58,8 +58,8 @@ final class Kernels {
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
                 ri[j] = left
-                        ? op.pullbackA(g[i][j], x[i][j], y[i][j], out[i][j])
-                        : op.pullbackB(g[i][j], x[i][j], y[i][j], out[i][j]);
+                        ? BinaryOp.pullbackA(op, g[i][j], x[i][j], y[i][j], out[i][j])
+                        : BinaryOp.pullbackB(op, g[i][j], x[i][j], y[i][j], out[i][j]);
             }
         }
         return r;

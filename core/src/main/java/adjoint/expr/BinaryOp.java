@@ -207,6 +207,51 @@ public enum BinaryOp {
         return index == 0 ? domainA : domainB;
     }
 
+    // ---- the interpreters' entry points ----
+    // The passes call these rather than op.value(x, y): each arm names its constant, so the JIT
+    // knows the exact receiver and inlines that constant's own body, where a virtual call from a
+    // loop that meets many ops would not be inlined. Adding a constant fails to compile until it
+    // has its arms here.
+
+    /** {@return {@code op.value(x, y)}, dispatched so that the JIT inlines it} */
+    public static double value(BinaryOp op, double x, double y) {
+        return switch (op) {
+            case ADD -> ADD.value(x, y);
+            case SUB -> SUB.value(x, y);
+            case MUL -> MUL.value(x, y);
+            case DIV -> DIV.value(x, y);
+            case POW -> POW.value(x, y);
+            case MAX -> MAX.value(x, y);
+            case MIN -> MIN.value(x, y);
+        };
+    }
+
+    /** {@return {@code op.pullbackA(g, x, y, out)}, dispatched so that the JIT inlines it} */
+    public static double pullbackA(BinaryOp op, double g, double x, double y, double out) {
+        return switch (op) {
+            case ADD -> ADD.pullbackA(g, x, y, out);
+            case SUB -> SUB.pullbackA(g, x, y, out);
+            case MUL -> MUL.pullbackA(g, x, y, out);
+            case DIV -> DIV.pullbackA(g, x, y, out);
+            case POW -> POW.pullbackA(g, x, y, out);
+            case MAX -> MAX.pullbackA(g, x, y, out);
+            case MIN -> MIN.pullbackA(g, x, y, out);
+        };
+    }
+
+    /** {@return {@code op.pullbackB(g, x, y, out)}, dispatched so that the JIT inlines it} */
+    public static double pullbackB(BinaryOp op, double g, double x, double y, double out) {
+        return switch (op) {
+            case ADD -> ADD.pullbackB(g, x, y, out);
+            case SUB -> SUB.pullbackB(g, x, y, out);
+            case MUL -> MUL.pullbackB(g, x, y, out);
+            case DIV -> DIV.pullbackB(g, x, y, out);
+            case POW -> POW.pullbackB(g, x, y, out);
+            case MAX -> MAX.pullbackB(g, x, y, out);
+            case MIN -> MIN.pullbackB(g, x, y, out);
+        };
+    }
+
     /** {@return the op written as the call {@code name(a, b)} in the text syntax, if any} */
     public static Optional<BinaryOp> named(String name) {
         Objects.requireNonNull(name, "name is null");

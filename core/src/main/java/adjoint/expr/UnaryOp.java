@@ -232,6 +232,62 @@ public enum UnaryOp {
         return domain;
     }
 
+    // ---- the interpreters' entry points ----
+    // The passes call these rather than op.value(x): each arm names its constant, so the JIT
+    // knows the exact receiver and inlines that constant's own body, where a virtual call from a
+    // loop that meets many ops would not be inlined. Adding a constant fails to compile until it
+    // has its arm here.
+
+    /** {@return {@code op.value(x)}, dispatched so that the JIT inlines it} */
+    public static double value(UnaryOp op, double x) {
+        return switch (op) {
+            case NEG -> NEG.value(x);
+            case SQUARE -> SQUARE.value(x);
+            case RECIPROCAL -> RECIPROCAL.value(x);
+            case SQRT -> SQRT.value(x);
+            case EXP -> EXP.value(x);
+            case EXPM1 -> EXPM1.value(x);
+            case LOG -> LOG.value(x);
+            case LOG1P -> LOG1P.value(x);
+            case SOFTPLUS -> SOFTPLUS.value(x);
+            case SIN -> SIN.value(x);
+            case COS -> COS.value(x);
+            case TAN -> TAN.value(x);
+            case TANH -> TANH.value(x);
+            case ATAN -> ATAN.value(x);
+            case SIGMOID -> SIGMOID.value(x);
+            case RELU -> RELU.value(x);
+            case ABS -> ABS.value(x);
+            case SIGN -> SIGN.value(x);
+            case ERF -> ERF.value(x);
+        };
+    }
+
+    /** {@return {@code op.pullback(g, x, out)}, dispatched so that the JIT inlines it} */
+    public static double pullback(UnaryOp op, double g, double x, double out) {
+        return switch (op) {
+            case NEG -> NEG.pullback(g, x, out);
+            case SQUARE -> SQUARE.pullback(g, x, out);
+            case RECIPROCAL -> RECIPROCAL.pullback(g, x, out);
+            case SQRT -> SQRT.pullback(g, x, out);
+            case EXP -> EXP.pullback(g, x, out);
+            case EXPM1 -> EXPM1.pullback(g, x, out);
+            case LOG -> LOG.pullback(g, x, out);
+            case LOG1P -> LOG1P.pullback(g, x, out);
+            case SOFTPLUS -> SOFTPLUS.pullback(g, x, out);
+            case SIN -> SIN.pullback(g, x, out);
+            case COS -> COS.pullback(g, x, out);
+            case TAN -> TAN.pullback(g, x, out);
+            case TANH -> TANH.pullback(g, x, out);
+            case ATAN -> ATAN.pullback(g, x, out);
+            case SIGMOID -> SIGMOID.pullback(g, x, out);
+            case RELU -> RELU.pullback(g, x, out);
+            case ABS -> ABS.pullback(g, x, out);
+            case SIGN -> SIGN.pullback(g, x, out);
+            case ERF -> ERF.pullback(g, x, out);
+        };
+    }
+
     /** {@return the op of this syntax name, if any} */
     public static Optional<UnaryOp> named(String name) {
         Objects.requireNonNull(name, "name is null");
