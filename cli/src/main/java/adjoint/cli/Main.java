@@ -1,5 +1,6 @@
 package adjoint.cli;
 
+import adjoint.dsl.Syntax;
 import adjoint.dsl.ParseException;
 import adjoint.expr.AdjointException;
 import java.io.IOException;
@@ -32,6 +33,7 @@ public final class Main {
     /** {@return the exit status of running the command with {@code args}, writing to {@code out} and {@code err}} */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new AdjointCommand());
+        cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + ".");
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

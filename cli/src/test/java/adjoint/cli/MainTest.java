@@ -124,4 +124,13 @@ class MainTest {
             oneLineError(run("graph", "x", "--at", "x=1", "--out", "g.jpg"), "give a .dot, .svg, .png or .pdf");
         }
     }
+
+    @Test
+    void helpListsTheFunctionsOfTheOpTables() {
+        StringWriter out = new StringWriter();
+        int status = Main.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(status).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("Functions of the text syntax: " + String.join(" ", adjoint.dsl.Syntax.functions()) + ".")
+                .contains(" atan ").contains(" max ");
+    }
 }
