@@ -3,21 +3,47 @@ package adjoint.dsl;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The functions of the text syntax, by name, read from the op tables: every {@link UnaryOp}
- * and every {@link BinaryOp} written as a call ({@code max(a, b)}).
+ * The functions of the text syntax, by name: every {@link UnaryOp} and every {@link BinaryOp}
+ * written as a call ({@code max(a, b)}), read from the op tables, and the matrix functions by
+ * their snake_case names ({@code transpose}, {@code softmax_rows}...).
  */
 final class Functions {
 
+    /** A matrix function: how many arguments it takes and what it builds of them. */
+    private record MatrixFunction(int arity, java.util.function.Function<List<Expr>, Expr> build) {}
+
+    private static final Map<String, MatrixFunction> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("transpose", new MatrixFunction(1, a -> new MatrixOp.Transpose(a.get(0))));
+        MATRIX.put("sum", new MatrixFunction(1, a -> new MatrixOp.Sum(a.get(0))));
+        MATRIX.put("mean", new MatrixFunction(1, a -> Adjoint.mean(new Matrix(a.get(0))).expr()));
+        MATRIX.put("trace", new MatrixFunction(1, a -> new MatrixOp.Trace(a.get(0))));
+        MATRIX.put("logsumexp_rows", new MatrixFunction(1, a -> new MatrixOp.LogSumExpRows(a.get(0))));
+        MATRIX.put("softmax_rows", new MatrixFunction(1, a -> new MatrixOp.SoftmaxRows(a.get(0))));
+        MATRIX.put("softmax_cross_entropy", new MatrixFunction(2,
+                a -> Adjoint.softmaxCrossEntropy(new Matrix(a.get(0)), new Matrix(a.get(1))).expr()));
+        MATRIX.put("broadcast", new MatrixFunction(3, a -> new MatrixOp.Broadcast(a.get(0),
+                Shape.of(count(a.get(1), "broadcast's rows"), count(a.get(2), "broadcast's columns")))));
+        MATRIX.put("broadcast_rows", new MatrixFunction(2, a -> new MatrixOp.BroadcastRows(a.get(0),
+                Shape.of(count(a.get(1), "broadcast_rows's rows"), a.get(0).shape().cols()))));
+    }
+
     private Functions() {}
 
-    /** {@return every function name, one-input ops first, in table order} */
+    /** {@return every function name: one-input ops, calls of two-input ops, then matrix functions} */
     static List<String> names() {
         List<String> names = new ArrayList<>();
         for (UnaryOp op : UnaryOp.values()) {
@@ -28,12 +54,14 @@ final class Functions {
                 names.add(op.syntax());
             }
         }
+        names.addAll(MATRIX.keySet());
         return names;
     }
 
     /** {@return the number of arguments the function {@code name} takes, if there is one} */
     static Optional<Integer> arity(String name) {
-        return UnaryOp.named(name).map(op -> 1).or(() -> BinaryOp.named(name).map(op -> 2));
+        return UnaryOp.named(name).map(op -> 1).or(() -> BinaryOp.named(name).map(op -> 2))
+                .or(() -> Optional.ofNullable(MATRIX.get(name)).map(MatrixFunction::arity));
     }
 
     /** {@return the function {@code name} applied to its arguments, whose number {@link #arity} gives} */
@@ -42,7 +70,40 @@ final class Functions {
         if (unary.isPresent()) {
             return new Unary(unary.get(), args.get(0));
         }
-        return new Binary(BinaryOp.named(name).orElseThrow(), args.get(0), args.get(1));
+        Optional<BinaryOp> binary = BinaryOp.named(name);
+        if (binary.isPresent()) {
+            return elementwise(binary.get(), args.get(0), args.get(1));
+        }
+        return MATRIX.get(name).build().apply(args);
+    }
+
+    /**
+     * {@return {@code op} on {@code a} and {@code b}}: a scalar repeated into every entry of the
+     * other's shape, or a {@code 1 x n} row into every row of an {@code m x n} matrix, as needed
+     *
+     * @throws adjoint.expr.ShapeMismatchException if the shapes cannot meet
+     */
+    static Expr elementwise(BinaryOp op, Expr a, Expr b) {
+        Shape sa = a.shape();
+        Shape sb = b.shape();
+        if (sa.isScalar() && !sb.isScalar()) {
+            a = new MatrixOp.Broadcast(a, sb);
+        } else if (sb.isScalar() && !sa.isScalar()) {
+            b = new MatrixOp.Broadcast(b, sa);
+        } else if (sa.rows() == 1 && sb.rows() > 1 && sa.cols() == sb.cols()) {
+            a = new MatrixOp.BroadcastRows(a, sb);
+        } else if (sb.rows() == 1 && sa.rows() > 1 && sa.cols() == sb.cols()) {
+            b = new MatrixOp.BroadcastRows(b, sa);
+        }
+        return new Binary(op, a, b);
+    }
+
+    /** {@return the whole positive number a constant argument stands for} */
+    private static int count(Expr e, String what) {
+        if (e instanceof Leaf.Constant c && c.value() == Math.rint(c.value()) && c.value() >= 1 && c.value() <= Integer.MAX_VALUE) {
+            return (int) c.value();
+        }
+        throw new IllegalArgumentException(what + " must be a whole number of at least 1, got " + e);
     }
 
     /** {@return the known name nearest to {@code name} by edit distance, if within two edits} */

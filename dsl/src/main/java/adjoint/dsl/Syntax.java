@@ -1,6 +1,7 @@
 package adjoint.dsl;
 
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
@@ -9,80 +10,210 @@ import adjoint.expr.Notation;
 import adjoint.expr.Printer;
 import adjoint.expr.Printer.Slot;
 import adjoint.expr.Printer.Template;
+import adjoint.expr.Shape;
 import adjoint.expr.Structure;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The text syntax of scalar expressions, as a calculator or Python writes them:
- * {@code 1/(2 + sin(x1*w1)^2 + cos(x2*w2))}.
+ * The text syntax of expressions, as a calculator, Python or NumPy writes them:
+ * {@code 1/(2 + sin(x1*w1)^2 + cos(x2*w2))}, {@code sum(sigmoid(W @ x)^2)}.
  * <ul>
  *   <li>numbers ({@code 2}, {@code 0.5}, {@code 1e-3}), the constants {@code pi} and {@code e},
- *   names as variables ({@code x}, {@code w1}, {@code theta_2});</li>
- *   <li>{@code + - * /}, and {@code ^} for powers: right-associative and tighter than unary minus,
- *   so {@code -x^2 = -(x^2)} and {@code 2^3^2 = 512};</li>
- *   <li>parentheses, and the functions of the op tables by their names: one-input ops such as
- *   {@code sin(x)}, two-input ops written as calls; {@link #functions()} lists them.</li>
+ *   names as variables ({@code x}, {@code w1}, {@code theta_2}, {@code θ}; any other name in
+ *   backquotes, {@code `a b`}), matrix literals ({@code [[1, 2], [3, 4]]}, a column
+ *   {@code [1, 2, 3]});</li>
+ *   <li>{@code + - * /} entry by entry, {@code @} the matrix product, and {@code ^} for powers:
+ *   right-associative and tighter than unary minus, so {@code -x^2 = -(x^2)} and
+ *   {@code 2^3^2 = 512}; a scalar meets a matrix by repeating into every entry, a
+ *   {@code 1 x n} row an {@code m x n} matrix by repeating into every row;</li>
+ *   <li>parentheses, and the functions by name: the op tables' one-input ops
+ *   ({@code sin(x)}), two-input ops written as calls ({@code max(a, b)}), and the matrix
+ *   functions ({@code transpose sum mean trace logsumexp_rows softmax_rows
+ *   softmax_cross_entropy broadcast broadcast_rows}); {@link #functions()} lists them.</li>
  * </ul>
- * A parse error says where, with a caret under the spot, and what was expected; an unknown
- * function name suggests the nearest known one. {@link #print} writes an expression back in
- * this syntax, so that printing and parsing again gives the same expression.
+ * A variable's shape comes from a map of shapes, a scalar if it is not there. A parse error,
+ * shape mismatches included, says where, with a caret under the spot, and what was expected;
+ * an unknown function name suggests the nearest known one. {@link #print} writes an expression
+ * back in this syntax, so that printing and parsing again (with the variables' shapes) gives the
+ * same expression.
  */
 public final class Syntax {
 
+    /** The longest text {@link #print} writes, in characters. */
+    public static final int MAX_TEXT = 1_000_000;
+
     private static final int UNARY = Notation.UNARY;
+    private static final int PRODUCT = Notation.PRODUCT;
     private static final int ATOM = Notation.ATOM;
 
     private Syntax() {}
 
     /**
-     * {@return the expression the text denotes}
+     * {@return the scalar expression the text denotes, every variable a scalar}
      *
      * @throws ParseException if the text is not an expression of this syntax
      */
     public static Scalar parse(String text) {
         Objects.requireNonNull(text, "text is null");
-        return new Scalar(Parser.parse(text));
+        return new Scalar(Parser.parse(text, Map.of()));
     }
 
     /**
-     * {@return {@code e} written in this syntax, with the parentheses that parsing it back needs}
+     * {@return the expression the text denotes, of any shape}, each variable of the shape the map
+     * gives (a scalar if it gives none)
      *
-     * @throws IllegalArgumentException if {@code e} has an op this syntax cannot write (a matrix op)
+     * @throws ParseException if the text is not an expression of this syntax, or its shapes do not fit
      */
-    public static String print(Term e) {
-        Expr root = Objects.requireNonNull(e, "expression is null").expr();
-        return Printer.print(root, (node, context) -> template(node), "(", ")", Integer.MAX_VALUE - 1);
+    public static Matrix parse(String text, Map<String, Shape> shapes) {
+        Objects.requireNonNull(text, "text is null");
+        Objects.requireNonNull(shapes, "shapes is null");
+        return new Matrix(Parser.parse(text, shapes));
     }
 
-    /** {@return the names of the functions the syntax knows, from the op tables} */
+    /**
+     * {@return the value a literal denotes, by rows}: a number as {@code 1x1}, {@code [1, 2, 3]} as
+     * a column, {@code [[1, 2, 3]]} as a row, {@code [[1, 2], [3, 4]]} by rows. Numbers are decimal
+     * or scientific ({@code -2.5e-3}), or {@code nan}, {@code inf}, {@code -inf}; a number too large
+     * for a double is an error.
+     *
+     * @throws ParseException if the text is not one literal
+     */
+    public static double[][] value(String text) {
+        Objects.requireNonNull(text, "text is null");
+        return Parser.literal(text);
+    }
+
+    /** {@return the names of the functions the syntax knows} */
     public static List<String> functions() {
         return List.copyOf(Functions.names());
     }
 
+    /** {@return whether {@code name} is written bare in this syntax: a letter or {@code _}, then letters, digits, {@code _}, not a reserved word} */
+    public static boolean isName(String name) {
+        Objects.requireNonNull(name, "name is null");
+        if (name.isEmpty() || !isNameStart(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!isNamePart(name.charAt(i))) {
+                return false;
+            }
+        }
+        return !name.equals("pi") && !name.equals("e") && Functions.arity(name).isEmpty();
+    }
+
+    static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    static boolean isNamePart(char c) {
+        return Character.isLetter(c) || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /**
+     * {@return {@code e} written in this syntax, with the parentheses that parsing it back needs}
+     * A node used twice is written out at each use, so a graph that shares much can have text far
+     * longer than itself (100 doublings of {@code x + x} are 101 nodes and 2^100 uses).
+     *
+     * @throws IllegalArgumentException if {@code e} has an op this syntax cannot write (a custom
+     *     op), or its text would be longer than {@link #MAX_TEXT} characters
+     */
+    public static String print(Term e) {
+        Expr root = Objects.requireNonNull(e, "expression is null").expr();
+        String text = Printer.print(root, (node, context) -> template(node), "(", ")", MAX_TEXT);
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("the text of this expression is longer than " + MAX_TEXT
+                    + " characters: it uses shared sub-expressions many times, and the text writes each use out");
+        }
+        return text;
+    }
+
     private static Template template(Expr e) {
         return switch (e) {
-            case Leaf.Variable v -> Template.of(ATOM, v.name());
-            case Leaf.Constant c -> c.value() < 0 || (c.value() == 0 && 1 / c.value() < 0)
-                    ? Template.of(UNARY, Structure.number(c.value()).startsWith("-") ? Structure.number(c.value())
-                            : "-" + Structure.number(-c.value()))
-                    : Template.of(ATOM, Structure.number(c.value()));
+            case Leaf.Variable v -> Template.of(ATOM, isName(v.name()) ? v.name() : "`" + v.name() + "`");
+            case Leaf.Constant c -> constant(c.value());
+            case Leaf.MatrixConstant m -> Template.of(ATOM, literal(m));
             case Unary u when u.fn() == UnaryOp.NEG -> u.a() instanceof Leaf.Constant c && c.value() >= 0
                     ? Template.of(UNARY, "-(", Structure.number(c.value()), ")")
                     : Template.of(UNARY, "-", new Slot(u.a(), UNARY));
             case Unary u -> Template.call(u, u.op() + "(", ", ", ")");
-            case Binary b -> Template.of(b, b.fn().text());
-            case Leaf.MatrixConstant m -> throw unsupported(e);
-            case MatrixOp m -> throw unsupported(e);
-            case Custom c -> throw unsupported(e);
+            case Binary b -> binary(b);
+            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), " @ ", new Slot(m.b(), UNARY));
+            case MatrixOp.Transpose t -> Template.call(t, "transpose(", ", ", ")");
+            case MatrixOp.Sum s -> Template.call(s, "sum(", ", ", ")");
+            case MatrixOp.Trace t -> Template.call(t, "trace(", ", ", ")");
+            case MatrixOp.LogSumExpRows l -> Template.call(l, "logsumexp_rows(", ", ", ")");
+            case MatrixOp.SoftmaxRows s -> Template.call(s, "softmax_rows(", ", ", ")");
+            case MatrixOp.Broadcast b -> Template.of(ATOM, "broadcast(", new Slot(b.a(), 0), ", " + b.shape().rows() + ", "
+                    + b.shape().cols() + ")");
+            case MatrixOp.BroadcastRows b -> Template.of(ATOM, "broadcast_rows(", new Slot(b.a(), 0), ", " + b.shape().rows() + ")");
+            case Custom c -> throw new IllegalArgumentException("the text syntax has no " + c.op() + " (" + c.shape() + "): "
+                    + Structure.text(c, 80));
         };
     }
 
-    private static IllegalArgumentException unsupported(Expr e) {
-        return new IllegalArgumentException("the text syntax has no " + e.op() + " (" + e.shape() + "): "
-                + Structure.text(e, 80));
+    /** {@return an elementwise node, a broadcast input written bare where parsing repeats it again} */
+    private static Template binary(Binary b) {
+        Expr a = implicit(b.a(), b.b());
+        Expr c = implicit(b.b(), b.a());
+        Template t = Template.of(b, b.fn().text());
+        java.util.List<Object> items = new java.util.ArrayList<>(t.items().size());
+        for (Object item : t.items()) {
+            if (item instanceof Slot s) {
+                items.add(new Slot(s.e() == b.a() ? a : c, s.context()));
+            } else {
+                items.add(item);
+            }
+        }
+        return new Template(t.precedence(), items);
+    }
+
+    /**
+     * {@return the input of a broadcast {@code x} that parsing would make again from it and its
+     * partner (a scalar into a matrix, a row into more than one row), else {@code x}}
+     */
+    private static Expr implicit(Expr x, Expr partner) {
+        boolean partnerFull = !(partner instanceof MatrixOp.Broadcast) && !(partner instanceof MatrixOp.BroadcastRows);
+        boolean repeats = x instanceof MatrixOp.Broadcast b && !b.shape().isScalar()
+                || x instanceof MatrixOp.BroadcastRows r && r.shape().rows() > 1;
+        return partnerFull && repeats ? x.input(0) : x;
+    }
+
+    private static Template constant(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Template.of(ATOM, "[" + (Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") + "]");
+        }
+        if (v < 0 || (v == 0 && 1 / v < 0)) {
+            String n = Structure.number(v);
+            return Template.of(UNARY, n.startsWith("-") ? n : "-" + n);
+        }
+        return Template.of(ATOM, Structure.number(v));
+    }
+
+    /** {@return a matrix constant as a literal that parses back to it: a column as {@code [1, 2]}, else by rows} */
+    private static String literal(Leaf.MatrixConstant m) {
+        Shape s = m.shape();
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < s.rows(); i++) {
+            if (s.cols() == 1) {
+                sb.append(i == 0 ? "" : ", ").append(entry(m.entry(i, 0)));
+                continue;
+            }
+            sb.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < s.cols(); j++) {
+                sb.append(j == 0 ? "" : ", ").append(entry(m.entry(i, j)));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String entry(double v) {
+        return Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : Structure.number(v);
     }
 }

@@ -1,5 +1,10 @@
 package adjoint.dsl;
 
+import adjoint.eval.Backprop;
+import adjoint.expr.MatrixOp;
+import adjoint.expr.Shape;
+import java.util.List;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -110,7 +115,7 @@ class SyntaxTest {
             assertThatThrownBy(() -> Syntax.parse("x + * y")).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("expected a number, a name or '(', found '*' at column 5");
             assertThatThrownBy(() -> Syntax.parse("x y")).isInstanceOf(ParseException.class)
-                    .hasMessageStartingWith("expected an operator (+ - * / ^) or the end, found 'y' at column 3");
+                    .hasMessageStartingWith("expected an operator (+ - * / @ ^) or the end, found 'y' at column 3");
             assertThatThrownBy(() -> Syntax.parse("")).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("expected an expression at column 1");
             assertThatThrownBy(() -> Syntax.parse("2 +")).isInstanceOf(ParseException.class)
@@ -153,9 +158,100 @@ class SyntaxTest {
         }
 
         @Test
-        void matrixOpsHaveNoTextForm() {
-            assertThatThrownBy(() -> Syntax.print(Adjoint.sum(Adjoint.matrix("W", 2, 2))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the text syntax has no sum");
+        void customOpsHaveNoTextForm() {
+            assertThatThrownBy(() -> Syntax.print(new adjoint.fixtures.Fixtures.Twice(new Leaf.Variable("x"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the text syntax has no twice");
+        }
+    }
+
+    @Nested
+    class Matrices {
+        final Map<String, Shape> shapes = Map.of("W", Shape.of(3, 3), "x", Shape.vector(3), "X", Shape.of(4, 3), "b", Shape.of(1, 3));
+
+        @Test
+        void theSecondSeedProblemParsesAndDifferentiates() {
+            Matrix h = Syntax.parse("sum(sigmoid(W @ x)^2)", shapes);
+            Gradient g = Backprop.gradient(h.expr(), Bindings.of("W", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}})
+                    .and("x", new double[] {1, 2, 3}));
+            assertThat(g.value()).isEqualTo(2.2176476050544203);
+            assertThat(g.matrix("x").getColumn(0)).containsExactly(0.28746968091443026, 0.18495608645965972, 0.08606823439185537);
+        }
+
+        @Test
+        void aScalarOrARowMeetsAMatrixByRepeating() {
+            assertThat(Syntax.parse("2*W + 1", shapes).expr().shape()).isEqualTo(Shape.of(3, 3));
+            Expr biased = Syntax.parse("X @ W + b", shapes).expr();
+            assertThat(biased).isEqualTo(new Binary(BinaryOp.ADD, new MatrixOp.MatMul(new Leaf.Variable("X", Shape.of(4, 3)),
+                    new Leaf.Variable("W", Shape.of(3, 3))), new MatrixOp.BroadcastRows(new Leaf.Variable("b", Shape.of(1, 3)),
+                    Shape.of(4, 3))));
+            assertThat(Syntax.parse("softmax_rows(X @ W + b)", shapes).expr().shape()).isEqualTo(Shape.of(4, 3));
+            assertThat(Syntax.parse("max(W, 0)", shapes).expr().shape()).isEqualTo(Shape.of(3, 3));
+        }
+
+        @Test
+        void literalsAreMatricesAndColumns() {
+            assertThat(Syntax.value("[[1, 2], [3, 4]]")).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
+            assertThat(Syntax.value("[1, 2, 3]")).isDeepEqualTo(new double[][] {{1}, {2}, {3}});
+            assertThat(Syntax.value("[[1, 2, 3]]")).isDeepEqualTo(new double[][] {{1, 2, 3}});
+            assertThat(Syntax.value("-2.5e-3")).isDeepEqualTo(new double[][] {{-2.5e-3}});
+            assertThat(Syntax.value("nan")[0][0]).isNaN();
+            assertThat(Syntax.value("-inf")[0][0]).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(Syntax.parse("sum([[1, 2], [3, 4]] * W)", Map.of("W", Shape.of(2, 2))).expr().shape()).isEqualTo(Shape.SCALAR);
+        }
+
+        @Test
+        void badNumbersAndRowsAreParseErrorsWithTheColumn() {
+            assertThatThrownBy(() -> Syntax.value("1e400")).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("the number 1e400 is too large for a double at column 1");
+            assertThatThrownBy(() -> Syntax.value("0x1p3")).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("expected the end of the value, found 'x' at column 2");
+            assertThatThrownBy(() -> Syntax.value("1d")).isInstanceOf(ParseException.class);
+            assertThatThrownBy(() -> Syntax.value("[[1, 2], [3]]")).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("row 1 has 1 entries, row 0 has 2 at column 10");
+            assertThatThrownBy(() -> Syntax.parse("２*x")).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("expected a number, a name or '(', found '２' at column 1");
+        }
+
+        @Test
+        void aShapeMismatchIsTheLibrarysMessageAtTheOperator() {
+            assertThatThrownBy(() -> Syntax.parse("x @ W", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("matmul: 3x1 times 3x3 (the left's 1 columns must equal the right's 3 rows)")
+                    .hasMessageContaining("at column 3");
+            assertThatThrownBy(() -> Syntax.parse("W + x", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("add: 3x3 and 3x1 differ").hasMessageContaining("at column 3");
+        }
+
+        @Test
+        void printingWritesMatricesBackSoThatTheyParseAgain() {
+            for (String text : List.of("sum(sigmoid(W @ x)^2)", "X @ W + b", "transpose(x) @ W @ x", "trace(W) * 2 + mean(W)",
+                    "sum(logsumexp_rows(X)) - sum(softmax_rows(X))", "sum([[1, 0], [0, 1]] * W2)", "sum(broadcast(2, 3, 3) * W)")) {
+                Map<String, Shape> s = new java.util.HashMap<>(shapes);
+                s.put("W2", Shape.of(2, 2));
+                Expr once = Syntax.parse(text, s).expr();
+                assertThat(Syntax.parse(Syntax.print(once), s).expr()).as(text + " printed as " + Syntax.print(once)).isEqualTo(once);
+            }
+            assertThat(Syntax.print(Syntax.parse("X @ W + b", shapes))).isEqualTo("X @ W + b");
+        }
+
+        @Test
+        void aGraphThatSharesExponentiallyIsRefusedNotPrintedUntilMemoryRunsOut() {
+            Scalar x = Adjoint.scalar("x");
+            for (int i = 0; i < 100; i++) {
+                x = x.plus(x);
+            }
+            Scalar doubling = x;
+            assertThatThrownBy(() -> Syntax.print(doubling)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the text of this expression is longer than 1000000 characters");
+        }
+
+        @Test
+        void anyNameAndAnyConstantPrintsSoThatItParsesBack() {
+            for (Expr e : List.<Expr>of(new Leaf.Variable("pi"), new Leaf.Variable("sin"), new Leaf.Variable("a b"),
+                    new Leaf.Constant(Double.POSITIVE_INFINITY), new Leaf.Constant(Double.NaN), new Leaf.Constant(-0.0),
+                    new Leaf.Variable("θ"))) {
+                assertThat(Syntax.parse(Syntax.print(e)).expr()).as(Syntax.print(e)).isEqualTo(e);
+            }
+            assertThat(Syntax.print(new Leaf.Variable("a b"))).isEqualTo("`a b`");
         }
     }
 }

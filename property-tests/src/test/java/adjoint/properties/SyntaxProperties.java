@@ -1,5 +1,9 @@
 package adjoint.properties;
 
+import adjoint.eval.CompiledFunction;
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
 import static adjoint.properties.Theories.qt;
 
 import adjoint.dsl.Scalar;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class SyntaxProperties {
 
     static final Coverage ROUND_TRIPS = new Coverage();
+    static final Coverage MATRIX_ROUND_TRIPS = new Coverage();
 
     /** Every op the text syntax can write: the elementwise ones. */
     static final Seq<OpSpec> TEXT_OPS = CoreOps.all().filter(s -> Unary.class.isAssignableFrom(s.type())
@@ -26,6 +31,7 @@ class SyntaxProperties {
     @AfterAll
     static void report() {
         System.out.println("[SyntaxProperties] seed " + Theories.SEED + ", print and parse: " + ROUND_TRIPS.summary());
+        System.out.println("[SyntaxProperties] print and parse with shapes: " + MATRIX_ROUND_TRIPS.summary());
     }
 
     @Test
@@ -37,6 +43,22 @@ class SyntaxProperties {
             Scalar twice = Syntax.parse(Syntax.print(once));
             if (!once.equals(twice) || !once.expr().equals(s.expression())) {
                 throw new AssertionError("printed " + s + " as " + text + ", which parses to " + once + ", and again to " + twice);
+            }
+        });
+    }
+
+    @Test
+    void printingThenParsingAMatrixExpressionWithItsShapesGivesItBack() {
+        qt().forAll(Expressions.matrix().samples()).checkAssert(s -> {
+            MATRIX_ROUND_TRIPS.record(s);
+            java.util.Map<String, Shape> shapes = new java.util.HashMap<>();
+            for (Leaf.Variable v : CompiledFunction.of(s.expression()).parameters()) {
+                shapes.put(v.name(), v.shape());
+            }
+            String text = Syntax.print(s.expression());
+            Expr back = Syntax.parse(text, shapes).expr();
+            if (!back.equals(s.expression())) {
+                throw new AssertionError("printed " + s + " as " + text + ", which parses to " + back);
             }
         });
     }
