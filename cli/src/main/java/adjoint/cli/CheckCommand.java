@@ -21,7 +21,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckReport r = GradientCheck.defaults().check(input.expression(), input.point());
+        CheckReport r = GradientCheck.defaults().check(input.expression(), input.bindings());
         spec.commandLine().getOut().print(r.render());
         return r.passed() ? 0 : Main.FAILED;
     }

@@ -2,7 +2,9 @@ package adjoint.cli;
 
 import adjoint.dsl.Syntax;
 import adjoint.expr.Expr;
+import adjoint.dsl.Matrix;
 import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
 import adjoint.show.Formula;
 import adjoint.symbolic.Symbolic;
 import java.util.concurrent.Callable;
@@ -25,6 +27,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--wrt", required = true, paramLabel = "NAME", description = "The variable to differentiate with respect to.")
     String wrt;
 
+    @Option(names = "--shape", paramLabel = "NAME=ROWSxCOLS", description = "A variable's shape, such as W=3x3 (a scalar"
+            + " if not given); may be repeated or separated by commas.", split = ",")
+    java.util.List<String> shapes = java.util.List.of();
+
     @Option(names = "--format", defaultValue = "unicode",
             description = "unicode, latex, or text (this command's own syntax, to feed back in) (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -34,10 +40,21 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!wrt.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!Syntax.isName(wrt)) {
             throw new IllegalArgumentException("--wrt '" + wrt + "' is not a variable name");
         }
-        Expr d = Symbolic.derivative(Syntax.parse(expression), new Leaf.Variable(wrt));
+        java.util.Map<String, Shape> byName = new java.util.LinkedHashMap<>();
+        for (String s : shapes) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(.+?)\\s*=\\s*(\\d+)\\s*x\\s*(\\d+)\\s*").matcher(s);
+            if (!m.matches() || !Syntax.isName(m.group(1)) || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(3)) < 1) {
+                throw new IllegalArgumentException("malformed --shape '" + s + "': expected name=ROWSxCOLS, such as W=3x3");
+            }
+            if (byName.put(m.group(1), Shape.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))) != null) {
+                throw new IllegalArgumentException("--shape gives " + m.group(1) + " twice");
+            }
+        }
+        Matrix f = Syntax.parse(expression, byName);
+        Expr d = Symbolic.derivative(f, new Leaf.Variable(wrt, byName.getOrDefault(wrt, Shape.SCALAR)));
         spec.commandLine().getOut().println(switch (format) {
             case unicode -> Formula.unicode(d);
             case latex -> Formula.latex(d);

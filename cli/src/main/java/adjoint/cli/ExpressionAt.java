@@ -1,28 +1,62 @@
 package adjoint.cli;
 
-import adjoint.dsl.Scalar;
+import adjoint.dsl.Matrix;
 import adjoint.dsl.Syntax;
 import adjoint.eval.Bindings;
+import adjoint.eval.CompiledFunction;
+import adjoint.expr.Leaf;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The options every evaluating subcommand takes: the expression and the point. */
 final class ExpressionAt {
 
-    @Parameters(index = "0", paramLabel = "EXPR", description = "The expression, for example '1/(2 + sin(x1*w1)^2 + cos(x2*w2))'.")
+    @Parameters(index = "0", paramLabel = "EXPR", description = "The expression, for example '1/(2 + sin(x1*w1)^2 + cos(x2*w2))'"
+            + " or 'sum(sigmoid(W @ x)^2)'. One that starts with a minus sign may come anywhere, after -- or not.")
     String expression;
 
     @Option(names = "--at", required = true, paramLabel = "NAME=VALUE,...",
-            description = "The point: a value for every variable, for example x1=1,w1=2.")
-    String at;
+            description = "The point: a value for every variable, such as x1=1,w1=2 or 'W=[[1,0],[0,1]],x=[1,2]' (a column);"
+                    + " may be repeated.")
+    List<String> at;
 
-    /** {@return the parsed expression} */
-    Scalar expression() {
-        return Syntax.parse(expression);
+    private Points.Point point;
+    private Matrix parsed;
+
+    /** {@return the point} */
+    Points.Point point() {
+        if (point == null) {
+            point = Points.parse(at);
+        }
+        return point;
     }
 
-    /** {@return the parsed point} */
-    Bindings point() {
-        return Points.parse(at);
+    /** {@return the bindings of the point} */
+    Bindings bindings() {
+        return point().bindings();
+    }
+
+    /**
+     * {@return the parsed expression, each variable of its bound value's shape}
+     *
+     * @throws IllegalArgumentException if the point binds a name that is not a variable of the expression
+     */
+    Matrix expression() {
+        if (parsed == null) {
+            Bindings b = bindings();
+            Matrix e = Syntax.parse(expression, Points.shapes(b));
+            List<String> variables = CompiledFunction.of(e.expr()).parameters().map(Leaf.Variable::name).asJava();
+            Set<String> extra = b.names().filter(n -> !variables.contains(n)).toJavaSet();
+            if (!extra.isEmpty()) {
+                throw new IllegalArgumentException("--at binds " + String.join(", ", extra.stream().sorted().toList())
+                        + ", which " + (extra.size() == 1 ? "is not a variable" : "are not variables") + " of the expression; its variables are "
+                        + (variables.isEmpty() ? "none" : variables.stream().collect(Collectors.joining(", "))));
+            }
+            parsed = e;
+        }
+        return parsed;
     }
 }

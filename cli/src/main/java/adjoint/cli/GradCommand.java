@@ -1,6 +1,5 @@
 package adjoint.cli;
 
-import adjoint.dsl.Scalar;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
@@ -11,9 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code adjoint grad}: the value and the gradient with respect to every bound variable. */
 @Command(name = "grad", mixinStandardHelpOptions = true, description = "Print the value and the gradient.")
@@ -22,7 +21,8 @@ final class GradCommand implements Callable<Integer> {
     @Mixin
     ExpressionAt input;
 
-    @Option(names = "--json", description = "Print one JSON object: {\"value\": V, \"gradient\": {\"x\": Gx, ...}}.")
+    @Option(names = "--json", description = "Print one JSON object: {\"value\": V, \"gradient\": {\"x\": Gx, \"W\": [[...], ...]}},"
+            + " each gradient in its variable's form: a number, a flat list for a value given as [1, 2, 3], else a list of rows.")
     boolean json;
 
     @Spec
@@ -30,27 +30,50 @@ final class GradCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scalar f = input.expression();
-        Bindings at = input.point();
-        Array<Leaf.Variable> bound = at.names().map(Leaf.Variable::new).toArray();
+        var f = input.expression();
+        Bindings at = input.bindings();
+        Array<Leaf.Variable> bound = at.names().map(n -> new Leaf.Variable(n, at.shapeOf(n).get())).toArray();
         Array<Leaf.Variable> unbound = CompiledFunction.of(f.expr()).parameters()
                 .filter(v -> !at.contains(v.name())).toArray();
         Gradient g = CompiledFunction.of(f.expr(), bound.appendAll(unbound)).gradient(at);
-        Array<Leaf.Variable> vars = bound;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             StringBuilder sb = new StringBuilder("{\"value\": ").append(Json.number(g.value())).append(", \"gradient\": {");
-            for (int i = 0; i < vars.size(); i++) {
-                String name = vars.get(i).name();
-                sb.append(i == 0 ? "" : ", ").append(Json.string(name)).append(": ").append(Json.number(g.scalar(name)));
+            for (int i = 0; i < bound.size(); i++) {
+                String name = bound.get(i).name();
+                sb.append(i == 0 ? "" : ", ").append(Json.string(name)).append(": ").append(literal(g, name, true));
             }
             out.println(sb.append("}}"));
         } else {
             out.printf(Locale.ROOT, "value %s%n", g.value());
-            for (Leaf.Variable v : vars) {
-                out.printf(Locale.ROOT, "d/d%s %s%n", v.name(), g.scalar(v.name()));
+            for (Leaf.Variable v : bound) {
+                out.printf(Locale.ROOT, "d/d%s %s%n", v.name(), literal(g, v.name(), false));
             }
         }
         return 0;
+    }
+
+    /** {@return the gradient with respect to {@code name} in its variable's form, as JSON or as the text syntax's literal} */
+    private String literal(Gradient g, String name, boolean json) {
+        double[][] d = g.matrix(name).getData();
+        java.util.function.DoubleFunction<String> number = json ? Json::number : Double::toString;
+        if (d.length == 1 && d[0].length == 1 && !input.point().flat().contains(name)) {
+            return number.apply(d[0][0]);
+        }
+        StringBuilder sb = new StringBuilder("[");
+        boolean flat = input.point().flat().contains(name);
+        for (int i = 0; i < d.length; i++) {
+            sb.append(i == 0 ? "" : ", ");
+            if (flat) {
+                sb.append(number.apply(d[i][0]));
+                continue;
+            }
+            sb.append('[');
+            for (int j = 0; j < d[i].length; j++) {
+                sb.append(j == 0 ? "" : ", ").append(number.apply(d[i][j]));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
     }
 }

@@ -28,7 +28,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Graphviz.write(Dot.of(Backprop.tape(input.expression().expr(), input.point())), out);
+        Graphviz.write(Dot.of(Backprop.tape(input.expression().expr(), input.bindings())), out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

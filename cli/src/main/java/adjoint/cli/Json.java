@@ -1,15 +1,14 @@
 package adjoint.cli;
 
-import java.util.Locale;
 
-/** Numbers as JSON writes them: 17 significant digits, enough to give back the same double. */
+/** Numbers as JSON writes them: the shortest decimal that gives back the same double. */
 final class Json {
 
     private Json() {}
 
-    /** {@return {@code x} with 17 significant digits; NaN and infinities, which JSON lacks, as null} */
+    /** {@return {@code x} as the shortest decimal that reads back as {@code x}; NaN and infinities, which JSON lacks, as null} */
     static String number(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.17g", x) : "null";
+        return Double.isFinite(x) ? Double.toString(x) : "null";
     }
 
     /** {@return {@code s} as a JSON string} */

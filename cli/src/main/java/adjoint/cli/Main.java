@@ -33,6 +33,9 @@ public final class Main {
     /** {@return the exit status of running the command with {@code args}, writing to {@code out} and {@code err}} */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new AdjointCommand());
+        // An expression such as -x^2 is not an option: unknown options are read as the expression.
+        cli.setUnmatchedOptionsArePositionalParams(true);
+        args = expressionsAfterDoubleDash(args);
         cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + ".");
         cli.setOut(out);
         cli.setErr(err);
@@ -51,6 +54,25 @@ public final class Main {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * {@return the arguments with each {@code --} taken out and the argument after it marked as
+     * not an option}: {@code grad -- "-x^2" --at x=1} reads as {@code grad "-x^2" --at x=1}, so
+     * that {@code --at} still counts after it, and an expression such as {@code -h} is not the
+     * help option (a leading space, which the syntax skips, keeps picocli from reading it so)
+     */
+    static String[] expressionsAfterDoubleDash(String[] args) {
+        java.util.List<String> out = new java.util.ArrayList<>(args.length);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--") && i + 1 < args.length) {
+                String next = args[++i];
+                out.add(next.startsWith("-") ? " " + next : next);
+            } else if (!args[i].equals("--")) {
+                out.add(args[i]);
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static String oneLine(Exception e) {

@@ -27,7 +27,7 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Trace t = Trace.of(input.expression().expr(), input.point());
+        Trace t = Trace.of(input.expression().expr(), input.bindings());
         spec.commandLine().getOut().print(switch (format) {
             case text -> t.text();
             case markdown -> t.markdown();

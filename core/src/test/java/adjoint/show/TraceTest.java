@@ -175,6 +175,29 @@ class TraceTest {
         }
 
         @Test
+        void aRenderingThatRunsOutOfTimeIsStoppedAndSaysSo(@TempDir Path dir) {
+            Assumptions.assumeTrue(Graphviz.available(), "Graphviz's dot is not installed");
+            Variable x = new Variable("x");
+            Expr e = x;
+            for (int i = 0; i < 3000; i++) {
+                e = new Unary(i % 2 == 0 ? UnaryOp.SIN : UnaryOp.COS, e);
+            }
+            String dot = Dot.of(Backprop.tape(e, Bindings.of("x", 0.5)));
+            long start = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Graphviz.write(dot, dir.resolve("g.svg"), java.time.Duration.ofMillis(200)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("within 0 s and was stopped");
+            assertThat((System.nanoTime() - start) / 1e9).as("seconds until the refusal").isLessThan(30);
+        }
+
+        @Test
+        void aFileThatCannotBeWrittenSaysWhy(@TempDir Path dir) throws Exception {
+            Path file = Files.writeString(dir.resolve("plain"), "x");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Graphviz.write("digraph {}", file.resolve("g.dot")))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasMessage("cannot write " + file.resolve("g.dot") + ": " + file + " exists and is not a directory");
+        }
+
+        @Test
         void anUnknownFormatIsRefused(@TempDir Path dir) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> Graphviz.write("digraph {}", dir.resolve("g.jpg")))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("give a .dot, .svg, .png or .pdf");
