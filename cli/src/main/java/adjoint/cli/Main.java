@@ -27,16 +27,36 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        int status = run(args, out, err);
+        if (status != 0) {
+            // Only a failure exits explicitly: System.exit starts the JDK's logging, a cost at every start.
+            System.exit(status);
+        }
     }
 
     /** {@return the exit status of running the command with {@code args}, writing to {@code out} and {@code err}} */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new AdjointCommand());
+        // Picocli reads a command's annotations when it is built, most of the start-up time:
+        // a subcommand named first is built alone, the whole command only for help and errors.
+        Object sub = args.length == 0 ? null : switch (args[0]) {
+            case "grad" -> new GradCommand();
+            case "check" -> new CheckCommand();
+            case "trace" -> new TraceCommand();
+            case "graph" -> new GraphCommand();
+            case "diff" -> new DiffCommand();
+            default -> null;
+        };
+        CommandLine cli;
+        if (sub != null) {
+            cli = new CommandLine(sub).setCommandName("adjoint " + args[0]);
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        } else {
+            cli = new CommandLine(new AdjointCommand());
+            cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + ".");
+        }
         // An expression such as -x^2 is not an option: unknown options are read as the expression.
         cli.setUnmatchedOptionsArePositionalParams(true);
         args = expressionsAfterDoubleDash(args);
-        cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + ".");
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
