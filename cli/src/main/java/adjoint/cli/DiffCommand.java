@@ -6,6 +6,7 @@ import adjoint.dsl.Matrix;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.show.Formula;
+import adjoint.symbolic.Simplify;
 import adjoint.symbolic.Symbolic;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code adjoint diff}: the simplified symbolic derivative. */
-@Command(name = "diff", mixinStandardHelpOptions = true, description = "Print the simplified symbolic derivative.")
+@Command(name = "diff", mixinStandardHelpOptions = true, description = "Print the symbolic derivative, simplified as a reader writes it.")
 final class DiffCommand implements Callable<Integer> {
 
     /** The derivative's notation. */
@@ -54,7 +55,7 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         Matrix f = Syntax.parse(expression, byName);
-        Expr d = Symbolic.derivative(f, new Leaf.Variable(wrt, byName.getOrDefault(wrt, Shape.SCALAR)));
+        Expr d = Simplify.readable(Symbolic.derivative(f, new Leaf.Variable(wrt, byName.getOrDefault(wrt, Shape.SCALAR))));
         spec.commandLine().getOut().println(switch (format) {
             case unicode -> Formula.unicode(d);
             case latex -> Formula.latex(d);

@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * Scalar products, quotients and negations rewritten as a reader writes them: one sign, one
  * numeric coefficient, the variables and then the other factors in their order, equal factors
- * merged into powers, and one denominator: {@code -2·w₁·sin(u)·cos(u)/D²}. At most
+ * merged into powers, and one denominator: {@code -2·w₁·sin(u)·cos(u)/D²}. A constant joins the
+ * coefficient only where the multiplication is exact; any other stays a factor. At most
  * {@value #MAX_FACTORS} factors are gathered, so that a chain of products stays linear in size.
+ * The form regroups products, so it is for reading ({@link Simplify#readable}).
  */
 final class Products {
 
@@ -50,7 +52,7 @@ final class Products {
             return;
         }
         switch (e) {
-            case Leaf.Constant c -> coefficient *= Math.pow(c.value(), power);
+            case Leaf.Constant c when foldable(c.value(), power) -> coefficient = fold(c.value(), power);
             case Unary u when u.fn() == UnaryOp.NEG -> {
                 if (power % 2 != 0) {
                     coefficient = -coefficient;
@@ -74,6 +76,27 @@ final class Products {
         }
     }
 
+    /**
+     * {@return whether {@code c^power} multiplies into the coefficient exactly}: the product is a
+     * normal double with no rounding (checked with a fused multiply-add), so no overflow,
+     * underflow, lost digit or lost sign; {@code c} itself is finite and not zero
+     */
+    private boolean foldable(double c, int power) {
+        if (!Double.isFinite(c) || c == 0 || (power != 1 && power != -1)) {
+            return false;
+        }
+        double factor = power == 1 ? c : 1 / c;
+        if (power == -1 && Math.fma(factor, c, -1) != 0) {
+            return false;
+        }
+        double p = coefficient * factor;
+        return Double.isFinite(p) && Math.abs(p) >= Double.MIN_NORMAL && Math.fma(coefficient, factor, -p) == 0;
+    }
+
+    private double fold(double c, int power) {
+        return coefficient * (power == 1 ? c : 1 / c);
+    }
+
     /** {@return the exponent of a power by a whole constant from -16 to 16, or 0 if it is not one} */
     private static int wholeExponent(Binary pow) {
         Double p = Exprs.constantValue(pow.b());
@@ -92,9 +115,6 @@ final class Products {
     }
 
     private Expr build() {
-        if (coefficient == 0) {
-            return new Leaf.Constant(0);
-        }
         boolean negative = coefficient < 0;
         double c = Math.abs(coefficient);
         List<Factor> ordered = new ArrayList<>();

@@ -20,10 +20,23 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The simplifications a reader would make, none of which changes a finite value: constant
- * folding; {@code 0} and {@code 1} identities; {@code x - x}; double negation; scalar products
- * in normal form ({@link Products}); a transpose of a transpose. Sums are left as they are.
- * Nodes are rewritten bottom-up, each once, so shared sub-expressions stay shared; one
+ * Simplification in two strengths.
+ *
+ * <p>{@link #of} makes only rewrites that are exact for every input: the result computes the
+ * same double, bitwise, wherever the original is evaluated, signed zeros, infinities and NaN
+ * included. Constant folding (by the ops' own rules); {@code x·1}, {@code x/1}, {@code x^1},
+ * {@code x^0 = 1}; {@code x + (-0)} and {@code x - 0} (but not {@code x + 0}, which turns
+ * {@code -0} into {@code 0}); {@code -0 - x = -x}; {@code x·(-1) = -x}; {@code x + (-y) = x - y};
+ * double negation; a transpose of a transpose. Not {@code 0·x = 0} ({@code x} may be infinite,
+ * NaN or negative), not {@code x - x = 0} (NaN), not a regrouping of a product.
+ *
+ * <p>{@link #readable} adds what a reader would write: scalar products in normal form
+ * ({@link Products}), one sign, one coefficient and one denominator:
+ * {@code −2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²}. Regrouping a product
+ * can move the last bits of a value, so that form is for reading and printing; coefficients
+ * are still folded only where the fold is exact, so nothing overflows, underflows or rounds.
+ *
+ * <p>Nodes are rewritten bottom-up, each once, so shared sub-expressions stay shared; one
  * {@code Simplify} applied to several expressions shares what they have in common.
  */
 public final class Simplify {
@@ -31,13 +44,25 @@ public final class Simplify {
     private static final int SMALL = 64;
 
     private final IdentityHashMap<Expr, Expr> memo = new IdentityHashMap<>();
+    private final boolean readable;
 
-    /** Creates a simplifier with nothing seen yet. */
-    public Simplify() {}
+    /** Creates an exact simplifier with nothing seen yet. */
+    public Simplify() {
+        this(false);
+    }
 
-    /** {@return {@code e} simplified} */
+    private Simplify(boolean readable) {
+        this.readable = readable;
+    }
+
+    /** {@return {@code e} simplified exactly: the same value, bitwise, for every input} */
     public static Expr of(Expr e) {
         return new Simplify().apply(e);
+    }
+
+    /** {@return {@code e} simplified exactly, then its products put in the normal form a reader writes} */
+    public static Expr readable(Expr e) {
+        return new Simplify(true).apply(e);
     }
 
     /** {@return {@code root} simplified, reusing what this simplifier has already rewritten} */
@@ -88,9 +113,7 @@ public final class Simplify {
         }
         return switch (u.fn()) {
             case NEG -> x instanceof Unary inner && inner.fn() == UnaryOp.NEG ? inner.a()
-                    : u.shape().isScalar() && productLike(x) ? Products.normalize(u) : u;
-            case SQUARE -> x instanceof Unary r && r.fn() == UnaryOp.RECIPROCAL
-                    ? new Unary(UnaryOp.RECIPROCAL, new Unary(UnaryOp.SQUARE, r.a())) : u;
+                    : readable && u.shape().isScalar() && productLike(x) ? Products.normalize(u) : u;
             default -> u;
         };
     }
@@ -105,27 +128,32 @@ public final class Simplify {
             return fold(b);
         }
         return switch (b.fn()) {
-            case ADD -> is(cx, 0) ? y : is(cy, 0) ? x : isNeg(y) ? new Binary(BinaryOp.SUB, x, y.input(0)) : b;
+            case ADD -> negativeZero(cx) ? y : negativeZero(cy) ? x : isNeg(y) ? new Binary(BinaryOp.SUB, x, y.input(0)) : b;
             case SUB -> isNeg(y) ? new Binary(BinaryOp.ADD, x, y.input(0))
-                    : is(cy, 0) ? x
-                    : is(cx, 0) ? new Unary(UnaryOp.NEG, y)
-                    : same(x, y) ? Exprs.constant(0, s)
+                    : positiveZero(cy) ? x
+                    : negativeZero(cx) ? new Unary(UnaryOp.NEG, y)
                     : b;
-            case MUL -> is(cx, 0) || is(cy, 0) ? Exprs.constant(0, s)
-                    : is(cx, 1) ? y
+            case MUL -> is(cx, 1) ? y
                     : is(cy, 1) ? x
                     : is(cx, -1) ? new Unary(UnaryOp.NEG, y)
                     : is(cy, -1) ? new Unary(UnaryOp.NEG, x)
-                    : s.isScalar() ? Products.normalize(b)
+                    : readable && s.isScalar() ? Products.normalize(b)
                     : b;
             case DIV -> is(cy, 1) ? x
-                    : is(cx, 0) ? Exprs.constant(0, s)
-                    : s.isScalar() ? Products.normalize(b)
+                    : readable && s.isScalar() ? Products.normalize(b)
                     : b;
             case POW -> is(cy, 1) ? x : is(cy, 0) ? Exprs.constant(1, s) : b;
             // Rewrites are optional: an op with none is left as it is.
             default -> b;
         };
+    }
+
+    private static boolean negativeZero(Double c) {
+        return c != null && c == 0 && 1 / c < 0;
+    }
+
+    private static boolean positiveZero(Double c) {
+        return c != null && c == 0 && 1 / c > 0;
     }
 
     private static boolean isNeg(Expr e) {
@@ -137,10 +165,7 @@ public final class Simplify {
             case MatrixOp.Transpose t when t.a() instanceof MatrixOp.Transpose inner -> inner.a();
             case MatrixOp.Transpose t when t.a().shape().isScalar() -> t.a();
             case MatrixOp.Sum s when s.a().shape().isScalar() -> s.a();
-            case MatrixOp.Sum s when s.a() instanceof MatrixOp.Broadcast b ->
-                    Exprs.times(new Leaf.Constant(b.shape().size()), b.a());
             case MatrixOp.Broadcast b when b.shape().isScalar() -> b.a();
-            case MatrixOp.MatMul p when p.shape().isScalar() && p.a().shape().isScalar() -> Exprs.times(p.a(), p.b());
             default -> m;
         };
     }

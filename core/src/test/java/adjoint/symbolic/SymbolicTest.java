@@ -41,10 +41,10 @@ class SymbolicTest {
     class Gradients {
         @Test
         void theSeedDerivativePrintsAsAStudentWritesIt() {
-            Expr d = Symbolic.derivative(SEED, X1);
+            Expr d = Simplify.readable(Symbolic.derivative(SEED, X1));
             assertThat(Formula.unicode(d)).isEqualTo("−2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
             assertThat(Formula.latex(d)).startsWith("-\\frac{2 \\cdot w_{1} \\cdot \\sin\\left(x_{1} \\cdot w_{1}\\right)");
-            assertThat(Formula.unicode(Symbolic.derivative(SEED, X2))).isEqualTo("w₂·sin(x₂·w₂)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
+            assertThat(Formula.unicode(Simplify.readable(Symbolic.derivative(SEED, X2)))).isEqualTo("w₂·sin(x₂·w₂)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
         }
 
         @Test
@@ -108,7 +108,7 @@ class SymbolicTest {
         @Test
         void aSymbolicCustomOpIsDifferentiatedThroughItsRule() {
             Expr d = Symbolic.derivative(new Cube(X1), X1);
-            assertThat(Formula.unicode(d)).isEqualTo("3·x₁²");
+            assertThat(Formula.unicode(Simplify.readable(d))).isEqualTo("3·x₁²");
             assertThat(Backprop.value(Symbolic.derivative(d, X1), Bindings.of("x1", 2))).isEqualTo(12);
         }
     }
@@ -117,16 +117,44 @@ class SymbolicTest {
     class Simplification {
         @Test
         void identitiesConstantsAndNegations() {
-            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.ADD, new Binary(BinaryOp.MUL, X1, new Constant(1)), new Constant(0)))))
+            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.ADD, new Binary(BinaryOp.MUL, X1, new Constant(1)), new Constant(-0.0)))))
                     .isEqualTo("x₁");
-            assertThat(Simplify.of(new Binary(BinaryOp.SUB, new Unary(UnaryOp.SIN, X1), new Unary(UnaryOp.SIN, X1)))).isEqualTo(new Constant(0));
             assertThat(Simplify.of(new Unary(UnaryOp.NEG, new Unary(UnaryOp.NEG, X1)))).isEqualTo(X1);
             assertThat(Simplify.of(new Binary(BinaryOp.MUL, new Constant(3), new Binary(BinaryOp.ADD, new Constant(1), new Constant(2)))))
                     .isEqualTo(new Constant(9));
-            assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.MUL, new Binary(BinaryOp.MUL, new Constant(2), X1), new Binary(BinaryOp.MUL, X1, new Constant(-3))))))
-                    .isEqualTo("−6·x₁²");
+            assertThat(Formula.unicode(Simplify.readable(new Binary(BinaryOp.MUL, new Binary(BinaryOp.MUL, new Constant(2), X1),
+                    new Binary(BinaryOp.MUL, X1, new Constant(-3)))))).isEqualTo("−6·x₁²");
             assertThat(Formula.unicode(Simplify.of(new Binary(BinaryOp.ADD, X1, new Unary(UnaryOp.NEG, W1))))).isEqualTo("x₁ − w₁");
             assertThat(Formula.unicode(Simplify.of(Exprs.pow(new Binary(BinaryOp.ADD, X1, W1), 1)))).isEqualTo("x₁ + w₁");
+        }
+
+        @Test
+        void rewritesThatWouldChangeAValueAtSomeInputAreNotMade() {
+            Expr plusZero = new Binary(BinaryOp.ADD, X1, new Constant(0));
+            assertThat(Simplify.of(plusZero)).as("x + 0 turns -0 into 0").isEqualTo(plusZero);
+            Expr timesZero = new Binary(BinaryOp.MUL, new Constant(0), X1);
+            assertThat(Simplify.of(timesZero)).as("0·x is NaN at infinity and -0 below 0").isEqualTo(timesZero);
+            for (double x : new double[] {Double.POSITIVE_INFINITY, Double.NaN, -1}) {
+                assertThat(Double.compare(Backprop.value(Simplify.readable(timesZero), Bindings.of("x1", x)), 0.0 * x))
+                        .as("readable 0·x at %s, bitwise", x).isZero();
+            }
+            Expr minusItself = new Binary(BinaryOp.SUB, new Unary(UnaryOp.SIN, X1), new Unary(UnaryOp.SIN, X1));
+            assertThat(Simplify.of(minusItself)).as("x - x is NaN at NaN").isEqualTo(minusItself);
+        }
+
+        @Test
+        void coefficientsFoldOnlyWhereTheFoldIsExact() {
+            Variable x = new Variable("x");
+            Expr tiny = Exprs.times(Exprs.times(Exprs.times(x, new Constant(1e-200)), new Constant(1e-200)), new Constant(1e300));
+            assertThat(Backprop.value(Simplify.readable(tiny), Bindings.of("x", 1e200))).isEqualTo(1e100);
+            Expr huge = new Binary(BinaryOp.DIV, Exprs.times(Exprs.times(x, new Constant(1e200)), new Constant(1e200)), new Constant(1e300));
+            assertThat(Backprop.value(Simplify.readable(huge), Bindings.of("x", 1e-100))).isEqualTo(1.0);
+            assertThat(Formula.unicode(Simplify.readable(huge))).doesNotContain("Infinity");
+            Expr d = Simplify.readable(Symbolic.derivative(new Unary(UnaryOp.SIN, tiny), x));
+            assertThat(Formula.unicode(d)).as("the cos factor survives").contains("cos(");
+            Expr signed = new Unary(UnaryOp.SIGMOID, new Binary(BinaryOp.DIV, new Constant(1), new Binary(BinaryOp.DIV, new Constant(0), x)));
+            assertThat(Backprop.value(Simplify.of(signed), Bindings.of("x", -1))).as("0/x keeps its sign at x = -1").isEqualTo(0.0);
+            assertThat(Backprop.value(Simplify.readable(signed), Bindings.of("x", -1))).isEqualTo(0.0);
         }
 
         @Test
@@ -139,8 +167,8 @@ class SymbolicTest {
         void matrixIdentities() {
             Variable a = new Variable("A", Shape.of(2, 3));
             assertThat(Simplify.of(new MatrixOp.Transpose(new MatrixOp.Transpose(a)))).isEqualTo(a);
-            Expr zeroed = new Binary(BinaryOp.MUL, a, new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
-            assertThat(Simplify.of(zeroed)).isEqualTo(new MatrixOp.Broadcast(new Constant(0), Shape.of(2, 3)));
+            Expr scaled = new Binary(BinaryOp.MUL, a, new MatrixOp.Broadcast(new Constant(1), Shape.of(2, 3)));
+            assertThat(Simplify.of(scaled)).isEqualTo(a);
         }
     }
 

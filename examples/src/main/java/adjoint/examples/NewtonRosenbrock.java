@@ -8,6 +8,7 @@ import adjoint.dsl.Scalar;
 import adjoint.eval.CompiledFunction;
 import adjoint.show.Formula;
 import adjoint.symbolic.Derivatives;
+import adjoint.symbolic.Simplify;
 import adjoint.symbolic.Symbolic;
 import io.vavr.collection.Array;
 import java.util.Locale;
@@ -49,10 +50,10 @@ public final class NewtonRosenbrock {
     public static void main(String[] args) {
         var gradient = Symbolic.gradient(F);
         System.out.println("f        = " + Formula.unicode(F.expr()));
-        System.out.println("∂f/∂x    = " + Formula.unicode(gradient.get("x").get()));
-        System.out.println("∂f/∂y    = " + Formula.unicode(gradient.get("y").get()));
-        System.out.println("∂²f/∂x²  = " + Formula.unicode(Symbolic.derivative(gradient.get("x").get(), X)));
-        System.out.println("∂²f/∂x∂y = " + Formula.unicode(Symbolic.derivative(gradient.get("x").get(), Y)));
+        System.out.println("∂f/∂x    = " + Formula.unicode(Simplify.readable(gradient.get("x").get())));
+        System.out.println("∂f/∂y    = " + Formula.unicode(Simplify.readable(gradient.get("y").get())));
+        System.out.println("∂²f/∂x²  = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x").get(), X))));
+        System.out.println("∂²f/∂x∂y = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x").get(), Y))));
         System.out.println();
         Run newton = newton(true);
         Run descent = gradientDescent();
