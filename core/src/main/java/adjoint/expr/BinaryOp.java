@@ -63,15 +63,14 @@ public enum BinaryOp {
     /**
      * Power {@code x^y}: for a constant exponent, any base where {@code Math.pow} is real; for a
      * varying exponent, a positive base. Partials {@code y x^(y-1)} (0 for {@code y = 0}) and
-     * {@code x^y ln x}, whose limit at {@code x = 0, y > 0} is 0 and which is NaN below 0.
+     * {@code xlogy(x^y, x)}: {@code x^y ln x}, and 0 where {@code x^y = 0} (its limit at
+     * {@code x = 0, y > 0}), numerically and symbolically alike; NaN below 0.
      */
     POW("pow", Notation.of(POWER, slot(0, ATOM), "^", slot(1, UNARY)), Notation.of(POWER, slot(0, ATOM), "^", slot(1, ATOM)),
             Notation.of(POWER, slot(0, ATOM), "^{", slot(1, 0), "}"), Domain.POSITIVE, Domain.MODERATE) {
         public double value(double x, double y) { return Math.pow(x, y); }
         public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * Math.pow(x, y - 1); }
-        public double partialB(double x, double y, double out) {
-            return x > 0 ? out * Math.log(x) : x == 0 && y > 0 ? 0.0 : Double.NaN;
-        }
+        public double partialB(double x, double y, double out) { return XLOGY.value(out, x); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
             Double c = Exprs.constantValue(b);
             if (c == null) {
@@ -87,9 +86,25 @@ public enum BinaryOp {
             Expr lower = c == 2 ? a : Exprs.pow(a, Exprs.constant(c - 1, a.shape()));
             return Exprs.times(g, Exprs.times(Exprs.constant(c, a.shape()), lower));
         }
-        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
-            return Exprs.times(g, Exprs.times(out, new Unary(UnaryOp.LOG, a)));
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(XLOGY, out, a)); }
+    },
+    /**
+     * {@code x ln y}, and 0 where {@code x = 0} (unless {@code y} is NaN), as PyTorch's
+     * {@code xlogy}: the entropy term {@code p ln p} and the base-0 limit of {@code d/dy x^y}.
+     * Partials {@code ln y}, masked to exactly 0 where {@code x = 0}, and {@code x/y}.
+     */
+    XLOGY("xlogy", Notation.call("xlogy", 2), Notation.call("xlogy", 2), Notation.latexCall("\\operatorname{xlogy}", 2),
+            Domain.ANY, Domain.POSITIVE) {
+        public double value(double x, double y) { return x == 0 && y == y ? 0.0 : x * Math.log(y); }
+        public double partialA(double x, double y, double out) { return x == 0 && y == y ? 0.0 : x == x ? Math.log(y) : Double.NaN; }
+        public double partialB(double x, double y, double out) { return x / y; }
+        public double pullbackA(double g, double x, double y, double out) {
+            return x == 0 && y == y ? 0.0 : x == x ? g * Math.log(y) : Double.NaN;
         }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
+            return Exprs.times(g, new Binary(XLOGY, new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGN, a)), b));
+        }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(DIV, a, b)); }
     },
 
     // ---- selections: the losing input's zero derivative is a mask ----
@@ -223,6 +238,7 @@ public enum BinaryOp {
             case POW -> POW.value(x, y);
             case MAX -> MAX.value(x, y);
             case MIN -> MIN.value(x, y);
+            case XLOGY -> XLOGY.value(x, y);
         };
     }
 
@@ -236,6 +252,7 @@ public enum BinaryOp {
             case POW -> POW.pullbackA(g, x, y, out);
             case MAX -> MAX.pullbackA(g, x, y, out);
             case MIN -> MIN.pullbackA(g, x, y, out);
+            case XLOGY -> XLOGY.pullbackA(g, x, y, out);
         };
     }
 
@@ -249,6 +266,7 @@ public enum BinaryOp {
             case POW -> POW.pullbackB(g, x, y, out);
             case MAX -> MAX.pullbackB(g, x, y, out);
             case MIN -> MIN.pullbackB(g, x, y, out);
+            case XLOGY -> XLOGY.pullbackB(g, x, y, out);
         };
     }
 

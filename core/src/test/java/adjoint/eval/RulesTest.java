@@ -97,6 +97,7 @@ class RulesTest {
             new BinaryCase(BinaryOp.DIV, (x, y) -> x / y, (x, y) -> 1 / y, (x, y) -> -x / (y * y)),
             new BinaryCase(BinaryOp.MAX, Math::max, (x, y) -> x > y ? 1.0 : 0.0, (x, y) -> y > x ? 1.0 : 0.0),
             new BinaryCase(BinaryOp.MIN, Math::min, (x, y) -> x < y ? 1.0 : 0.0, (x, y) -> y < x ? 1.0 : 0.0),
+            new BinaryCase(BinaryOp.XLOGY, (x, y) -> x * Math.log(y), (x, y) -> Math.log(y), (x, y) -> x / y),
             new BinaryCase(BinaryOp.POW, Math::pow, (x, y) -> y * Math.pow(x, y - 1),
                     (x, y) -> Math.pow(x, y) * Math.log(x)));
 
@@ -126,7 +127,7 @@ class RulesTest {
         @ParameterizedTest(name = "{0} at ({1}, {2})")
         @MethodSource("adjoint.eval.RulesTest#binaryAtPoints")
         void binaryValueAndPartials(BinaryCase c, double x, double y) {
-            if (c.op() == BinaryOp.POW && x <= 0) {
+            if (c.op() == BinaryOp.POW && x <= 0 || c.op() == BinaryOp.XLOGY && y <= 0) {
                 return;
             }
             Gradient g = Backprop.gradient(c.build(X, Y), Bindings.of("x", x).and("y", y));
@@ -164,6 +165,28 @@ class RulesTest {
                     Bindings.of("x", -1).and("y", 0));
             assertThat(g.scalar("x")).isZero();
             assertThat(g.scalar("y")).isInfinite();
+        }
+
+        @Test
+        void powAtBaseZeroPassesTheLimitToTheExponentAndSymbolicAgrees() {
+            Expr pow = new Binary(BinaryOp.POW, X, Y);
+            Gradient g = Backprop.gradient(pow, Bindings.of("x", 0).and("y", 2));
+            assertThat(g.scalar("x")).isEqualTo(0.0);
+            assertThat(g.scalar("y")).as("x^y ln x at x = 0, y = 2: the limit 0").isEqualTo(0.0);
+            var symbolic = adjoint.symbolic.Symbolic.gradient(pow);
+            assertThat(Backprop.value(symbolic.get("x").get(), Bindings.of("x", 0).and("y", 2))).isEqualTo(0.0);
+            assertThat(Backprop.value(symbolic.get("y").get(), Bindings.of("x", 0).and("y", 2))).isEqualTo(0.0);
+            assertThat(Backprop.gradient(pow, Bindings.of("x", -2).and("y", 2)).scalar("y")).isNaN();
+        }
+
+        @Test
+        void xlogyIsZeroWhereItsFirstInputIsAndMasksItsPartial() {
+            Expr e = new Binary(BinaryOp.XLOGY, X, Y);
+            Gradient g = Backprop.gradient(new Unary(UnaryOp.SQRT, e), Bindings.of("x", 0).and("y", 0.5));
+            assertThat(g.value()).isZero();
+            assertThat(g.scalar("x")).as("masked: exactly 0 under an infinite upstream").isEqualTo(0.0);
+            assertThat(Backprop.value(e, Bindings.of("x", 0).and("y", Double.NaN))).isNaN();
+            assertThat(Backprop.value(e, Bindings.of("x", Double.NaN).and("y", 2))).isNaN();
         }
 
         @Test

@@ -384,6 +384,16 @@ public final class Adjoint {
         return new Matrix(new Binary(BinaryOp.MIN, Operands.of(a), Operands.of(b)));
     }
 
+    /** {@return {@code a ln b}, and 0 where {@code a = 0}} */
+    public static Scalar xlogy(Scalar a, Scalar b) {
+        return new Scalar(new Binary(BinaryOp.XLOGY, Operands.of(a), Operands.of(b)));
+    }
+
+    /** {@return {@code a ln b} entry by entry, and 0 where {@code a = 0}, for {@code a} and {@code b} of one shape} */
+    public static Matrix xlogy(Matrix a, Matrix b) {
+        return new Matrix(new Binary(BinaryOp.XLOGY, Operands.of(a), Operands.of(b)));
+    }
+
     /** {@return {@code op} applied to {@code x}} */
     public static Scalar apply(UnaryOp op, Scalar x) {
         return new Scalar(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
