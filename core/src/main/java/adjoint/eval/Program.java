@@ -1,6 +1,7 @@
 package adjoint.eval;
 
 import adjoint.expr.Binary;
+import adjoint.expr.CustomOpException;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
@@ -84,6 +85,9 @@ final class Program {
         boolean matrices = false;
         for (int i = 0; i < nodes.length; i++) {
             shapes[i] = nodes[i].shape();
+            if (shapes[i] == null) {
+                throw new CustomOpException(nodes[i].op() + ": shape() returned null");
+            }
             scalar[i] = shapes[i].isScalar();
             if (nodes[i] instanceof Unary u) {
                 unary[i] = u.fn();

@@ -20,6 +20,8 @@ public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape) implements Expr {
         String op = fn.syntax();
         Objects.requireNonNull(a, () -> op + ": a is null");
         Objects.requireNonNull(b, () -> op + ": b is null");
+        Exprs.requireShape(a);
+        Exprs.requireShape(b);
         if (!a.shape().equals(b.shape())) {
             throw new ShapeMismatchException(op + ": " + a.shape() + " and " + b.shape()
                     + " differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"

@@ -54,15 +54,20 @@ public non-sealed interface Custom extends Expr {
 
     /**
      * {@return whether {@code other} is the same operation as this one, apart from the inputs}
-     * Used by structural equality; ops with parameters besides their inputs override it.
+     * Used by structural equality, and so by simplification. The default compares the class, the
+     * name and, for a record, every component that is not an {@code Expr} (a scale, an exponent:
+     * {@code Scale(x, 2)} is not {@code Scale(x, 3)}), doubles by their bits as
+     * {@link Double#equals} does; other implementations with parameters override it.
      */
     default boolean sameOp(Custom other) {
-        return getClass() == other.getClass() && op().equals(other.op());
+        return getClass() == other.getClass() && op().equals(other.op())
+                && java.util.Arrays.equals(CustomParameters.of(this), CustomParameters.of(other));
     }
 
     /** {@return a hash of what {@link #sameOp} compares} */
     default int opHash() {
-        return getClass().getName().hashCode() * 31 + op().hashCode();
+        return (getClass().getName().hashCode() * 31 + op().hashCode()) * 31
+                + java.util.Arrays.hashCode(CustomParameters.of(this));
     }
 
     /**
@@ -103,7 +108,11 @@ public non-sealed interface Custom extends Expr {
 
     @Override
     default int arity() {
-        return inputs().size();
+        Seq<Expr> in = inputs();
+        if (in == null) {
+            throw new CustomOpException(op() + ": inputs() returned null; a custom op returns its inputs, or an empty Seq");
+        }
+        return in.size();
     }
 
     @Override

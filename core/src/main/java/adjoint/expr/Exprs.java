@@ -102,6 +102,17 @@ public final class Exprs {
         };
     }
 
+    /**
+     * Checks that an input has a shape.
+     *
+     * @throws CustomOpException naming the op, if a custom op's {@code shape()} returned null
+     */
+    static void requireShape(Expr input) {
+        if (input.shape() == null) {
+            throw new CustomOpException(input.op() + ": shape() returned null");
+        }
+    }
+
     /** {@return the constant {@code c} of the given shape: a scalar, or a scalar broadcast} */
     public static Expr constant(double c, Shape shape) {
         Expr k = new Leaf.Constant(c);

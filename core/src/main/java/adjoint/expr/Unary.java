@@ -17,6 +17,7 @@ public record Unary(UnaryOp fn, Expr a, Shape shape) implements Expr {
     public Unary {
         Objects.requireNonNull(fn, "fn is null");
         Objects.requireNonNull(a, () -> fn.syntax() + ": a is null");
+        Exprs.requireShape(a);
         if (shape != null && !shape.equals(a.shape())) {
             throw new ShapeMismatchException(fn.syntax() + ": input is " + a.shape() + " but the given shape is " + shape);
         }

@@ -171,4 +171,64 @@ class CustomTest {
                     .hasCauseInstanceOf(IllegalStateException.class);
         }
     }
+
+    /** {@code c x}: a custom op with a parameter besides its input. */
+    record Scale(Expr a, double c) implements Custom.Elementwise {
+        @Override
+        public String op() {
+            return "scale";
+        }
+
+        @Override
+        public double apply(double x) {
+            return c * x;
+        }
+
+        @Override
+        public double derivative(double x, double out) {
+            return c;
+        }
+    }
+
+    @org.junit.jupiter.api.Nested
+    class Identity {
+        @Test
+        void aRecordsParametersArePartOfItsIdentity() {
+            Expr two = new Binary(BinaryOp.ADD, new Scale(X, 2), new adjoint.expr.Leaf.Constant(1));
+            Expr three = new Binary(BinaryOp.ADD, new Scale(X, 3), new adjoint.expr.Leaf.Constant(1));
+            assertThat(two).isNotEqualTo(three);
+            assertThat(two).isEqualTo(new Binary(BinaryOp.ADD, new Scale(X, 2), new adjoint.expr.Leaf.Constant(1))).hasSameHashCodeAs(
+                    new Binary(BinaryOp.ADD, new Scale(X, 2), new adjoint.expr.Leaf.Constant(1)));
+            Expr difference = adjoint.symbolic.Simplify.readable(new Binary(BinaryOp.SUB, two, three));
+            assertThat(Backprop.value(difference, Bindings.of("x", 5))).isEqualTo(-5);
+        }
+
+        @Test
+        void aCustomOpWithoutInputsOrShapeIsNamed() {
+            Custom noInputs = new Custom() {
+                public String op() { return "broken"; }
+                public Shape shape() { return Shape.SCALAR; }
+                public io.vavr.collection.Seq<Expr> inputs() { return null; }
+                public RealMatrix forward(io.vavr.collection.Seq<RealMatrix> in) { return null; }
+                public io.vavr.collection.Seq<RealMatrix> pullback(io.vavr.collection.Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+                    return null;
+                }
+            };
+            assertThatThrownBy(() -> Backprop.gradient(new Unary(UnaryOp.SIN, noInputs), Bindings.empty()))
+                    .isInstanceOf(CustomOpException.class).hasMessageStartingWith("broken: inputs() returned null");
+            Custom noShape = new Custom() {
+                public String op() { return "shapeless"; }
+                public Shape shape() { return null; }
+                public io.vavr.collection.Seq<Expr> inputs() { return io.vavr.collection.Array.empty(); }
+                public RealMatrix forward(io.vavr.collection.Seq<RealMatrix> in) { return null; }
+                public io.vavr.collection.Seq<RealMatrix> pullback(io.vavr.collection.Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+                    return null;
+                }
+            };
+            assertThatThrownBy(() -> new Unary(UnaryOp.SIN, noShape)).isInstanceOf(CustomOpException.class)
+                    .hasMessage("shapeless: shape() returned null");
+            assertThatThrownBy(() -> Backprop.gradient(noShape, Bindings.empty())).isInstanceOf(CustomOpException.class)
+                    .hasMessage("shapeless: shape() returned null");
+        }
+    }
 }
