@@ -208,6 +208,32 @@ class MainTest {
         }
     }
 
+    @Nested
+    class Edges {
+        @Test
+        void aMaskedPathPassesZeroNotNaN() {
+            for (String at : new String[] {"x=-1", "x=0"}) {
+                assertThat(run("grad", "sqrt(relu(x))", "--at", at).out()).as(at).isEqualTo("value 0.0\nd/dx 0.0\n");
+            }
+            assertThat(run("grad", "relu(x)^0.5", "--at", "x=-1").out()).isEqualTo("value 0.0\nd/dx 0.0\n");
+        }
+
+        @Test
+        void aDomainErrorUnderAReluStaysNaN() {
+            assertThat(run("grad", "relu(log(x))", "--at", "x=-1").out()).isEqualTo("value NaN\nd/dx NaN\n");
+        }
+
+        @Test
+        void aJumpIsNonSmoothAndACheckOfNothingIsInconclusive() {
+            Run sign = run("check", "sign(x)", "--at", "x=0");
+            assertThat(sign.status()).isZero();
+            assertThat(sign.out()).startsWith("gradient check: PASSED (1 entries, 1 non-smooth");
+            Run sqrt = run("check", "sqrt(x)", "--at", "x=0");
+            assertThat(sqrt.status()).isEqualTo(1);
+            assertThat(sqrt.out()).startsWith("gradient check: INCONCLUSIVE (1 entries, 0 non-smooth, 1 non-finite");
+        }
+    }
+
     @Test
     void helpListsTheFunctionsOfTheOpTables() {
         StringWriter out = new StringWriter();

@@ -19,9 +19,27 @@ import java.util.Locale;
 public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries, Option<NodeCheck> culprit,
         GradientCheck tolerance) {
 
-    /** {@return whether no entry failed; kinks and non-finite values are reported, not failed} */
+    /** {@return whether an entry failed: backprop disagrees with finite differences where they can be compared} */
+    public boolean failed() {
+        return entries.exists(e -> e.status() == Status.FAIL);
+    }
+
+    /**
+     * {@return whether nothing was compared}: no entry failed, and none passed or was checked at
+     * a kink, every one being NaN or infinite (or there being none)
+     */
+    public boolean inconclusive() {
+        return !failed() && entries.forAll(e -> e.status() == Status.NON_FINITE);
+    }
+
+    /** {@return whether the check passed: no entry failed, and at least one was compared; kinks are reported, not failed} */
     public boolean passed() {
-        return entries.forAll(e -> e.status() != Status.FAIL);
+        return !failed() && !inconclusive();
+    }
+
+    /** {@return the verdict: {@code PASSED}, {@code FAILED} or {@code INCONCLUSIVE}} */
+    public String verdict() {
+        return failed() ? "FAILED" : inconclusive() ? "INCONCLUSIVE" : "PASSED";
     }
 
     /** {@return the entries with the given status} */
@@ -38,7 +56,7 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
     public String render() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "gradient check: %s (%d entries, %d non-smooth, %d non-finite; %s)%n",
-                passed() ? "PASSED" : "FAILED", entries.size(), withStatus(Status.NON_SMOOTH).size(),
+                verdict(), entries.size(), withStatus(Status.NON_SMOOTH).size(),
                 withStatus(Status.NON_FINITE).size(), tolerance.describe()));
         sb.append("  of ").append(Structure.text(expression)).append('\n');
         sb.append(String.format(Locale.ROOT, "  value %s%n", value));
@@ -47,7 +65,7 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
             sb.append("  ").append(e.render()).append('\n');
         }
         culprit.forEach(c -> sb.append(c.render()));
-        if (!passed() && culprit.isEmpty()) {
+        if (failed() && culprit.isEmpty()) {
             sb.append("no single node's rule fails on its own: the disagreement comes from how nodes combine\n");
         }
         return sb.toString();

@@ -1,5 +1,8 @@
 package adjoint.check;
 
+import adjoint.expr.Custom;
+import adjoint.expr.Binary;
+import adjoint.expr.Unary;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.NodeRule;
@@ -155,10 +158,14 @@ public final class GradientCheck {
         NodeRule rule = NodeRule.of(node);
         Random random = new Random(seed);
         RealMatrix out = rule.value(inputs);
+        // An elementwise op is checked with upstream 1, so that each entry is its local derivative,
+        // as a student would compare it; any other op with a random upstream, which a wrong
+        // vector-Jacobian product cannot match by accident.
+        boolean elementwise = node instanceof Unary || node instanceof Binary || node instanceof Custom.Elementwise;
         RealMatrix g = new Array2DRowRealMatrix(out.getRowDimension(), out.getColumnDimension());
         for (int i = 0; i < g.getRowDimension(); i++) {
             for (int j = 0; j < g.getColumnDimension(); j++) {
-                g.setEntry(i, j, (random.nextBoolean() ? 1 : -1) * (0.5 + random.nextDouble()));
+                g.setEntry(i, j, elementwise ? 1 : (random.nextBoolean() ? 1 : -1) * (0.5 + random.nextDouble()));
             }
         }
         Seq<RealMatrix> pulled = rule.pullback(inputs, g);
@@ -208,13 +215,20 @@ public final class GradientCheck {
         if (!Double.isFinite(numeric)) {
             return new EntryCheck(name, backprop, numeric, est.error(), error, Status.NON_FINITE);
         }
+        // A jump: the change across the point does not shrink with the step, so there is no
+        // derivative to compare against (sign at 0).
+        double hx = x == 0 ? 1e-4 : 1e-4 * Math.abs(x);
+        double wide = Math.abs(f.applyAsDouble(x + hx) - f.applyAsDouble(x - hx));
+        double narrow = Math.abs(f.applyAsDouble(x + hx / 16) - f.applyAsDouble(x - hx / 16));
+        if (narrow > 0.5 * wide && narrow > 1e-8 * Math.max(1, Math.abs(f.applyAsDouble(x)))) {
+            return new EntryCheck(name, backprop, numeric, est.error(), error, Status.NON_SMOOTH);
+        }
         // A kink: the one-sided derivatives differ. The derivative does not exist there, so a
         // value between them (a subgradient: relu's 0, a tie's 1/2) is a convention, reported
         // NON_SMOOTH; any other value must agree with the central estimate. The step is
         // relative, so a smooth function of a tiny input is not mistaken for a kink.
-        double h = x == 0 ? 1e-4 : 1e-4 * Math.abs(x);
-        double left = FiniteDifference.oneSided(f, x, h, false);
-        double right = FiniteDifference.oneSided(f, x, h, true);
+        double left = FiniteDifference.oneSided(f, x, hx, false);
+        double right = FiniteDifference.oneSided(f, x, hx, true);
         boolean kink = Math.abs(left - right) > 1e-3 * Math.max(1, Math.max(Math.abs(left), Math.abs(right)));
         boolean between = backprop >= Math.min(left, right) - absolute - relative * Math.abs(backprop)
                 && backprop <= Math.max(left, right) + absolute + relative * Math.abs(backprop);

@@ -6,7 +6,10 @@ public enum Status {
     PASS,
     /** They disagree at a point where the function is smooth: a rule is wrong. */
     FAIL,
-    /** They disagree, but the left and right derivatives differ: a kink, not a wrong rule. */
+    /**
+     * The function has no derivative here: a kink, where the left and right derivatives differ
+     * and backprop's value lies between them (relu's 0, a tie's 1/2), or a jump (sign at 0).
+     */
     NON_SMOOTH,
     /** A value or gradient is NaN or infinite, so there is nothing to compare. */
     NON_FINITE

@@ -1,5 +1,6 @@
 package adjoint.check;
 
+import adjoint.expr.Exprs;
 import adjoint.fixtures.Fixtures.WrongTan;
 import adjoint.fixtures.Fixtures.SteepRelu;
 import static adjoint.fixtures.Fixtures.X1;
@@ -119,6 +120,37 @@ class GradientCheckTest {
         }
 
         @Test
+        void aJumpIsNonSmoothNotAFailure() {
+            CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.SIGN, X1), Bindings.of("x1", 0));
+            assertThat(r.entries().get(0).status()).isEqualTo(Status.NON_SMOOTH);
+            assertThat(r.passed()).isTrue();
+            assertThat(r.culprit()).isEmpty();
+            assertThat(GradientCheck.defaults().check(new Unary(UnaryOp.SIGN, X1), Bindings.of("x1", 1e-9)).entries().get(0).status())
+                    .as("away from the jump, at the scale of the point, sign is constant").isEqualTo(Status.PASS);
+        }
+
+        @Test
+        void aCheckThatComparedNothingIsInconclusiveNotPassed() {
+            CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.SQRT, X1), Bindings.of("x1", 0));
+            assertThat(r.entries().map(EntryCheck::status)).containsExactly(Status.NON_FINITE);
+            assertThat(r.inconclusive()).isTrue();
+            assertThat(r.passed()).isFalse();
+            assertThat(r.failed()).isFalse();
+            assertThat(r.render()).startsWith("gradient check: INCONCLUSIVE");
+        }
+
+        @Test
+        void aWrongElementwiseRuleIsReportedAsItsLocalDerivative() {
+            Expr e = Exprs.times(new WrongTan(X1), W1);
+            CheckReport r = GradientCheck.defaults().check(e, Bindings.of("x1", 0.5).and("w1", 2));
+            assertThat(r.failed()).isTrue();
+            NodeCheck culprit = r.culprit().get();
+            assertThat(culprit.entries().get(0).backprop()).as("1 + tan(0.5), the wrong rule's local derivative")
+                    .isCloseTo(1 + Math.tan(0.5), within(1e-15));
+            assertThat(culprit.entries().get(0).numeric()).as("1 + tan²(0.5)").isCloseTo(1 + Math.tan(0.5) * Math.tan(0.5), within(1e-9));
+        }
+
+        @Test
         void aSmoothFunctionOfATinyInputIsNotAKink() {
             CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.RECIPROCAL, X1), Bindings.of("x1", 1e-8));
             assertThat(r.entries().get(0).status()).isEqualTo(Status.PASS);
@@ -127,7 +159,8 @@ class GradientCheckTest {
         @Test
         void nonFiniteValuesAreReportedNotFailed() {
             CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.LOG, X1), Bindings.of("x1", -0.5));
-            assertThat(r.passed()).isTrue();
+            assertThat(r.failed()).isFalse();
+            assertThat(r.verdict()).as("nothing could be compared").isEqualTo("INCONCLUSIVE");
             assertThat(r.entries().get(0).status()).isEqualTo(Status.NON_FINITE);
         }
 

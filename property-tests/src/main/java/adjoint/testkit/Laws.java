@@ -37,7 +37,7 @@ public final class Laws {
     /** Backprop's gradient equals the checker's finite differences, with the given check. */
     public static void gradientMatchesFiniteDifferences(Sample s, GradientCheck check) {
         CheckReport r = check.check(s.expression(), s.point());
-        if (!r.passed()) {
+        if (r.failed()) {
             throw new AssertionError("backprop disagrees with finite differences for " + s + "\n" + r.render());
         }
     }
