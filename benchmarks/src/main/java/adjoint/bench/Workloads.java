@@ -1,5 +1,8 @@
 package adjoint.bench;
 
+import adjoint.eval.Bindings;
+import adjoint.eval.Backprop;
+import adjoint.symbolic.Symbolic;
 import adjoint.eval.CompiledFunction;
 import adjoint.expr.Expr;
 import java.io.IOException;
@@ -86,6 +89,7 @@ public final class Workloads {
 
         System.out.println();
         memory(csv);
+        symbolic(csv, quick ? 100_000 : 1_000_000);
 
         Path out = Path.of("target", "results.csv");
         Files.createDirectories(out.getParent());
@@ -131,6 +135,22 @@ public final class Workloads {
         csv.add(String.format(Locale.ROOT, "memory_per_node,%d,expression_and_compiled,%.1f,0", nodes, totalBytes));
         Reference.reachabilityFence(chain);
         Reference.reachabilityFence(f);
+    }
+
+    /** The symbolic gradient of the deep chain against backprop's, in time and in size (targets: at most 10x, no larger). */
+    private static void symbolic(List<String> csv, int n) {
+        Timer once = new Timer(0, 3);
+        Expr chain = DeepWorkload.chain(n);
+        double backprop = once.median(() -> Backprop.gradient(chain, Bindings.of("x", 0.5)));
+        double simplified = once.median(() -> Symbolic.gradient(chain));
+        int rawNodes = CompiledFunction.of(Symbolic.gradient(chain, false).get("x").get()).nodeCount();
+        int simpleNodes = CompiledFunction.of(Symbolic.gradient(chain).get("x").get()).nodeCount();
+        System.out.printf(Locale.ROOT, "symbolic gradient, %,d-deep chain: %.2f s simplified, backprop %.2f s, ratio %.1f (target <= 10);"
+                + " %,d nodes simplified, %,d unsimplified (target: no larger)%n", n, simplified, backprop, simplified / backprop,
+                simpleNodes, rawNodes);
+        csv.add(String.format(Locale.ROOT, "symbolic_chain,%d,simplified_over_backprop,%.6e,%.4f", n, simplified, simplified / backprop));
+        csv.add(String.format(Locale.ROOT, "symbolic_chain_nodes,%d,simplified_over_unsimplified,%d,%.4f", n, simpleNodes,
+                simpleNodes / (double) rawNodes));
     }
 
     private static long usedAfterGc() {
