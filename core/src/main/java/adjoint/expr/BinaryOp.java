@@ -91,19 +91,15 @@ public enum BinaryOp {
     /**
      * {@code x ln y}, and 0 where {@code x = 0} (unless {@code y} is NaN), as PyTorch's
      * {@code xlogy}: the entropy term {@code p ln p} and the base-0 limit of {@code d/dy x^y}.
-     * Partials {@code ln y}, masked to exactly 0 where {@code x = 0}, and {@code x/y}.
+     * Partials {@code ln y} (the function is {@code x ln y} on both sides of {@code x = 0}) and
+     * {@code x/y}.
      */
     XLOGY("xlogy", Notation.call("xlogy", 2), Notation.call("xlogy", 2), Notation.latexCall("\\operatorname{xlogy}", 2),
             Domain.ANY, Domain.POSITIVE) {
         public double value(double x, double y) { return x == 0 && y == y ? 0.0 : x * Math.log(y); }
-        public double partialA(double x, double y, double out) { return x == 0 && y == y ? 0.0 : x == x ? Math.log(y) : Double.NaN; }
+        public double partialA(double x, double y, double out) { return Math.log(y); }
         public double partialB(double x, double y, double out) { return x / y; }
-        public double pullbackA(double g, double x, double y, double out) {
-            return x == 0 && y == y ? 0.0 : x == x ? g * Math.log(y) : Double.NaN;
-        }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
-            return Exprs.times(g, new Binary(XLOGY, new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGN, a)), b));
-        }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.LOG, b)); }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(DIV, a, b)); }
     },
 

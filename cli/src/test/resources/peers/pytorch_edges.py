@@ -1,0 +1,40 @@
+"""Evaluates expressions of adjoint's text syntax with PyTorch in float64, one thread.
+
+Reads JSON lines {"expr": "...", "at": {"x": 1.0, ...}} on standard input and writes, per line,
+{"value": V, "gradient": {"x": G, ...}} with NaN and infinities as strings, so that adjoint's
+command line can be compared with PyTorch at the same edge points.
+"""
+import json
+import math
+import sys
+
+import torch
+import torch.nn.functional as F
+
+torch.set_num_threads(1)
+torch.set_default_dtype(torch.float64)
+
+FUNCTIONS = {
+    "sqrt": torch.sqrt, "relu": torch.relu, "log": torch.log, "abs": torch.abs, "exp": torch.exp,
+    "sin": torch.sin, "cos": torch.cos, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "softplus": F.softplus,
+    "log1p": torch.log1p, "expm1": torch.expm1, "sign": torch.sign, "erf": torch.erf, "atan": torch.atan,
+    "max": torch.maximum, "min": torch.minimum, "xlogy": torch.xlogy, "inv": torch.reciprocal, "square": torch.square,
+}
+
+
+def number(x):
+    return x if math.isfinite(x) else ("NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity"))
+
+
+for line in sys.stdin:
+    case = json.loads(line)
+    env = dict(FUNCTIONS)
+    variables = {}
+    for name, value in case["at"].items():
+        variables[name] = torch.tensor(float(value), dtype=torch.float64, requires_grad=True)
+    env.update(variables)
+    out = eval(case["expr"].replace("^", "**"), {"__builtins__": {}}, env)
+    grads = torch.autograd.grad(out, list(variables.values()), allow_unused=True)
+    result = {"value": number(out.item()),
+              "gradient": {n: number(g.item() if g is not None else 0.0) for n, g in zip(variables, grads)}}
+    print(json.dumps(result), flush=True)
