@@ -55,14 +55,15 @@ public enum BinaryOp {
         public double value(double x, double y) { return x / y; }
         public double partialA(double x, double y, double out) { return 1.0 / y; }
         public double partialB(double x, double y, double out) { return -out / y; }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return new Binary(DIV, g, b); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.RECIPROCAL, b)); }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
-            return new Unary(UnaryOp.NEG, new Binary(DIV, Exprs.times(g, out), b));
+            return Exprs.times(g, new Unary(UnaryOp.NEG, new Binary(DIV, out, b)));
         }
     },
     /**
      * Power {@code x^y}: for a constant exponent, any base where {@code Math.pow} is real; for a
-     * varying exponent, a positive base. Partials {@code y x^(y-1)} (0 for {@code y = 0}) and
+     * varying exponent, a positive base. Partials {@code y x^(y-1)} (exactly 0 for {@code y = 0}, a
+     * mask, as in PyTorch) and
      * {@code xlogy(x^y, x)}: {@code x^y ln x}, and 0 where {@code x^y = 0} (its limit at
      * {@code x = 0, y > 0}), numerically and symbolically alike; NaN below 0.
      */
@@ -70,12 +71,14 @@ public enum BinaryOp {
             Notation.of(POWER, slot(0, ATOM), "^{", slot(1, 0), "}"), Domain.POSITIVE, Domain.MODERATE) {
         public double value(double x, double y) { return Math.pow(x, y); }
         public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * Math.pow(x, y - 1); }
+        public double pullbackA(double g, double x, double y, double out) { return y == 0 ? 0.0 : g * (y * Math.pow(x, y - 1)); }
         public double partialB(double x, double y, double out) { return XLOGY.value(out, x); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
             Double c = Exprs.constantValue(b);
             if (c == null) {
+                // 0 where the exponent is 0, as the numeric rule: gate by |sign b|.
                 Expr lower = Exprs.pow(a, new Binary(SUB, b, Exprs.constant(1, b.shape())));
-                return Exprs.times(g, Exprs.times(b, lower));
+                return new Binary(GATE, Exprs.times(g, Exprs.times(b, lower)), new Unary(UnaryOp.ABS, new Unary(UnaryOp.SIGN, b)));
             }
             if (c == 0) {
                 return Exprs.constant(0, a.shape());
@@ -102,6 +105,21 @@ public enum BinaryOp {
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.LOG, b)); }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(DIV, a, b)); }
     },
+    /**
+     * {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} whatever {@code x} is, NaN where
+     * {@code y} is NaN: a mask, the symbolic form of what relu, abs, sign, max and min pass down.
+     * Partials: {@code [y > 0]}, a mask itself, and 0 (a step).
+     */
+    GATE("gate", Notation.call("gate", 2), Notation.call("gate", 2), Notation.latexCall("\\operatorname{gate}", 2),
+            Domain.ANY, Domain.AWAY_FROM_ZERO) {
+        public double value(double x, double y) { return y > 0 ? x : y <= 0 ? 0.0 : Double.NaN; }
+        public double partialA(double x, double y, double out) { return y > 0 ? 1.0 : y <= 0 ? 0.0 : Double.NaN; }
+        public double partialB(double x, double y, double out) { return y == y ? 0.0 : Double.NaN; }
+        public double pullbackA(double g, double x, double y, double out) { return y > 0 ? g : y <= 0 ? 0.0 : Double.NaN; }
+        public double pullbackB(double g, double x, double y, double out) { return y == y ? 0.0 : Double.NaN; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return new Binary(GATE, g, b); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return new Binary(GATE, Exprs.constant(0, b.shape()), b); }
+    },
 
     // ---- selections: the losing input's zero derivative is a mask ----
 
@@ -117,8 +135,8 @@ public enum BinaryOp {
         public double partialB(double x, double y, double out) { return select(y, x, 1.0); }
         public double pullbackA(double g, double x, double y, double out) { return select(x, y, g); }
         public double pullbackB(double g, double x, double y, double out) { return select(y, x, g); }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(a, b)); }
-        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(b, a)); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return winner(g, a, b); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return winner(g, b, a); }
     },
     /**
      * Smaller of {@code x} and {@code y}, NaN if either is; partials {@code [x < y]} and
@@ -131,20 +149,25 @@ public enum BinaryOp {
         public double partialB(double x, double y, double out) { return select(x, y, 1.0); }
         public double pullbackA(double g, double x, double y, double out) { return select(y, x, g); }
         public double pullbackB(double g, double x, double y, double out) { return select(x, y, g); }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(b, a)); }
-        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, winner(a, b)); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return winner(g, b, a); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return winner(g, a, b); }
     };
 
-    /** {@return {@code g} where {@code win > lose}, exactly 0 where {@code win < lose}, {@code g/2} at a tie, NaN if either is NaN} */
+    /**
+     * {@return {@code g} where {@code win - lose > 0}, exactly 0 where it is below 0, {@code g/2}
+     * where it is 0 (a tie), NaN where it is NaN (an input NaN, or two equal infinities)}
+     */
     private static double select(double win, double lose, double g) {
-        return win > lose ? g : win < lose ? 0.0 : win == lose ? 0.5 * g : Double.NaN;
+        double d = win - lose;
+        return d > 0 ? g : d < 0 ? 0.0 : d == 0 ? 0.5 * g : Double.NaN;
     }
 
-    /** {@return {@code (1 + sign(win - lose))/2}: 1 where {@code win > lose}, 0 below, 1/2 at a tie} */
-    private static Expr winner(Expr win, Expr lose) {
+    /** {@return what {@link #select} passes, as an expression: {@code gate(g, d) + gate(g/2, 1 - |sign d|)}, {@code d = win - lose}} */
+    private static Expr winner(Expr g, Expr win, Expr lose) {
         Shape s = win.shape();
-        Expr sign = new Unary(UnaryOp.SIGN, new Binary(SUB, win, lose));
-        return Exprs.times(Exprs.constant(0.5, s), new Binary(ADD, Exprs.constant(1, s), sign));
+        Expr d = new Binary(SUB, win, lose);
+        Expr tie = new Binary(SUB, Exprs.constant(1, s), new Unary(UnaryOp.ABS, new Unary(UnaryOp.SIGN, d)));
+        return new Binary(ADD, new Binary(GATE, g, d), new Binary(GATE, Exprs.times(Exprs.constant(0.5, s), g), tie));
     }
 
     private final String name;
@@ -235,6 +258,7 @@ public enum BinaryOp {
             case MAX -> MAX.value(x, y);
             case MIN -> MIN.value(x, y);
             case XLOGY -> XLOGY.value(x, y);
+            case GATE -> GATE.value(x, y);
         };
     }
 
@@ -249,6 +273,7 @@ public enum BinaryOp {
             case MAX -> MAX.pullbackA(g, x, y, out);
             case MIN -> MIN.pullbackA(g, x, y, out);
             case XLOGY -> XLOGY.pullbackA(g, x, y, out);
+            case GATE -> GATE.pullbackA(g, x, y, out);
         };
     }
 
@@ -263,6 +288,7 @@ public enum BinaryOp {
             case MAX -> MAX.pullbackB(g, x, y, out);
             case MIN -> MIN.pullbackB(g, x, y, out);
             case XLOGY -> XLOGY.pullbackB(g, x, y, out);
+            case GATE -> GATE.pullbackB(g, x, y, out);
         };
     }
 

@@ -152,6 +152,7 @@ public enum UnaryOp {
         public double derivative(double x, double out) { return x > 0 ? 1.0 : x <= 0 ? 0.0 : Double.NaN; }
         public double pullback(double g, double x, double out) { return x > 0 ? g : x <= 0 ? 0.0 : Double.NaN; }
         public Expr derivative(Expr x, Expr out) { return new Unary(RELU, new Unary(SIGN, x)); }
+        public Expr pullback(Expr g, Expr x, Expr out) { return new Binary(BinaryOp.GATE, g, x); }
     },
     /** Absolute value {@code |x|}; derivative {@code sign x}, and 0 at the kink, where it masks. */
     ABS("abs", Notation.of(ATOM, "|", slot(0, 0), "|"), Notation.of(ATOM, "\\left|", slot(0, 0), "\\right|"),
@@ -160,6 +161,9 @@ public enum UnaryOp {
         public double derivative(double x, double out) { return Math.signum(x); }
         public double pullback(double g, double x, double out) { return x == 0 ? 0.0 : g * Math.signum(x); }
         public Expr derivative(Expr x, Expr out) { return new Unary(SIGN, x); }
+        public Expr pullback(Expr g, Expr x, Expr out) {
+            return new Binary(BinaryOp.SUB, new Binary(BinaryOp.GATE, g, x), new Binary(BinaryOp.GATE, g, new Unary(NEG, x)));
+        }
     },
     /** Sign: -1, 0 (at ±0) or 1, NaN at NaN; derivative 0 everywhere, a mask (0 is used at the jump). */
     SIGN("sign", Notation.call("sign", 1), latexCall("\\operatorname{sign}", 1), Domain.AWAY_FROM_ZERO) {
@@ -167,6 +171,9 @@ public enum UnaryOp {
         public double derivative(double x, double out) { return x == x ? 0.0 : Double.NaN; }
         public double pullback(double g, double x, double out) { return x == x ? 0.0 : Double.NaN; }
         public Expr derivative(Expr x, Expr out) { return Exprs.constant(0, x.shape()); }
+        public Expr pullback(Expr g, Expr x, Expr out) {
+            return new Binary(BinaryOp.GATE, Exprs.constant(0, x.shape()), new Unary(ABS, new Unary(SIGN, x)));
+        }
     },
 
     // ---- special functions ----
@@ -211,6 +218,15 @@ public enum UnaryOp {
 
     /** {@return the local derivative as an expression in the input {@code x} and the node {@code out} itself} */
     public abstract Expr derivative(Expr x, Expr out);
+
+    /**
+     * {@return what this op passes to its input, as an expression: {@code g} times the local
+     * derivative}, or a {@link BinaryOp#GATE} where the derivative is zero by definition, so
+     * that the symbolic rule masks as the numeric one does
+     */
+    public Expr pullback(Expr g, Expr x, Expr out) {
+        return Exprs.times(g, derivative(x, out));
+    }
 
     /** {@return the name in the text syntax, the DSL and {@link Expr#op()}, such as {@code sin}} */
     public String syntax() {

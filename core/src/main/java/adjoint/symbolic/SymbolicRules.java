@@ -32,7 +32,7 @@ final class SymbolicRules {
     static Expr pullback(Expr node, Expr g, int k) {
         return switch (node) {
             case Leaf l -> throw new IllegalArgumentException("a leaf has no inputs");
-            case Unary u -> Exprs.times(g, u.fn().derivative(u.a(), u));
+            case Unary u -> u.fn().pullback(g, u.a(), u);
             case Binary b -> k == 0 ? b.fn().pullbackA(g, b.a(), b.b(), b) : b.fn().pullbackB(g, b.a(), b.b(), b);
             case MatrixOp.MatMul m -> k == 0
                     ? new MatrixOp.MatMul(g, new MatrixOp.Transpose(m.b()))
@@ -43,14 +43,13 @@ final class SymbolicRules {
             case MatrixOp.BroadcastRows b -> new MatrixOp.MatMul(ones(1, b.shape().rows()), g);
             case MatrixOp.Trace t -> {
                 int n = t.a().shape().rows();
-                yield n == 1 ? g : Exprs.times(new MatrixOp.Broadcast(g, t.a().shape()),
+                yield n == 1 ? g : new Binary(adjoint.expr.BinaryOp.GATE, new MatrixOp.Broadcast(g, t.a().shape()),
                         new Leaf.MatrixConstant(MatrixUtils.createRealIdentityMatrix(n)));
             }
             case MatrixOp.LogSumExpRows l -> {
+                // The row's softmax, stably (as backprop computes it): exp(a - lse) is wrong where lse rounds.
                 Expr ones = ones(1, l.a().shape().cols());
-                Expr softmax = new Unary(UnaryOp.EXP,
-                        new Binary(BinaryOp.SUB, l.a(), new MatrixOp.MatMul(l, ones)));
-                yield Exprs.times(new MatrixOp.MatMul(g, ones), softmax);
+                yield Exprs.times(new MatrixOp.MatMul(g, ones), new MatrixOp.SoftmaxRows(l.a()));
             }
             case MatrixOp.SoftmaxRows s -> {
                 int n = s.shape().cols();

@@ -98,6 +98,7 @@ class RulesTest {
             new BinaryCase(BinaryOp.MAX, Math::max, (x, y) -> x > y ? 1.0 : 0.0, (x, y) -> y > x ? 1.0 : 0.0),
             new BinaryCase(BinaryOp.MIN, Math::min, (x, y) -> x < y ? 1.0 : 0.0, (x, y) -> y < x ? 1.0 : 0.0),
             new BinaryCase(BinaryOp.XLOGY, (x, y) -> x * Math.log(y), (x, y) -> Math.log(y), (x, y) -> x / y),
+            new BinaryCase(BinaryOp.GATE, (x, y) -> y > 0 ? x : 0.0, (x, y) -> y > 0 ? 1.0 : 0.0, (x, y) -> 0.0),
             new BinaryCase(BinaryOp.POW, Math::pow, (x, y) -> y * Math.pow(x, y - 1),
                     (x, y) -> Math.pow(x, y) * Math.log(x)));
 

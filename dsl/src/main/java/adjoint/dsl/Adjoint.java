@@ -394,6 +394,16 @@ public final class Adjoint {
         return new Matrix(new Binary(BinaryOp.XLOGY, Operands.of(a), Operands.of(b)));
     }
 
+    /** {@return {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} (a mask), NaN where {@code y} is NaN} */
+    public static Scalar gate(Scalar x, Scalar y) {
+        return new Scalar(new Binary(BinaryOp.GATE, Operands.of(x), Operands.of(y)));
+    }
+
+    /** {@return each entry of {@code x} where the matching entry of {@code y} is above 0, else exactly 0} */
+    public static Matrix gate(Matrix x, Matrix y) {
+        return new Matrix(new Binary(BinaryOp.GATE, Operands.of(x), Operands.of(y)));
+    }
+
     /** {@return {@code op} applied to {@code x}} */
     public static Scalar apply(UnaryOp op, Scalar x) {
         return new Scalar(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));

@@ -35,6 +35,7 @@ class EdgeProperties {
     static final Coverage MASKED = new Coverage();
     static final Coverage NAN = new Coverage();
     static final Coverage SIMPLIFIED = new Coverage();
+    static final Coverage SYMBOLIC = new Coverage();
 
     @AfterAll
     static void report() {
@@ -42,6 +43,7 @@ class EdgeProperties {
         System.out.println("[EdgeProperties] masked paths pass exactly 0: " + MASKED.summary());
         System.out.println("[EdgeProperties] a NaN input gives a NaN value: " + NAN.summary());
         System.out.println("[EdgeProperties] exact simplification is bitwise at edge points: " + SIMPLIFIED.summary());
+        System.out.println("[EdgeProperties] the symbolic gradient equals backprop at edge points: " + SYMBOLIC.summary());
     }
 
     /** The ways a path is masked: the input of the mask, the mask itself. */
@@ -89,8 +91,11 @@ class EdgeProperties {
                 });
     }
 
-    /** Every core op but powers: {@code NaN^0} is 1, by IEEE 754 and in every library. */
-    static final Seq<adjoint.testkit.OpSpec> NO_POWERS = CoreOps.all().filter(s -> !s.op().equals("pow"));
+    /**
+     * Every core op but powers ({@code NaN^0} is 1, by IEEE 754 and in every library) and gates
+     * ({@code gate(x, y)} is 0 where {@code y ≤ 0} whatever {@code x} is: a mask by definition).
+     */
+    static final Seq<adjoint.testkit.OpSpec> NO_POWERS = CoreOps.all().filter(s -> !s.op().equals("pow") && !s.op().equals("gate"));
 
     @Test
     void aNaNInputGivesANaNValue() {
@@ -126,6 +131,37 @@ class EdgeProperties {
                     if (Double.compare(before, after) != 0) {
                         throw new AssertionError("simplified to " + simple + ", which gives " + after + " instead of " + before
                                 + ", for " + s);
+                    }
+                });
+    }
+
+    @Test
+    void theSymbolicGradientEqualsBackpropAtEdgePoints() {
+        qt().forAll(Expressions.matrix().samples().flatMap(s -> EdgePoints.like(s.point())
+                .map(p -> new Sample(s.expression(), p, s.nodes())))).checkAssert(s -> {
+                    SYMBOLIC.record(s);
+                    Seq<Term> vars = Laws.variables(s.point());
+                    Gradient backprop = CompiledFunction.of(s.expression(), vars).gradient(s.point());
+                    var symbolic = adjoint.symbolic.Symbolic.gradient(s.expression());
+                    for (String name : backprop.variables()) {
+                        Expr g = symbolic.get(name).getOrNull();
+                        if (g == null) {
+                            continue;
+                        }
+                        var expected = backprop.matrix(name);
+                        var actual = CompiledFunction.of(g, vars).evaluate(s.point());
+                        for (int i = 0; i < expected.getRowDimension(); i++) {
+                            for (int j = 0; j < expected.getColumnDimension(); j++) {
+                                double e = expected.getEntry(i, j);
+                                double a = actual.getEntry(i, j);
+                                boolean same = Double.compare(a, e) == 0 || a == e
+                                        || Double.isFinite(a) && Double.isFinite(e) && Math.abs(a - e) <= 1e-9 * Math.max(Math.abs(a), Math.abs(e)) + 1e-300;
+                                if (!same) {
+                                    throw new AssertionError("d/d" + name + "[" + i + "," + j + "] is " + a + " symbolically but " + e
+                                            + " by backprop, for " + s + "\nsymbolic: " + g);
+                                }
+                            }
+                        }
                     }
                 });
     }
