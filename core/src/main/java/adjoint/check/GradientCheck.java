@@ -229,7 +229,10 @@ public final class GradientCheck {
         // relative, so a smooth function of a tiny input is not mistaken for a kink.
         double left = FiniteDifference.oneSided(f, x, hx, false);
         double right = FiniteDifference.oneSided(f, x, hx, true);
-        boolean kink = Math.abs(left - right) > 1e-3 * Math.max(1, Math.max(Math.abs(left), Math.abs(right)));
+        // Relative to the slopes themselves (a kink between 0 and 1e-6 is a kink), but above the check's
+        // absolute tolerance, so that the noise of two flat estimates is not one.
+        double gap = Math.abs(left - right);
+        boolean kink = gap > 1e-3 * Math.max(Math.abs(left), Math.abs(right)) && gap > absolute;
         boolean between = backprop >= Math.min(left, right) - absolute - relative * Math.abs(backprop)
                 && backprop <= Math.max(left, right) + absolute + relative * Math.abs(backprop);
         Status status = kink && between ? Status.NON_SMOOTH : agree(backprop, numeric) ? Status.PASS : Status.FAIL;
