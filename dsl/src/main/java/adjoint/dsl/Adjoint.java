@@ -106,7 +106,7 @@ public final class Adjoint {
 
     /** {@return every entry of {@code x} to the power of the matching entry of {@code y}, of one shape} */
     public static Matrix pow(Matrix x, Matrix y) {
-        return new Matrix(new Binary(BinaryOp.POW, Operands.of(x), Operands.of(y)));
+        return apply(BinaryOp.POW, x, y);
     }
 
     /** {@return every entry of {@code x} to the power {@code p}} */
@@ -366,42 +366,42 @@ public final class Adjoint {
 
     /** {@return the larger of {@code a} and {@code b}; at a tie each gets half the gradient} */
     public static Scalar max(Scalar a, Scalar b) {
-        return new Scalar(new Binary(BinaryOp.MAX, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.MAX, a, b);
     }
 
     /** {@return the larger of each pair of entries of {@code a} and {@code b}, of one shape} */
     public static Matrix max(Matrix a, Matrix b) {
-        return new Matrix(new Binary(BinaryOp.MAX, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.MAX, a, b);
     }
 
     /** {@return the smaller of {@code a} and {@code b}; at a tie each gets half the gradient} */
     public static Scalar min(Scalar a, Scalar b) {
-        return new Scalar(new Binary(BinaryOp.MIN, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.MIN, a, b);
     }
 
     /** {@return the smaller of each pair of entries of {@code a} and {@code b}, of one shape} */
     public static Matrix min(Matrix a, Matrix b) {
-        return new Matrix(new Binary(BinaryOp.MIN, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.MIN, a, b);
     }
 
     /** {@return {@code a ln b}, and 0 where {@code a = 0}} */
     public static Scalar xlogy(Scalar a, Scalar b) {
-        return new Scalar(new Binary(BinaryOp.XLOGY, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.XLOGY, a, b);
     }
 
     /** {@return {@code a ln b} entry by entry, and 0 where {@code a = 0}, for {@code a} and {@code b} of one shape} */
     public static Matrix xlogy(Matrix a, Matrix b) {
-        return new Matrix(new Binary(BinaryOp.XLOGY, Operands.of(a), Operands.of(b)));
+        return apply(BinaryOp.XLOGY, a, b);
     }
 
     /** {@return {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} (a mask), NaN where {@code y} is NaN} */
     public static Scalar gate(Scalar x, Scalar y) {
-        return new Scalar(new Binary(BinaryOp.GATE, Operands.of(x), Operands.of(y)));
+        return apply(BinaryOp.GATE, x, y);
     }
 
     /** {@return each entry of {@code x} where the matching entry of {@code y} is above 0, else exactly 0} */
     public static Matrix gate(Matrix x, Matrix y) {
-        return new Matrix(new Binary(BinaryOp.GATE, Operands.of(x), Operands.of(y)));
+        return apply(BinaryOp.GATE, x, y);
     }
 
     /** {@return {@code op} applied to {@code x}} */
@@ -412,6 +412,16 @@ public final class Adjoint {
     /** {@return {@code op} applied to every entry of {@code x}} */
     public static Matrix apply(UnaryOp op, Matrix x) {
         return new Matrix(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
+    }
+
+    /** {@return {@code op} applied to {@code a} and {@code b}} */
+    public static Scalar apply(BinaryOp op, Scalar a, Scalar b) {
+        return new Scalar(new Binary(Objects.requireNonNull(op, "op is null"), Operands.of(a), Operands.of(b)));
+    }
+
+    /** {@return {@code op} applied to matching entries of {@code a} and {@code b}, of one shape} */
+    public static Matrix apply(BinaryOp op, Matrix a, Matrix b) {
+        return new Matrix(new Binary(Objects.requireNonNull(op, "op is null"), Operands.of(a), Operands.of(b)));
     }
 
     /**
