@@ -12,7 +12,7 @@ import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** {@code mlp}: X 256x64 (constant), W1 64x128, W2 128x10; loss {@code sum((tanh(X W1) W2)^2)}; gradient w.r.t. W1 and W2. */
@@ -80,6 +80,7 @@ final class MlpWorkload {
                 row[j] = scale * r.nextGaussian();
             }
         }
-        return MatrixUtils.createRealMatrix(d);
+        // Row-major, read by adjoint without a copy (see VectorQ2Workload).
+        return new Array2DRowRealMatrix(d, false);
     }
 }

@@ -11,6 +11,7 @@ import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import java.util.List;
 import java.util.Random;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
@@ -34,7 +35,9 @@ final class VectorQ2Workload {
                 wv[i][j] = r.nextGaussian();
             }
         }
-        this.w = MatrixUtils.createRealMatrix(wv);
+        // Row-major Array2DRowRealMatrix, which adjoint reads without a copy (MatrixUtils.createRealMatrix
+        // would make a BlockRealMatrix above 4096 entries, converted at every call).
+        this.w = new Array2DRowRealMatrix(wv, false);
         this.x = MatrixUtils.createColumnRealMatrix(xv);
         Matrix wt = matrix("W", n, n);
         Matrix xt = vector("x", n);

@@ -83,6 +83,11 @@ final class Backward {
                         g.accumulate(c, Kernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
+                case MatrixOp.MatMul mm when wants[in[0]] && wants[in[1]] && p.shapes[in[1]].cols() == 1 -> {
+                    double[][][] both = Kernels.matrixVectorPullback(v.data(in[0]), v.data(in[1]), g.data(i));
+                    g.accumulate(in[0], both[0]);
+                    g.accumulate(in[1], both[1]);
+                }
                 case MatrixOp.MatMul mm -> {
                     if (wants[in[0]]) {
                         g.accumulate(in[0], Kernels.multiplyTransposed(g.data(i), v.data(in[1])));

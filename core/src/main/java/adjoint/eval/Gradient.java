@@ -73,17 +73,14 @@ public final class Gradient {
     }
 
     /**
-     * {@return the gradient with respect to variable {@code name}, as a new matrix}
+     * {@return the gradient with respect to variable {@code name}, as a read-only matrix}: handed
+     * out without a copy (the entries are this gradient's own, which nothing changes); its
+     * {@code copy()} is an ordinary matrix to change
      *
      * @throws UnknownVariableException if there is no variable of that name
      */
     public RealMatrix matrix(String name) {
-        double[][] d = entries(name);
-        double[][] copy = new double[d.length][];
-        for (int i = 0; i < d.length; i++) {
-            copy[i] = d[i].clone();
-        }
-        return new Array2DRowRealMatrix(copy, false);
+        return new ReadOnlyMatrix(entries(name));
     }
 
     /** {@return the shape of the gradient with respect to {@code name}, the variable's shape} */

@@ -99,6 +99,33 @@ final class Kernels {
         return c;
     }
 
+    /**
+     * {@return both pullbacks of a matrix-vector product {@code a x}, in one pass over {@code a}}:
+     * {@code g x^T} (for {@code a}) and {@code a^T g} (for {@code x}), where two separate products
+     * would each read all of {@code a}
+     */
+    static double[][][] matrixVectorPullback(double[][] a, double[][] x, double[][] g) {
+        int m = a.length;
+        int k = x.length;
+        double[] xs = column(x);
+        double[] r = new double[k];
+        double[][] ga = new double[m][];
+        for (int i = 0; i < m; i++) {
+            double[] ai = a[i];
+            double gi = g[i][0];
+            double[] row = ga[i] = new double[k];
+            for (int p = 0; p < k; p++) {
+                row[p] = gi * xs[p];
+                r[p] += ai[p] * gi;
+            }
+        }
+        double[][] gx = new double[k][];
+        for (int p = 0; p < k; p++) {
+            gx[p] = new double[] {r[p]};
+        }
+        return new double[][][] {ga, gx};
+    }
+
     /** {@return the product {@code a b^T}} */
     static double[][] multiplyTransposed(double[][] a, double[][] b) {
         int m = a.length;

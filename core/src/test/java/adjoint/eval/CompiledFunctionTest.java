@@ -115,13 +115,20 @@ class CompiledFunctionTest {
         }
 
         @Test
-        void resultsAreCopies() {
+        void resultsCannotBeChangedFromOutside() {
             CompiledFunction f = Backprop.compile(F, W, V, C);
             Gradient g = f.gradient(randomPoint(new Random(5)));
             RealMatrix gw = g.matrix("W");
             double before = gw.getEntry(0, 0);
-            gw.setEntry(0, 0, 1e9);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> gw.setEntry(0, 0, 1e9))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("read-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> gw.walkInRowOrder(new org.apache.commons.math3.linear.DefaultRealMatrixChangingVisitor()))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            ((org.apache.commons.math3.linear.Array2DRowRealMatrix) gw).getDataRef()[0][0] = 1e9;
+            RealMatrix mine = gw.copy();
+            mine.setEntry(0, 0, 1e9);
             assertThat(g.matrix("W").getEntry(0, 0)).isEqualTo(before);
+            assertThat(mine.getEntry(0, 0)).isEqualTo(1e9);
         }
 
         @Test
