@@ -68,7 +68,7 @@ public final class Layout {
                         + "): no value given for it; values were given for " + at.names().mkString("[", ", ", "]"));
             }
             checkShape(v, Shape.of(m.getRowDimension(), m.getColumnDimension()));
-            write(m instanceof Array2DRowRealMatrix a ? a.getDataRef() : m.getData(), out, offsets[k]);
+            write(rows(m), out, offsets[k]);
         }
         return out;
     }
@@ -128,8 +128,7 @@ public final class Layout {
         double[][] rows = switch (value) {
             case null -> throw new BindingException("the value for " + name + " is null");
             case Number n -> new double[][] {{n.doubleValue()}};
-            case Array2DRowRealMatrix m -> m.getDataRef();
-            case RealMatrix m -> m.getData();
+            case RealMatrix m -> rows(m);
             case double[][] r -> r;
             case double[] column -> column(name, column);
             default -> throw new BindingException("the value for " + name + " is a " + value.getClass().getSimpleName()
@@ -151,6 +150,14 @@ public final class Layout {
             throw new BindingException("the value for " + name + " has no columns");
         }
         return rows;
+    }
+
+    /**
+     * {@return a matrix's entries by rows, for the passes to read and never change}: an
+     * {@code Array2DRowRealMatrix}'s own array, any other matrix's a copy
+     */
+    static double[][] rows(RealMatrix m) {
+        return m instanceof Array2DRowRealMatrix a ? a.getDataRef() : m.getData();
     }
 
     private static double[][] column(String name, double[] column) {

@@ -1,6 +1,5 @@
 package adjoint.eval;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** The forward value of every node of a {@link Program}. */
@@ -25,11 +24,8 @@ final class Values extends Slots {
         }
     }
 
-    /**
-     * Stores a matrix as node {@code i}'s value: the entries of an {@code Array2DRowRealMatrix}
-     * by reference (the passes read values and never change them), of any other a copy.
-     */
+    /** Stores a matrix as node {@code i}'s value, by reference where it can ({@link Layout#rows}). */
     void put(int i, RealMatrix value) {
-        put(i, value instanceof Array2DRowRealMatrix a ? a.getDataRef() : value.getData());
+        put(i, Layout.rows(value));
     }
 }
