@@ -1,17 +1,11 @@
 package adjoint.check;
 
-import adjoint.expr.MatrixText;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** Small helpers for matrices as the checker reads and prints them. */
 final class Matrices {
 
     private Matrices() {}
-
-    /** {@return a scalar as its number, a small matrix by rows, a large one by its shape} */
-    static String text(RealMatrix m) {
-        return MatrixText.of(m);
-    }
 
     /** {@return the name of entry {@code (i, j)} of {@code name}: the name alone for a scalar} */
     static String entry(String name, RealMatrix m, int i, int j) {

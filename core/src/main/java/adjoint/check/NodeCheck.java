@@ -1,5 +1,6 @@
 package adjoint.check;
 
+import adjoint.expr.MatrixText;
 import adjoint.expr.Expr;
 import adjoint.expr.Structure;
 import io.vavr.collection.Seq;
@@ -35,7 +36,7 @@ public record NodeCheck(int index, Expr node, String location, Seq<RealMatrix> i
         sb.append(passed() ? "the rule for " + op() + " holds" : "the rule for " + op() + " is wrong");
         sb.append(String.format(Locale.ROOT, "%n  node %d: %s%n  at %s%n", index, Structure.text(node), location));
         for (int k = 0; k < inputs.size(); k++) {
-            sb.append(String.format(Locale.ROOT, "  input %d = %s%n", k, Matrices.text(inputs.get(k))));
+            sb.append(String.format(Locale.ROOT, "  input %d = %s%n", k, MatrixText.of(inputs.get(k))));
         }
         sb.append("  ").append(EntryCheck.header()).append('\n');
         for (EntryCheck e : entries) {

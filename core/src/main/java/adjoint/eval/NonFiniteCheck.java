@@ -34,9 +34,9 @@ final class NonFiniteCheck {
             Expr node = p.nodes[i];
             String what = node instanceof Leaf.Variable var
                     ? "variable " + var.name() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") is bound to "
-                            + text(v.copy(i))
+                            + MatrixText.of(v.data(i))
                     : node.op() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") received "
-                            + inputs.map(NonFiniteCheck::text).mkString(" and ") + " and produced " + text(v.copy(i));
+                            + inputs.map(MatrixText::of).mkString(" and ") + " and produced " + MatrixText.of(v.data(i));
             throw new NonFiniteException(what, NonFiniteException.Phase.FORWARD,
                     node instanceof Leaf.Variable var ? var.name() : node.op(), tape.location(i), tape.depth(i), inputs);
         }
@@ -66,8 +66,8 @@ final class NonFiniteCheck {
                     Seq<RealMatrix> inputs = inputs(p, v, j);
                     String to = p.nodes[i] instanceof Leaf.Variable var ? var.name() : "input " + k;
                     String what = "the gradient went non-finite at " + p.nodes[j].op() + " at depth " + tape.depth(j) + " ("
-                            + tape.location(j) + "): it received " + inputs.map(NonFiniteCheck::text).mkString(" and ")
-                            + " and upstream gradient " + text(g.copy(j)) + ", and passed " + text(passed.get(k))
+                            + tape.location(j) + "): it received " + inputs.map(MatrixText::of).mkString(" and ")
+                            + " and upstream gradient " + MatrixText.of(g.data(j)) + ", and passed " + MatrixText.of(passed.get(k))
                             + " down to " + to;
                     throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.nodes[j].op(), tape.location(j),
                             tape.depth(j), inputs);
@@ -102,7 +102,4 @@ final class NonFiniteCheck {
         return true;
     }
 
-    private static String text(RealMatrix m) {
-        return MatrixText.of(m);
-    }
 }

@@ -109,7 +109,7 @@ public final class Simplify {
 
     private Expr unary(Unary u) {
         Expr x = u.a();
-        if (constantOf(x) != null || x instanceof Leaf.MatrixConstant) {
+        if (Exprs.constantValue(x) != null || x instanceof Leaf.MatrixConstant) {
             return fold(u);
         }
         return switch (u.fn()) {
@@ -122,8 +122,8 @@ public final class Simplify {
     private Expr binary(Binary b) {
         Expr x = b.a();
         Expr y = b.b();
-        Double cx = constantOf(x);
-        Double cy = constantOf(y);
+        Double cx = Exprs.constantValue(x);
+        Double cy = Exprs.constantValue(y);
         Shape s = b.shape();
         if ((cx != null || x instanceof Leaf.MatrixConstant) && (cy != null || y instanceof Leaf.MatrixConstant)) {
             return fold(b);
@@ -175,7 +175,7 @@ public final class Simplify {
     private static Expr fold(Expr node) {
         Array<RealMatrix> values = Array.range(0, node.arity()).map(k -> valueOf(node.input(k)));
         RealMatrix v = NodeRule.of(node).value(values);
-        boolean broadcast = !node.shape().isScalar() && Array.range(0, node.arity()).forAll(k -> constantOf(node.input(k)) != null);
+        boolean broadcast = !node.shape().isScalar() && Array.range(0, node.arity()).forAll(k -> Exprs.constantValue(node.input(k)) != null);
         if (node.shape().isScalar() || broadcast) {
             return Exprs.constant(v.getEntry(0, 0), node.shape());
         }
@@ -188,12 +188,7 @@ public final class Simplify {
         }
         Shape s = constant.shape();
         RealMatrix m = new Array2DRowRealMatrix(s.rows(), s.cols());
-        return m.scalarAdd(constantOf(constant));
-    }
-
-    /** {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither} */
-    static Double constantOf(Expr e) {
-        return Exprs.constantValue(e);
+        return m.scalarAdd(Exprs.constantValue(constant));
     }
 
     private static boolean is(Double c, double v) {
