@@ -88,18 +88,19 @@ public final class Formula {
             case Binary b -> Template.of(b, latex ? b.fn().latex(b.shape()) : b.fn().unicode(b.shape()));
             case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), latex ? " " : "·", new Slot(m.b(), POWER));
             case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), latex ? "^{\\top}" : "ᵀ");
-            case MatrixOp.Sum s -> call(latex ? "\\operatorname{sum}" : "sum", s.a(), latex);
+            case MatrixOp.Sum s -> call(latex ? "\\operatorname{sum}" : "sum", s, latex);
             case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
             case MatrixOp.BroadcastRows b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
-            case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t.a(), latex);
-            case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l.a(), latex);
-            case MatrixOp.SoftmaxRows l -> call(latex ? "\\operatorname{softmax}_{\\text{rows}}" : "softmaxRows", l.a(), latex);
-            case Custom c -> custom(c, latex);
+            case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t, latex);
+            case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l, latex);
+            case MatrixOp.SoftmaxRows l -> call(latex ? "\\operatorname{softmax}_{\\text{rows}}" : "softmaxRows", l, latex);
+            case Custom c -> call(latex ? "\\operatorname{" + c.op() + "}" : c.op(), c, latex);
         };
     }
 
-    private static Template call(String name, Expr a, boolean latex) {
-        return latex ? Template.of(ATOM, name + "\\left(", new Slot(a, 0), "\\right)") : Template.of(ATOM, name + "(", new Slot(a, 0), ")");
+    /** {@return {@code node} as the call {@code name(inputs)}, or in LaTeX {@code name\left(inputs\right)}} */
+    private static Template call(String name, Expr node, boolean latex) {
+        return Template.call(node, name + (latex ? "\\left(" : "("), ", ", latex ? "\\right)" : ")");
     }
 
     /**
@@ -116,10 +117,6 @@ public final class Formula {
                     : Template.of(ATOM, fn + exponent + "(", new Slot(inner, 0), ")");
         }
         return Template.of(POWER, new Slot(a, ATOM), exponent);
-    }
-
-    private static Template custom(Custom c, boolean latex) {
-        return latex ? Template.call(c, "\\operatorname{" + c.op() + "}\\left(", ", ", "\\right)") : Template.call(c, c.op() + "(", ", ", ")");
     }
 
     /** {@return an exponent as Unicode superscripts: {@code ²}, {@code ⁻¹}; other exponents as {@code ^1.5}} */
