@@ -7,7 +7,6 @@ import adjoint.eval.CompiledFunction;
 import adjoint.expr.Leaf;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +24,7 @@ final class ExpressionAt {
 
     private Points.Point point;
     private Matrix parsed;
+    private List<Leaf.Variable> variables;
 
     /** {@return the point} */
     Points.Point point() {
@@ -48,15 +48,23 @@ final class ExpressionAt {
         if (parsed == null) {
             Bindings b = bindings();
             Matrix e = Syntax.parse(expression, Points.shapes(b));
-            List<String> variables = CompiledFunction.of(e.expr()).parameters().map(Leaf.Variable::name).asJava();
-            Set<String> extra = b.names().filter(n -> !variables.contains(n)).toJavaSet();
+            List<Leaf.Variable> found = CompiledFunction.of(e.expr()).parameters().asJava();
+            List<String> names = found.stream().map(Leaf.Variable::name).toList();
+            Set<String> extra = b.names().filter(n -> !names.contains(n)).toJavaSet();
             if (!extra.isEmpty()) {
                 throw new IllegalArgumentException("--at binds " + String.join(", ", extra.stream().sorted().toList())
                         + ", which " + (extra.size() == 1 ? "is not a variable" : "are not variables") + " of the expression; its variables are "
-                        + (variables.isEmpty() ? "none" : variables.stream().collect(Collectors.joining(", "))));
+                        + (names.isEmpty() ? "none" : String.join(", ", names)));
             }
             parsed = e;
+            variables = found;
         }
         return parsed;
+    }
+
+    /** {@return the expression's variables, in the order first met} */
+    List<Leaf.Variable> variables() {
+        expression();
+        return variables;
     }
 }

@@ -33,8 +33,7 @@ final class GradCommand implements Callable<Integer> {
         var f = input.expression();
         Bindings at = input.bindings();
         Array<Leaf.Variable> bound = at.names().map(n -> new Leaf.Variable(n, at.shapeOf(n).get())).toArray();
-        Array<Leaf.Variable> unbound = CompiledFunction.of(f.expr()).parameters()
-                .filter(v -> !at.contains(v.name())).toArray();
+        Array<Leaf.Variable> unbound = Array.ofAll(input.variables()).filter(v -> !at.contains(v.name()));
         Gradient g = CompiledFunction.of(f.expr(), bound.appendAll(unbound)).gradient(at);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
