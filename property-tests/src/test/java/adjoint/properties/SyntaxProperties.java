@@ -24,7 +24,7 @@ class SyntaxProperties {
     static final Coverage ROUND_TRIPS = new Coverage();
     static final Coverage MATRIX_ROUND_TRIPS = new Coverage();
 
-    /** Every op the text syntax can write: the elementwise ones. */
+    /** The elementwise ops: expressions of them are scalars all through, so they parse back without shapes. */
     static final Seq<OpSpec> TEXT_OPS = CoreOps.all().filter(s -> Unary.class.isAssignableFrom(s.type())
             || Binary.class.isAssignableFrom(s.type()));
 
