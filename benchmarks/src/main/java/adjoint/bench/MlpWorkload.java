@@ -40,7 +40,7 @@ final class MlpWorkload {
 
     /** {@return the value and both gradients, read out as the user would} */
     Object gradient(CompiledFunction c) {
-        Gradient g = c.gradientAt(w1, w2);
+        Gradient g = c.gradientByPosition(w1, w2);
         return new Object[] {g.value(), g.matrix("W1"), g.matrix("W2")};
     }
 

@@ -52,7 +52,7 @@ final class VectorQ2Workload {
 
     /** {@return the value and both gradients, read out as the user would} */
     Object gradient(CompiledFunction c) {
-        Gradient g = c.gradientAt(w, x);
+        Gradient g = c.gradientByPosition(w, x);
         return new Object[] {g.value(), g.matrix("W"), g.matrix("x")};
     }
 

@@ -143,8 +143,8 @@ public final class Workloads {
         Expr chain = DeepWorkload.chain(n);
         double backprop = once.median(() -> Backprop.gradient(chain, Bindings.of("x", 0.5)));
         double simplified = once.median(() -> Symbolic.gradient(chain));
-        int rawNodes = CompiledFunction.of(Symbolic.gradient(chain, false).get("x").get()).nodeCount();
-        int simpleNodes = CompiledFunction.of(Symbolic.gradient(chain).get("x").get()).nodeCount();
+        int rawNodes = CompiledFunction.of(Symbolic.gradient(chain, false).get("x")).nodeCount();
+        int simpleNodes = CompiledFunction.of(Symbolic.gradient(chain).get("x")).nodeCount();
         System.out.printf(Locale.ROOT, "symbolic gradient, %,d-deep chain: %.2f s simplified, backprop %.2f s, ratio %.1f (target <= 10);"
                 + " %,d nodes simplified, %,d unsimplified (target: no larger)%n", n, simplified, backprop, simplified / backprop,
                 simpleNodes, rawNodes);

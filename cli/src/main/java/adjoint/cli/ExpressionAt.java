@@ -7,6 +7,7 @@ import adjoint.eval.CompiledFunction;
 import adjoint.expr.Leaf;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,9 +49,9 @@ final class ExpressionAt {
         if (parsed == null) {
             Bindings b = bindings();
             Matrix e = Syntax.parse(expression, Points.shapes(b));
-            List<Leaf.Variable> found = CompiledFunction.of(e.expr()).parameters().asJava();
+            List<Leaf.Variable> found = CompiledFunction.of(e).parameters();
             List<String> names = found.stream().map(Leaf.Variable::name).toList();
-            Set<String> extra = b.names().filter(n -> !names.contains(n)).toJavaSet();
+            Set<String> extra = b.names().stream().filter(n -> !names.contains(n)).collect(Collectors.toSet());
             if (!extra.isEmpty()) {
                 throw new IllegalArgumentException("--at binds " + String.join(", ", extra.stream().sorted().toList())
                         + ", which " + (extra.size() == 1 ? "is not a variable" : "are not variables") + " of the expression; its variables are "

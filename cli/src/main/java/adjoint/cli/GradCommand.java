@@ -4,8 +4,9 @@ import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.expr.Leaf;
-import io.vavr.collection.Array;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +33,10 @@ final class GradCommand implements Callable<Integer> {
     public Integer call() {
         var f = input.expression();
         Bindings at = input.bindings();
-        Array<Leaf.Variable> bound = at.names().map(n -> new Leaf.Variable(n, at.shapeOf(n).get())).toArray();
-        Array<Leaf.Variable> unbound = Array.ofAll(input.variables()).filter(v -> !at.contains(v.name()));
-        Gradient g = CompiledFunction.of(f.expr(), bound.appendAll(unbound)).gradient(at);
+        List<Leaf.Variable> bound = at.names().stream().map(n -> new Leaf.Variable(n, at.shapeOf(n).orElseThrow())).toList();
+        List<Leaf.Variable> parameters = new ArrayList<>(bound);
+        input.variables().stream().filter(v -> !at.contains(v.name())).forEach(parameters::add);
+        Gradient g = CompiledFunction.of(f, parameters).gradient(at);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             StringBuilder sb = new StringBuilder("{\"value\": ").append(Json.number(g.value())).append(", \"gradient\": {");

@@ -2,9 +2,9 @@ package adjoint.check;
 
 import adjoint.expr.Expr;
 import adjoint.expr.Structure;
-import io.vavr.collection.Seq;
-import io.vavr.control.Option;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The result of a gradient check: every gradient entry compared, and, if any failed, the first
@@ -16,12 +16,12 @@ import java.util.Locale;
  * @param culprit the first node whose rule fails its own check, if an entry failed
  * @param tolerance the tolerance used
  */
-public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries, Option<NodeCheck> culprit,
+public record CheckReport(Expr expression, double value, List<EntryCheck> entries, Optional<NodeCheck> culprit,
         GradientCheck tolerance) {
 
     /** {@return whether an entry failed: backprop disagrees with finite differences where they can be compared} */
     public boolean failed() {
-        return entries.exists(e -> e.status() == Status.FAIL);
+        return entries.stream().anyMatch(e -> e.status() == Status.FAIL);
     }
 
     /**
@@ -29,7 +29,7 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
      * a kink, every one being NaN or infinite (or there being none)
      */
     public boolean inconclusive() {
-        return !failed() && entries.forAll(e -> e.status() == Status.NON_FINITE);
+        return !failed() && entries.stream().allMatch(e -> e.status() == Status.NON_FINITE);
     }
 
     /** {@return whether the check passed: no entry failed, and at least one was compared; kinks are reported, not failed} */
@@ -43,13 +43,13 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
     }
 
     /** {@return the entries with the given status} */
-    public Seq<EntryCheck> withStatus(Status status) {
-        return entries.filter(e -> e.status() == status);
+    public List<EntryCheck> withStatus(Status status) {
+        return entries.stream().filter(e -> e.status() == status).toList();
     }
 
     /** {@return the largest {@code |backprop - numeric|} over entries that are finite} */
     public double largestError() {
-        return entries.filter(e -> e.status() != Status.NON_FINITE).map(EntryCheck::error).max().getOrElse(0.0);
+        return entries.stream().filter(e -> e.status() != Status.NON_FINITE).mapToDouble(EntryCheck::error).max().orElse(0.0);
     }
 
     /** {@return the report as text: a verdict, one line per entry, and the culprit if any} */
@@ -64,7 +64,7 @@ public record CheckReport(Expr expression, double value, Seq<EntryCheck> entries
         for (EntryCheck e : entries) {
             sb.append("  ").append(e.render()).append('\n');
         }
-        culprit.forEach(c -> sb.append(c.render()));
+        culprit.ifPresent(c -> sb.append(c.render()));
         if (failed() && culprit.isEmpty()) {
             sb.append("no single node's rule fails on its own: the disagreement comes from how nodes combine\n");
         }

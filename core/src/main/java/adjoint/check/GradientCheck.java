@@ -10,13 +10,11 @@ import adjoint.eval.Tape;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Term;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
-import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
@@ -121,13 +119,13 @@ public final class GradientCheck {
                 }
             }
         }
-        Seq<EntryCheck> all = Array.ofAll(entries);
-        Option<NodeCheck> culprit = all.exists(en -> en.status() == Status.FAIL) ? culprit(tape) : Option.none();
+        List<EntryCheck> all = List.copyOf(entries);
+        Optional<NodeCheck> culprit = all.stream().anyMatch(en -> en.status() == Status.FAIL) ? culprit(tape) : Optional.empty();
         return new CheckReport(e, tape.value(), all, culprit, this);
     }
 
     /** {@return the first node, innermost first, whose own rule fails its check on the tape} */
-    public Option<NodeCheck> culprit(Tape tape) {
+    public Optional<NodeCheck> culprit(Tape tape) {
         for (int i = 0; i < tape.size(); i++) {
             if (tape.node(i).arity() == 0) {
                 continue;
@@ -137,23 +135,23 @@ public final class GradientCheck {
             for (int k = 0; k < in.length; k++) {
                 values[k] = tape.value(in[k]);
             }
-            NodeCheck c = checkNode(tape.node(i), Array.of(values), i, tape.location(i));
+            NodeCheck c = checkNode(tape.node(i), List.of(values), i, tape.location(i));
             if (!c.passed()) {
-                return Option.some(c);
+                return Optional.of(c);
             }
         }
-        return Option.none();
+        return Optional.empty();
     }
 
     /**
      * {@return the check of one node's rule at the given input values}: its pullback of a
      * random upstream gradient against finite differences of its forward function
      */
-    public NodeCheck checkNode(Expr node, Seq<RealMatrix> inputs) {
+    public NodeCheck checkNode(Expr node, List<RealMatrix> inputs) {
         return checkNode(node, inputs, -1, node.op());
     }
 
-    private NodeCheck checkNode(Expr node, Seq<RealMatrix> inputs, int index, String location) {
+    private NodeCheck checkNode(Expr node, List<RealMatrix> inputs, int index, String location) {
         Objects.requireNonNull(node, "node is null");
         NodeRule rule = NodeRule.of(node);
         Random random = new Random(seed);
@@ -168,8 +166,8 @@ public final class GradientCheck {
                 g.setEntry(i, j, elementwise ? 1 : (random.nextBoolean() ? 1 : -1) * (0.5 + random.nextDouble()));
             }
         }
-        Seq<RealMatrix> pulled = rule.pullback(inputs, g);
-        boolean finite = Matrices.finite(out) && inputs.forAll(Matrices::finite);
+        List<RealMatrix> pulled = rule.pullback(inputs, g);
+        boolean finite = Matrices.finite(out) && inputs.stream().allMatch(Matrices::finite);
         List<EntryCheck> entries = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) {
             RealMatrix x = inputs.get(k);
@@ -182,7 +180,7 @@ public final class GradientCheck {
                 DoubleUnaryOperator along = t -> {
                     RealMatrix moved = x.copy();
                     moved.setEntry(r, c, t);
-                    RealMatrix y = rule.value(inputs.update(input, moved));
+                    RealMatrix y = rule.value(replaced(inputs, input, moved));
                     double s = 0;
                     for (int i = 0; i < y.getRowDimension(); i++) {
                         for (int j = 0; j < y.getColumnDimension(); j++) {
@@ -195,7 +193,13 @@ public final class GradientCheck {
                         x.getEntry(r, c), finite));
             }
         }
-        return new NodeCheck(index, node, location, inputs, Array.ofAll(entries));
+        return new NodeCheck(index, node, location, List.copyOf(inputs), List.copyOf(entries));
+    }
+
+    private static List<RealMatrix> replaced(List<RealMatrix> values, int index, RealMatrix value) {
+        RealMatrix[] out = values.toArray(new RealMatrix[0]);
+        out[index] = value;
+        return List.of(out);
     }
 
     private int[] sample(int n, Random random) {

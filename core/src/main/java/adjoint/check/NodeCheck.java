@@ -3,7 +3,7 @@ package adjoint.check;
 import adjoint.expr.MatrixText;
 import adjoint.expr.Expr;
 import adjoint.expr.Structure;
-import io.vavr.collection.Seq;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -18,11 +18,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * @param inputs its input values
  * @param entries each input entry's check, entry names {@code in0}, {@code in1[0,2]}...
  */
-public record NodeCheck(int index, Expr node, String location, Seq<RealMatrix> inputs, Seq<EntryCheck> entries) {
+public record NodeCheck(int index, Expr node, String location, List<RealMatrix> inputs, List<EntryCheck> entries) {
 
     /** {@return whether no entry failed} */
     public boolean passed() {
-        return entries.forAll(e -> e.status() != Status.FAIL);
+        return entries.stream().allMatch(e -> e.status() != Status.FAIL);
     }
 
     /** {@return the node's op name} */

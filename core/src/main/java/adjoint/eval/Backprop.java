@@ -1,8 +1,6 @@
 package adjoint.eval;
 
-import adjoint.expr.Expr;
 import adjoint.expr.Term;
-import io.vavr.collection.Array;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -14,32 +12,33 @@ public final class Backprop {
     private Backprop() {}
 
     /** {@return the value and gradient of a scalar expression, with respect to all its variables} */
-    public static Gradient gradient(Expr expression, Bindings at) {
+    public static Gradient gradient(Term expression, Bindings at) {
         return CompiledFunction.of(expression).gradient(at);
     }
 
     /** {@return a record of every node's value and gradient, for a scalar expression} */
-    public static Tape tape(Expr expression, Bindings at) {
+    public static Tape tape(Term expression, Bindings at) {
         return CompiledFunction.of(expression).tape(at);
     }
 
     /** {@return the value of a scalar expression} */
-    public static double value(Expr expression, Bindings at) {
+    public static double value(Term expression, Bindings at) {
         return CompiledFunction.of(expression).value(at);
     }
 
     /** {@return the value of an expression of any shape, as a new matrix (a scalar as {@code 1x1})} */
-    public static RealMatrix evaluate(Expr expression, Bindings at) {
+    public static RealMatrix evaluate(Term expression, Bindings at) {
         return CompiledFunction.of(expression).evaluate(at);
     }
 
-    /** {@return {@code expression} compiled with the given parameters, in that order} */
-    public static CompiledFunction compile(Expr expression, Term... parameters) {
-        return CompiledFunction.of(expression, Array.of(parameters));
-    }
-
-    /** {@return {@code expression} compiled with its own variables as parameters, in the order first met} */
-    public static CompiledFunction compile(Expr expression) {
-        return CompiledFunction.of(expression);
+    /**
+     * {@return {@code expression} compiled with the given parameters, in that order}; with none,
+     * its own variables in the order first met
+     *
+     * @param expression the expression
+     * @param parameters its variables, in the order a flat point lays them out
+     */
+    public static CompiledFunction compile(Term expression, Term... parameters) {
+        return CompiledFunction.of(expression, parameters);
     }
 }

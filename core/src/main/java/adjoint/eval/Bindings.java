@@ -5,9 +5,9 @@ import adjoint.expr.Shape;
 import adjoint.expr.Term;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
-import io.vavr.control.Option;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -52,6 +52,45 @@ public final class Bindings {
     /** {@return bindings with one column-vector value} */
     public static Bindings of(String name, double[] vector) {
         return EMPTY.and(name, vector);
+    }
+
+    /**
+     * {@return bindings from pairs}, each a variable then its value: a {@code Number} for a
+     * scalar; a {@code RealMatrix}, {@code double[][]} rows or {@code double[]} column vector for a
+     * matrix or vector. For example {@code ofPairs(x1, 1.0, W, new double[][] {{1, 2}, {3, 4}})}.
+     *
+     * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value, or a
+     *     variable is given twice
+     * @param pairs variables ({@code Term}s) and values, alternating
+     * @throws BindingException if a matrix value is empty or not rectangular
+     */
+    public static Bindings ofPairs(Object... pairs) {
+        Objects.requireNonNull(pairs, "pairs is null");
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("expected pairs of a variable and its value, got " + pairs.length
+                    + " arguments");
+        }
+        Bindings b = Bindings.empty();
+        for (int k = 0; k < pairs.length; k += 2) {
+            if (!(pairs[k] instanceof Term t) || !(t.expr() instanceof Leaf.Variable v)) {
+                throw new IllegalArgumentException("argument " + k + " should be a variable, got " + describe(pairs[k]));
+            }
+            String name = v.name();
+            Object value = pairs[k + 1];
+            if (!(value instanceof Number || value instanceof RealMatrix || value instanceof double[][] || value instanceof double[])) {
+                throw new IllegalArgumentException("argument " + (k + 1) + ", the value of " + name
+                        + ", should be a Number, RealMatrix, double[][] or double[], got " + describe(value));
+            }
+            if (b.contains(name)) {
+                throw new IllegalArgumentException("argument " + k + ": variable " + name + " is given twice");
+            }
+            b = b.and(name, Layout.entries(name, value));
+        }
+        return b;
+    }
+
+    private static String describe(Object o) {
+        return o == null ? "null" : o.getClass().getSimpleName() + " " + o;
     }
 
     /** {@return these bindings with {@code name} bound to a scalar} */
@@ -106,8 +145,8 @@ public final class Bindings {
     }
 
     /** {@return the bound names, in the order they were bound} */
-    public Seq<String> names() {
-        return values.keySet().toList();
+    public List<String> names() {
+        return values.keySet().toJavaList();
     }
 
     /** {@return whether {@code name} has a value} */
@@ -116,13 +155,13 @@ public final class Bindings {
     }
 
     /** {@return the shape of the value bound to {@code name}, if any} */
-    public Option<Shape> shapeOf(String name) {
-        return values.get(name).map(m -> Shape.of(m.getRowDimension(), m.getColumnDimension()));
+    public Optional<Shape> shapeOf(String name) {
+        return values.get(name).map(m -> Shape.of(m.getRowDimension(), m.getColumnDimension())).toJavaOptional();
     }
 
     /** {@return a copy of the value bound to {@code name}, a scalar as a {@code 1x1} matrix, if any} */
-    public Option<RealMatrix> get(String name) {
-        return values.get(name).map(RealMatrix::copy);
+    public Optional<RealMatrix> get(String name) {
+        return values.get(name).map(RealMatrix::copy).toJavaOptional();
     }
 
     /** {@return the value bound to {@code name} without a copy, for the interpreters, or null} */

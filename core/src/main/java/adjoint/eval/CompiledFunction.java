@@ -5,13 +5,11 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
-import io.vavr.Tuple2;
-import io.vavr.Tuple;
-import io.vavr.collection.Array;
 import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -28,18 +26,18 @@ public final class CompiledFunction {
 
     private final Expr expression;
     private final Program program;
-    private final Array<Leaf.Variable> parameters;
+    private final List<Leaf.Variable> parameters;
     private final Layout layout;
     /** The node of each parameter, or -1 for a parameter the expression does not use. */
     private final int[] parameterNodes;
     private final boolean detectNonFinite;
 
-    private CompiledFunction(Expr expression, Program program, Array<Leaf.Variable> parameters, boolean detectNonFinite) {
+    private CompiledFunction(Expr expression, Program program, List<Leaf.Variable> parameters, boolean detectNonFinite) {
         this.expression = expression;
         this.detectNonFinite = detectNonFinite;
         this.program = program;
         this.parameters = parameters;
-        this.layout = Layout.of(parameters.asJava());
+        this.layout = Layout.of(parameters);
         this.parameterNodes = new int[parameters.size()];
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
@@ -53,43 +51,54 @@ public final class CompiledFunction {
     }
 
     /**
-     * {@return {@code expression} compiled with the given parameters, in that order}
+     * {@return {@code expression} compiled with the given parameters, in that order}; with none,
+     * its own variables in the order first met
      *
      * @param expression the expression
      * @param parameters variables; every variable of the expression must be among them
      * @throws IllegalArgumentException if a parameter is not a variable, is given twice, or a
      *     variable of the expression is missing from the parameters
      */
-    public static CompiledFunction of(Expr expression, Seq<? extends Term> parameters) {
-        Objects.requireNonNull(expression, "expression is null");
+    public static CompiledFunction of(Term expression, Term... parameters) {
+        return of(expression, Arrays.asList(Objects.requireNonNull(parameters, "parameters is null")));
+    }
+
+    /**
+     * {@return {@code expression} compiled with the given parameters, in that order}; with none,
+     * its own variables in the order first met
+     *
+     * @param expression the expression
+     * @param parameters variables; every variable of the expression must be among them
+     * @throws IllegalArgumentException if a parameter is not a variable, is given twice, or a
+     *     variable of the expression is missing from the parameters
+     */
+    public static CompiledFunction of(Term expression, List<? extends Term> parameters) {
+        Expr e = Objects.requireNonNull(expression, "expression is null").expr();
         Objects.requireNonNull(parameters, "parameters is null");
-        Program program = Program.of(expression);
-        Array<Leaf.Variable> vars = Array.ofAll(parameters.zipWithIndex().map(t -> {
-            Objects.requireNonNull(t._1, () -> "parameter " + t._2 + " is null");
-            if (t._1.expr() instanceof Leaf.Variable v) {
-                return v;
+        Program program = Program.of(e);
+        if (parameters.isEmpty()) {
+            return new CompiledFunction(e, program, List.copyOf(program.variables), false);
+        }
+        List<Leaf.Variable> vars = new ArrayList<>();
+        for (int k = 0; k < parameters.size(); k++) {
+            Term t = Objects.requireNonNull(parameters.get(k), "parameter " + k + " is null");
+            if (!(t.expr() instanceof Leaf.Variable v)) {
+                throw new IllegalArgumentException("parameter " + k + " is not a variable: " + t.expr());
             }
-            throw new IllegalArgumentException("parameter " + t._2 + " is not a variable: " + t._1.expr());
-        }));
-        Seq<String> names = vars.map(Leaf.Variable::name);
-        Set<String> distinct = new HashSet<>(names.asJava());
+            vars.add(v);
+        }
+        List<String> names = vars.stream().map(Leaf.Variable::name).toList();
+        Set<String> distinct = new HashSet<>(names);
         if (distinct.size() != names.size()) {
-            throw new IllegalArgumentException("a parameter is given twice: " + names.mkString(", "));
+            throw new IllegalArgumentException("a parameter is given twice: " + String.join(", ", names));
         }
         for (Leaf.Variable v : program.variables) {
             if (!distinct.contains(v.name())) {
                 throw new IllegalArgumentException("variable " + v.name() + " of the expression is not among the parameters "
-                        + names.mkString("[", ", ", "]"));
+                        + names);
             }
         }
-        return new CompiledFunction(expression, program, vars, false);
-    }
-
-    /** {@return {@code expression} compiled with its own variables as parameters, in the order first met} */
-    public static CompiledFunction of(Expr expression) {
-        Objects.requireNonNull(expression, "expression is null");
-        Program program = Program.of(expression);
-        return new CompiledFunction(expression, program, Array.ofAll(program.variables), false);
+        return new CompiledFunction(e, program, List.copyOf(vars), false);
     }
 
     /**
@@ -113,7 +122,7 @@ public final class CompiledFunction {
     }
 
     /** {@return the parameters, in order} */
-    public Seq<Leaf.Variable> parameters() {
+    public List<Leaf.Variable> parameters() {
         return parameters;
     }
 
@@ -191,18 +200,46 @@ public final class CompiledFunction {
     }
 
     /**
-     * {@return the value and gradient at a point given by position}, one value per parameter in
-     * order: a {@code Number} for a scalar; a {@code RealMatrix}, {@code double[][]} rows or a
-     * {@code double[]} column vector otherwise.
+     * {@return the value and gradient at a point given by pairs}, each a parameter then its value,
+     * as {@link Bindings#ofPairs} reads them: {@code gradientAt(w, wValue, b, 0.5)}
+     *
+     * @param pairs parameters and values, alternating
      */
-    public Gradient gradientAt(Object... values) {
+    public Gradient gradientAt(Object... pairs) {
+        return gradient(Bindings.ofPairs(pairs));
+    }
+
+    /**
+     * {@return the value of a scalar expression at a point given by pairs}, as for {@link #gradientAt}
+     *
+     * @param pairs parameters and values, alternating
+     */
+    public double valueAt(Object... pairs) {
+        return value(Bindings.ofPairs(pairs));
+    }
+
+    /**
+     * {@return the value and gradient at a point given by position}, one value per parameter in
+     * {@link #parameters()} order, as a call {@code f(w, b)}: a {@code Number} for a scalar; a
+     * {@code RealMatrix}, {@code double[][]} rows or a {@code double[]} column vector otherwise.
+     * The values are read during the call only, never copied or kept.
+     *
+     * @param values one value per parameter
+     * @throws BindingException if the number of values, a value's type or its shape is wrong
+     */
+    public Gradient gradientByPosition(Object... values) {
         requireScalar("gradient");
         Values v = forward(bindPositional(values));
         return result(v, backward(v));
     }
 
-    /** {@return the value of a scalar expression at a point given by position, as for {@link #gradientAt}} */
-    public double valueAt(Object... values) {
+    /**
+     * {@return the value of a scalar expression at a point given by position}, as for
+     * {@link #gradientByPosition}
+     *
+     * @param values one value per parameter
+     */
+    public double valueByPosition(Object... values) {
         requireScalar("value");
         return forward(bindPositional(values)).s[program.root];
     }
@@ -227,7 +264,7 @@ public final class CompiledFunction {
      * value's entries row by row, and one Jacobian row per entry (one column per entry of the
      * flat point). One forward pass, then one backward pass per entry.
      */
-    public Tuple2<double[], double[][]> valueAndJacobian(double[] point) {
+    public ValueAndJacobian valueAndJacobian(double[] point) {
         Values v = forward(bindPoint(point));
         Shape s = shape();
         double[] value = new double[s.size()];
@@ -244,7 +281,7 @@ public final class CompiledFunction {
                 flatten(g, jacobian[k]);
             }
         }
-        return Tuple.of(value, jacobian);
+        return new ValueAndJacobian(value, jacobian);
     }
 
     /** {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}} */
@@ -309,7 +346,7 @@ public final class CompiledFunction {
                     continue;
                 }
                 throw new UnboundVariableException("unbound variable " + p.name() + " (" + p.shape()
-                        + "): no value given for it; values were given for " + at.names().mkString("[", ", ", "]"));
+                        + "): no value given for it; values were given for " + at.names());
             }
             Layout.checkShape(p, Shape.of(value.getRowDimension(), value.getColumnDimension()));
             if (parameterNodes[k] >= 0) {
@@ -365,11 +402,15 @@ public final class CompiledFunction {
         Objects.requireNonNull(values, "values is null");
         if (values.length != parameters.size()) {
             throw new BindingException("this function takes " + parameters.size() + " values, for "
-                    + parameters.map(Leaf.Variable::name).mkString(", ") + "; got " + values.length);
+                    + String.join(", ", parameters.stream().map(Leaf.Variable::name).toList()) + "; got " + values.length);
         }
         Values v = new Values(program);
         for (int k = 0; k < values.length; k++) {
             Leaf.Variable p = parameters.get(k);
+            if (values[k] instanceof Term t) {
+                throw new BindingException("value " + k + " is " + t.expr() + ", not a value for " + p.name()
+                        + ": give values in parameter order, or (variable, value) pairs to gradientAt");
+            }
             double[][] data = Layout.entries(p.name(), values[k]);
             Layout.checkShape(p, Shape.of(data.length, data[0].length));
             if (parameterNodes[k] >= 0) {

@@ -4,8 +4,7 @@ import adjoint.expr.AdjointException;
 import adjoint.expr.Custom;
 import adjoint.expr.CustomOpException;
 import adjoint.expr.Shape;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
+import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -18,7 +17,7 @@ final class CustomCalls {
 
     /** {@return the op's output, checked to have the declared shape} */
     static double[][] forward(Custom c, Values v, int[] in, Shape shape) {
-        Seq<RealMatrix> args = arguments(v, in);
+        List<RealMatrix> args = arguments(v, in);
         RealMatrix out;
         try {
             out = c.forward(args);
@@ -33,7 +32,7 @@ final class CustomCalls {
 
     /** Adds the op's gradients into its inputs' accumulated gradients. */
     static void pullback(Custom c, Values v, Adjoints g, int[] in, int i, boolean[] wants) {
-        Seq<RealMatrix> grads;
+        List<RealMatrix> grads;
         try {
             grads = c.pullback(arguments(v, in), v.copy(i), g.copy(i));
         } catch (AdjointException e) {
@@ -54,12 +53,12 @@ final class CustomCalls {
         }
     }
 
-    private static Seq<RealMatrix> arguments(Values v, int[] in) {
+    private static List<RealMatrix> arguments(Values v, int[] in) {
         RealMatrix[] args = new RealMatrix[in.length];
         for (int k = 0; k < in.length; k++) {
             args[k] = v.copy(in[k]);
         }
-        return Array.of(args);
+        return List.of(args);
     }
 
     private static void check(Custom c, String what, RealMatrix m, Shape expected) {

@@ -4,10 +4,11 @@ import adjoint.expr.MatrixText;
 import adjoint.expr.MatrixTerm;
 import adjoint.expr.ScalarTerm;
 import adjoint.expr.Shape;
+import adjoint.expr.Structure;
 import adjoint.expr.Term;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -33,8 +34,51 @@ public final class Gradient {
     }
 
     /** {@return the names of the variables, in parameter order} */
-    public Seq<String> variables() {
-        return gradients.keySet().toList();
+    public List<String> variables() {
+        return gradients.keySet().toJavaList();
+    }
+
+    /**
+     * {@return every partial derivative in one new array}: the variables in {@link #variables()}
+     * order, each matrix by rows, the layout of {@link CompiledFunction}'s flat point
+     */
+    public double[] toArray() {
+        int n = 0;
+        for (var e : gradients) {
+            n += e._2.length * e._2[0].length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (var e : gradients) {
+            at = copyRows(e._2, out, at);
+        }
+        return out;
+    }
+
+    /** {@return the gradient with respect to one variable, its entries by rows in a new array} */
+    public double[] toArray(Term variable) {
+        double[][] d = entries(Bindings.nameOf(variable));
+        double[] out = new double[d.length * d[0].length];
+        copyRows(d, out, 0);
+        return out;
+    }
+
+    /** {@return the gradient with respect to one variable, as new rows of its shape} */
+    public double[][] rows(Term variable) {
+        double[][] d = entries(Bindings.nameOf(variable));
+        double[][] out = new double[d.length][];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = d[i].clone();
+        }
+        return out;
+    }
+
+    private static int copyRows(double[][] rows, double[] out, int at) {
+        for (double[] row : rows) {
+            System.arraycopy(row, 0, out, at, row.length);
+            at += row.length;
+        }
+        return at;
     }
 
     /** {@return the partial derivative with respect to a scalar variable} */
@@ -92,20 +136,23 @@ public final class Gradient {
     private double[][] entries(String name) {
         Objects.requireNonNull(name, "name is null");
         return gradients.get(name).getOrElseThrow(() -> new UnknownVariableException(
-                "no variable " + name + " in this gradient; its variables are " + variables().mkString(", ")));
+                "no variable " + name + " in this gradient; its variables are " + String.join(", ", variables())));
     }
 
     /** {@return the value and the gradient as text, large matrices abbreviated} */
+    /**
+     * {@return the value and each variable's gradient, one per line, as the command line prints
+     * them}: {@code value 259}, then {@code d/dW [[32, 64], [32, 64]]} and so on
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Gradient{value=").append(value);
+        StringBuilder sb = new StringBuilder("value ").append(Structure.number(value));
         for (var e : gradients) {
-            sb.append(", ").append(e._1).append('=').append(MatrixText.of(e._2));
+            sb.append(System.lineSeparator()).append("d/d").append(e._1).append(' ').append(MatrixText.of(e._2));
         }
-        return sb.append('}').toString();
+        return sb.toString();
     }
 
-    /** {@return an empty map to collect gradients in order} */
     static Map<String, double[][]> emptyMap() {
         return LinkedHashMap.empty();
     }

@@ -65,7 +65,7 @@ public final class Layout {
             RealMatrix m = at.peek(v.name());
             if (m == null) {
                 throw new UnboundVariableException("unbound variable " + v.name() + " (" + v.shape()
-                        + "): no value given for it; values were given for " + at.names().mkString("[", ", ", "]"));
+                        + "): no value given for it; values were given for " + at.names());
             }
             checkShape(v, Shape.of(m.getRowDimension(), m.getColumnDimension()));
             write(rows(m), out, offsets[k]);

@@ -2,8 +2,7 @@ package adjoint.eval;
 
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -33,7 +32,7 @@ public final class NodeRule {
     }
 
     /** {@return the node's value for the given input values (a scalar as {@code 1x1}), as a new matrix} */
-    public RealMatrix value(Seq<RealMatrix> inputs) {
+    public RealMatrix value(List<RealMatrix> inputs) {
         Values v = bind(inputs);
         Forward.run(program, v, node.arity());
         return v.copy(node.arity());
@@ -43,7 +42,7 @@ public final class NodeRule {
      * {@return the gradient with respect to each input}, given the upstream gradient {@code g}
      * (of the node's shape): the vector-Jacobian product {@code g J}.
      */
-    public Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix g) {
+    public List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix g) {
         Objects.requireNonNull(g, "g is null");
         int k = node.arity();
         checkShape("the upstream gradient", g, node.shape());
@@ -54,10 +53,10 @@ public final class NodeRule {
         for (int i = 0; i < k; i++) {
             out[i] = grads.copy(i);
         }
-        return Array.of(out);
+        return List.of(out);
     }
 
-    private Values bind(Seq<RealMatrix> inputs) {
+    private Values bind(List<RealMatrix> inputs) {
         Objects.requireNonNull(inputs, "inputs is null");
         int k = node.arity();
         if (inputs.size() != k) {

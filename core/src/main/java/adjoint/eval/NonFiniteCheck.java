@@ -3,8 +3,7 @@ package adjoint.eval;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixText;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
+import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -30,13 +29,13 @@ final class NonFiniteCheck {
                 continue;
             }
             Tape tape = new Tape(p, v, new Adjoints(p));
-            Seq<RealMatrix> inputs = inputs(p, v, i);
+            List<RealMatrix> inputs = inputs(p, v, i);
             Expr node = p.nodes[i];
             String what = node instanceof Leaf.Variable var
                     ? "variable " + var.name() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") is bound to "
                             + MatrixText.of(v.data(i))
                     : node.op() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") received "
-                            + inputs.map(MatrixText::of).mkString(" and ") + " and produced " + MatrixText.of(v.data(i));
+                            + String.join(" and ", inputs.stream().map(MatrixText::of).toList()) + " and produced " + MatrixText.of(v.data(i));
             throw new NonFiniteException(what, NonFiniteException.Phase.FORWARD,
                     node instanceof Leaf.Variable var ? var.name() : node.op(), tape.location(i), tape.depth(i), inputs);
         }
@@ -58,15 +57,15 @@ final class NonFiniteCheck {
                     if (in[k] != i || !finiteGradient(p, g, j)) {
                         continue;
                     }
-                    Seq<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.copy(j));
+                    List<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.copy(j));
                     if (finite(passed.get(k))) {
                         continue;
                     }
                     Tape tape = new Tape(p, v, g);
-                    Seq<RealMatrix> inputs = inputs(p, v, j);
+                    List<RealMatrix> inputs = inputs(p, v, j);
                     String to = p.nodes[i] instanceof Leaf.Variable var ? var.name() : "input " + k;
                     String what = "the gradient went non-finite at " + p.nodes[j].op() + " at depth " + tape.depth(j) + " ("
-                            + tape.location(j) + "): it received " + inputs.map(MatrixText::of).mkString(" and ")
+                            + tape.location(j) + "): it received " + String.join(" and ", inputs.stream().map(MatrixText::of).toList())
                             + " and upstream gradient " + MatrixText.of(g.data(j)) + ", and passed " + MatrixText.of(passed.get(k))
                             + " down to " + to;
                     throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.nodes[j].op(), tape.location(j),
@@ -76,12 +75,12 @@ final class NonFiniteCheck {
         }
     }
 
-    private static Seq<RealMatrix> inputs(Program p, Values v, int i) {
+    private static List<RealMatrix> inputs(Program p, Values v, int i) {
         RealMatrix[] values = new RealMatrix[p.inputs[i].length];
         for (int k = 0; k < values.length; k++) {
             values[k] = v.copy(p.inputs[i][k]);
         }
-        return Array.of(values);
+        return List.of(values);
     }
 
     private static boolean finiteGradient(Program p, Adjoints g, int i) {

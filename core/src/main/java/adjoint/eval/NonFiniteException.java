@@ -1,7 +1,7 @@
 package adjoint.eval;
 
 import adjoint.expr.AdjointException;
-import io.vavr.collection.Seq;
+import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -26,9 +26,9 @@ public final class NonFiniteException extends AdjointException {
     private final String op;
     private final String location;
     private final int depth;
-    private final transient Seq<RealMatrix> inputs;
+    private final transient List<RealMatrix> inputs;
 
-    NonFiniteException(String message, Phase phase, String op, String location, int depth, Seq<RealMatrix> inputs) {
+    NonFiniteException(String message, Phase phase, String op, String location, int depth, List<RealMatrix> inputs) {
         super(message);
         this.phase = phase;
         this.op = op;
@@ -58,7 +58,7 @@ public final class NonFiniteException extends AdjointException {
     }
 
     /** {@return the values of the node's inputs, all finite} */
-    public Seq<RealMatrix> inputs() {
+    public List<RealMatrix> inputs() {
         return inputs;
     }
 }

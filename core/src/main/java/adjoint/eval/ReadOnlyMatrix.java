@@ -1,5 +1,6 @@
 package adjoint.eval;
 
+import adjoint.expr.MatrixText;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealMatrixChangingVisitor;
@@ -24,6 +25,12 @@ final class ReadOnlyMatrix extends Array2DRowRealMatrix {
     }
 
     /** {@return a copy of the entries: the matrix's own cannot be handed out} */
+    /** {@return the entries as short text, {@code [[1, 2], [3, 4]]}} */
+    @Override
+    public String toString() {
+        return MatrixText.of(getDataRef());
+    }
+
     @Override
     public double[][] getDataRef() {
         return getData();

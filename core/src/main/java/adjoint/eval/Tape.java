@@ -3,7 +3,6 @@ package adjoint.eval;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
-import io.vavr.collection.Seq;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,8 +80,8 @@ public final class Tape {
     }
 
     /** {@return the variables, in the order first met} */
-    public Seq<Leaf.Variable> variables() {
-        return io.vavr.collection.List.ofAll(program.variables);
+    public List<Leaf.Variable> variables() {
+        return List.copyOf(program.variables);
     }
 
     /** {@return the value of node {@code i}, as a new matrix (a scalar as {@code 1x1})} */

@@ -1,10 +1,9 @@
 package adjoint.expr;
 
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -33,14 +32,14 @@ import org.apache.commons.math3.linear.RealMatrix;
 public non-sealed interface Custom extends Expr {
 
     /** {@return the inputs, in the order {@link #forward} and {@link #pullback} receive their values} */
-    Seq<Expr> inputs();
+    List<Expr> inputs();
 
     /**
      * {@return the output value} for the given input values.
      *
      * @param inputs the inputs' values, in the order of {@link #inputs()}
      */
-    RealMatrix forward(Seq<RealMatrix> inputs);
+    RealMatrix forward(List<RealMatrix> inputs);
 
     /**
      * {@return the gradient with respect to each input} given the upstream gradient.
@@ -50,7 +49,7 @@ public non-sealed interface Custom extends Expr {
      * @param g the gradient of the final result with respect to this node's output
      * @return one gradient per input, each of that input's shape
      */
-    Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix out, RealMatrix g);
+    List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix out, RealMatrix g);
 
     /**
      * {@return whether {@code other} is the same operation as this one, apart from the inputs}
@@ -61,13 +60,13 @@ public non-sealed interface Custom extends Expr {
      */
     default boolean sameOp(Custom other) {
         return getClass() == other.getClass() && op().equals(other.op())
-                && java.util.Arrays.equals(CustomParameters.of(this), CustomParameters.of(other));
+                && Arrays.equals(CustomParameters.of(this), CustomParameters.of(other));
     }
 
     /** {@return a hash of what {@link #sameOp} compares} */
     default int opHash() {
         return (getClass().getName().hashCode() * 31 + op().hashCode()) * 31
-                + java.util.Arrays.hashCode(CustomParameters.of(this));
+                + Arrays.hashCode(CustomParameters.of(this));
     }
 
     /**
@@ -77,7 +76,7 @@ public non-sealed interface Custom extends Expr {
      *
      * @throws UnsupportedOperationException if this op is not such a record and does not override it
      */
-    default Custom withInputs(Seq<Expr> inputs) {
+    default Custom withInputs(List<Expr> inputs) {
         Objects.requireNonNull(inputs, "inputs is null");
         if (!getClass().isRecord()) {
             throw new UnsupportedOperationException(op() + ": " + getClass().getName()
@@ -108,9 +107,9 @@ public non-sealed interface Custom extends Expr {
 
     @Override
     default int arity() {
-        Seq<Expr> in = inputs();
+        List<Expr> in = inputs();
         if (in == null) {
-            throw new CustomOpException(op() + ": inputs() returned null; a custom op returns its inputs, or an empty Seq");
+            throw new CustomOpException(op() + ": inputs() returned null; a custom op returns its inputs, or an empty list");
         }
         return in.size();
     }
@@ -136,7 +135,7 @@ public non-sealed interface Custom extends Expr {
          * @param g the upstream gradient, an expression of this op's shape; this op itself
          *     stands for its output
          */
-        Seq<Expr> pullbackExpr(Expr g);
+        List<Expr> pullbackExpr(Expr g);
     }
 
     /**
@@ -166,12 +165,12 @@ public non-sealed interface Custom extends Expr {
         }
 
         @Override
-        default Seq<Expr> inputs() {
-            return Array.of(a());
+        default List<Expr> inputs() {
+            return List.of(a());
         }
 
         @Override
-        default RealMatrix forward(Seq<RealMatrix> inputs) {
+        default RealMatrix forward(List<RealMatrix> inputs) {
             double[][] x = inputs.get(0).getData();
             for (double[] row : x) {
                 for (int j = 0; j < row.length; j++) {
@@ -182,7 +181,7 @@ public non-sealed interface Custom extends Expr {
         }
 
         @Override
-        default Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix out, RealMatrix g) {
+        default List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix out, RealMatrix g) {
             RealMatrix x = inputs.get(0);
             double[][] d = new double[x.getRowDimension()][x.getColumnDimension()];
             for (int i = 0; i < d.length; i++) {
@@ -190,7 +189,7 @@ public non-sealed interface Custom extends Expr {
                     d[i][j] = g.getEntry(i, j) * derivative(x.getEntry(i, j), out.getEntry(i, j));
                 }
             }
-            return Array.of(new Array2DRowRealMatrix(d, false));
+            return List.of(new Array2DRowRealMatrix(d, false));
         }
     }
 }

@@ -1,6 +1,5 @@
 package adjoint.expr;
 
-import io.vavr.collection.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,7 +97,7 @@ public final class Exprs {
             case Unary u -> new Unary(u.fn(), inputs.get(0));
             case Binary b -> new Binary(b.fn(), inputs.get(0), inputs.get(1));
             case MatrixOp m -> MatrixOp.withInputs(m, inputs);
-            case Custom c -> c.withInputs(Array.ofAll(inputs));
+            case Custom c -> c.withInputs(List.copyOf(inputs));
         };
     }
 

@@ -2,7 +2,7 @@ package adjoint.optim;
 
 import adjoint.eval.CompiledFunction;
 import adjoint.expr.Term;
-import io.vavr.collection.Seq;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.fitting.leastsquares.MultivariateJacobianFunction;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -45,11 +45,11 @@ public final class Optimization {
      * parameters as a least-squares model}: its value and its Jacobian at a point, for
      * {@code LeastSquaresBuilder.model} and so for {@code LevenbergMarquardtOptimizer}
      */
-    public static MultivariateJacobianFunction model(Term model, Seq<? extends Term> parameters) {
-        CompiledFunction f = CompiledFunction.of(Objects.requireNonNull(model, "model is null").expr(), parameters);
+    public static MultivariateJacobianFunction model(Term model, List<? extends Term> parameters) {
+        CompiledFunction f = CompiledFunction.of(Objects.requireNonNull(model, "model is null"), parameters);
         return point -> {
             var vj = f.valueAndJacobian(point.toArray());
-            return new Pair<>(new ArrayRealVector(vj._1, false), MatrixUtils.createRealMatrix(vj._2));
+            return new Pair<>(new ArrayRealVector(vj.value(), false), MatrixUtils.createRealMatrix(vj.jacobian()));
         };
     }
 }

@@ -12,6 +12,7 @@ import adjoint.expr.Printer;
 import adjoint.expr.Printer.Slot;
 import adjoint.expr.Printer.Template;
 import adjoint.expr.Structure;
+import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.Objects;
@@ -44,14 +45,22 @@ public final class Formula {
 
     private Formula() {}
 
-    /** {@return {@code e} in Unicode notation} */
-    public static String unicode(Expr e) {
-        return of(e, Style.UNICODE, x -> null, MAX_LENGTH);
+    /**
+     * {@return {@code e} in Unicode notation}
+     *
+     * @param e the expression
+     */
+    public static String unicode(Term e) {
+        return of(Objects.requireNonNull(e, "expression is null").expr(), Style.UNICODE, x -> null, MAX_LENGTH);
     }
 
-    /** {@return {@code e} in LaTeX notation} */
-    public static String latex(Expr e) {
-        return of(e, Style.LATEX, x -> null, MAX_LENGTH);
+    /**
+     * {@return {@code e} in LaTeX notation}
+     *
+     * @param e the expression
+     */
+    public static String latex(Term e) {
+        return of(Objects.requireNonNull(e, "expression is null").expr(), Style.LATEX, x -> null, MAX_LENGTH);
     }
 
     /**

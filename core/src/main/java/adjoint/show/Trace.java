@@ -9,11 +9,11 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
+import adjoint.expr.Term;
 import adjoint.expr.Unary;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -52,18 +52,18 @@ public final class Trace {
      *     that depends on no variable, which backprop does not follow
      */
     public record Row(int index, String name, String computes, String op, Shape shape, RealMatrix value, RealMatrix upstream,
-            int uses, Seq<String> inputs, Seq<RealMatrix> local, Seq<RealMatrix> passes) {}
+            int uses, List<String> inputs, List<RealMatrix> local, List<RealMatrix> passes) {}
 
     private final Tape tape;
-    private final Seq<Row> rows;
+    private final List<Row> rows;
 
-    private Trace(Tape tape, Seq<Row> rows) {
+    private Trace(Tape tape, List<Row> rows) {
         this.tape = tape;
         this.rows = rows;
     }
 
     /** {@return the trace of a scalar expression at a point} */
-    public static Trace of(Expr expression, Bindings at) {
+    public static Trace of(Term expression, Bindings at) {
         return of(Backprop.tape(expression, at));
     }
 
@@ -88,43 +88,44 @@ public final class Trace {
             Expr e = tape.node(i);
             int[] in = tape.inputs(i);
             RealMatrix upstream = tape.gradient(i);
-            Seq<String> inputNames = Array.ofAll(Arrays.stream(in).mapToObj(k -> names[k]).toList());
+            List<String> inputNames = Arrays.stream(in).mapToObj(k -> names[k]).toList();
             String computes = e.arity() == 0 ? names[i]
                     : names[i] + " = " + Formula.of(e, Formula.Style.UNICODE, x -> {
                         Integer k = index.get(x);
                         return k == null ? null : names[k];
                     }, 200);
-            Seq<RealMatrix> local = Array.empty();
-            Seq<RealMatrix> passes = Array.empty();
+            List<RealMatrix> local = List.of();
+            List<RealMatrix> passes = List.of();
             if (in.length > 0) {
                 RealMatrix[] values = new RealMatrix[in.length];
                 for (int k = 0; k < in.length; k++) {
                     values[k] = tape.value(in[k]);
                 }
                 NodeRule rule = NodeRule.of(e);
-                passes = rule.pullback(Array.of(values), upstream);
-                for (int k = 0; k < in.length; k++) {
-                    if (!tape.carriesGradient(in[k])) {
-                        passes = passes.update(k, (RealMatrix) null);
-                    }
-                }
+                passes = followed(tape, in, rule.pullback(List.of(values), upstream));
                 if (e.shape().isScalar() || elementwise(e)) {
-                    local = rule.pullback(Array.of(values), ones(e.shape()));
-                    for (int k = 0; k < in.length; k++) {
-                        if (!tape.carriesGradient(in[k])) {
-                            local = local.update(k, (RealMatrix) null);
-                        }
-                    }
+                    local = followed(tape, in, rule.pullback(List.of(values), ones(e.shape())));
                 }
             }
             rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, tape.uses(i), inputNames,
                     local, passes));
         }
-        return new Trace(tape, Array.ofAll(rows));
+        return new Trace(tape, List.copyOf(rows));
+    }
+
+    /** {@return the gradients, null where the input carries no gradient, as backprop does not follow it} */
+    private static List<RealMatrix> followed(Tape tape, int[] in, List<RealMatrix> gradients) {
+        RealMatrix[] out = gradients.toArray(new RealMatrix[0]);
+        for (int k = 0; k < in.length; k++) {
+            if (!tape.carriesGradient(in[k])) {
+                out[k] = null;
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
     }
 
     /** {@return the rows, in the order backprop visits the nodes: the result first} */
-    public Seq<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
@@ -209,7 +210,7 @@ public final class Trace {
                 latex ? "$" + latexComputes(row, latexNames) + "$" : computes + shapeNote(row),
                 Cells.value(row.value()),
                 upstream,
-                perInput(row, row.local(), row.inputs().nonEmpty() && row.local().isEmpty() ? "(vector-Jacobian product)" : ""),
+                perInput(row, row.local(), !row.inputs().isEmpty() && row.local().isEmpty() ? "(vector-Jacobian product)" : ""),
                 perInput(row, row.passes(), "")
             });
         }
@@ -232,7 +233,7 @@ public final class Trace {
         return row.shape().isScalar() ? "" : "  (" + row.shape() + ")";
     }
 
-    private static String perInput(Row row, Seq<RealMatrix> values, String otherwise) {
+    private static String perInput(Row row, List<RealMatrix> values, String otherwise) {
         if (values.isEmpty()) {
             return otherwise;
         }

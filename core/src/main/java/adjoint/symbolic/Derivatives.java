@@ -12,12 +12,12 @@ import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
-import io.vavr.collection.Array;
-import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -40,13 +40,13 @@ public final class Derivatives {
      * entries of {@code wrt}}: one row per entry of {@code y}, one column per entry of the
      * variables. Variables of {@code y} not in {@code wrt} are held at their bound values.
      */
-    public static RealMatrix jacobian(Term y, Seq<? extends Term> wrt, Bindings at) {
+    public static RealMatrix jacobian(Term y, List<? extends Term> wrt, Bindings at) {
         Expr e = Objects.requireNonNull(y, "expression is null").expr();
-        Seq<Leaf.Variable> vars = variables(wrt);
-        Seq<Leaf.Variable> all = vars.appendAll(others(e, vars));
+        List<Leaf.Variable> vars = variables(wrt);
+        List<Leaf.Variable> all = withOthers(e, vars);
         CompiledFunction f = CompiledFunction.of(e, all);
-        int columns = vars.map(v -> v.shape().size()).sum().intValue();
-        double[][] full = f.valueAndJacobian(Layout.of(all.asJava()).flatten(at))._2;
+        int columns = size(vars);
+        double[][] full = f.valueAndJacobian(Layout.of(all).flatten(at)).jacobian();
         RealMatrix j = new Array2DRowRealMatrix(full.length, columns);
         for (int r = 0; r < full.length; r++) {
             j.setRow(r, Arrays.copyOf(full[r], columns));
@@ -55,14 +55,14 @@ public final class Derivatives {
     }
 
     /** {@return the Hessian of a scalar expression with respect to the entries of {@code wrt}; symmetric} */
-    public static RealMatrix hessian(Term f, Seq<? extends Term> wrt, Bindings at) {
-        Seq<Leaf.Variable> vars = variables(wrt);
+    public static RealMatrix hessian(Term f, List<? extends Term> wrt, Bindings at) {
+        List<Leaf.Variable> vars = variables(wrt);
         Map<String, Expr> gradient = Symbolic.gradient(f);
-        int d = vars.map(v -> v.shape().size()).sum().intValue();
+        int d = size(vars);
         RealMatrix h = new Array2DRowRealMatrix(d, d);
         int row = 0;
         for (Leaf.Variable v : vars) {
-            Expr g = gradient.get(v.name()).getOrElse(() -> Exprs.constant(0, v.shape()));
+            Expr g = gradient.getOrDefault(v.name(), Exprs.constant(0, v.shape()));
             RealMatrix block = jacobian(g, vars, at);
             h.setSubMatrix(block.getData(), row, 0);
             row += v.shape().size();
@@ -74,51 +74,60 @@ public final class Derivatives {
      * {@return the Hessian times {@code v}}, without forming the Hessian: the gradient of
      * {@code grad f · v}
      */
-    public static RealVector hessianVectorProduct(Term f, Seq<? extends Term> wrt, Bindings at, double[] v) {
-        Seq<Leaf.Variable> vars = variables(wrt);
+    public static RealVector hessianVectorProduct(Term f, List<? extends Term> wrt, Bindings at, double[] v) {
+        List<Leaf.Variable> vars = variables(wrt);
         Objects.requireNonNull(v, "v is null");
-        int d = vars.map(x -> x.shape().size()).sum().intValue();
+        int d = size(vars);
         if (v.length != d) {
             throw new IllegalArgumentException("v has " + v.length + " entries but the variables have " + d);
         }
         Map<String, Expr> gradient = Symbolic.gradient(f);
-        Layout layout = Layout.of(vars.asJava());
+        Layout layout = Layout.of(vars);
         Expr dot = new Leaf.Constant(0);
         for (int k = 0; k < vars.size(); k++) {
             Shape s = vars.get(k).shape();
-            Expr g = gradient.get(vars.get(k).name()).getOrElse(() -> Exprs.constant(0, s));
+            Expr g = gradient.getOrDefault(vars.get(k).name(), Exprs.constant(0, s));
             double[][] part = layout.part(v, k);
             Expr weights = s.isScalar() ? new Leaf.Constant(part[0][0]) : new Leaf.MatrixConstant(new Array2DRowRealMatrix(part));
             Expr term = s.isScalar() ? Exprs.times(g, weights) : new MatrixOp.Sum(Exprs.times(g, weights));
             dot = new Binary(BinaryOp.ADD, dot, term);
         }
-        Seq<Leaf.Variable> all = vars.appendAll(others(dot, vars));
+        List<Leaf.Variable> all = withOthers(dot, vars);
         Gradient g = CompiledFunction.of(dot, all).gradient(at);
         return new ArrayRealVector(layout.flatten(g), false);
     }
 
-    private static Seq<Leaf.Variable> variables(Seq<? extends Term> wrt) {
+    private static int size(List<Leaf.Variable> vars) {
+        return vars.stream().mapToInt(v -> v.shape().size()).sum();
+    }
+
+    private static List<Leaf.Variable> variables(List<? extends Term> wrt) {
         Objects.requireNonNull(wrt, "variables is null");
         if (wrt.isEmpty()) {
             throw new IllegalArgumentException("no variables to differentiate with respect to");
         }
-        return Array.ofAll(wrt).map(t -> {
-            if (t != null && t.expr() instanceof Leaf.Variable v) {
-                return v;
+        List<Leaf.Variable> vars = new ArrayList<>();
+        for (Term t : wrt) {
+            if (!(t != null && t.expr() instanceof Leaf.Variable v)) {
+                throw new IllegalArgumentException("not a variable: " + (t == null ? "null" : t.expr()));
             }
-            throw new IllegalArgumentException("not a variable: " + (t == null ? "null" : t.expr()));
-        });
+            vars.add(v);
+        }
+        return vars;
     }
 
-    /** {@return the variables of {@code e} not among {@code vars}} */
-    private static Seq<Leaf.Variable> others(Expr e, Seq<Leaf.Variable> vars) {
-        Set<String> names = new HashSet<>(vars.map(Leaf.Variable::name).asJava());
+    /** {@return {@code vars}, then the variables of {@code e} not among them} */
+    private static List<Leaf.Variable> withOthers(Expr e, List<Leaf.Variable> vars) {
+        Set<String> names = new HashSet<>();
+        vars.forEach(v -> names.add(v.name()));
         LinkedHashMap<String, Leaf.Variable> found = new LinkedHashMap<>();
         for (Expr n : Exprs.topological(e)) {
             if (n instanceof Leaf.Variable v && !names.contains(v.name())) {
                 found.putIfAbsent(v.name(), v);
             }
         }
-        return Array.ofAll(found.values());
+        List<Leaf.Variable> all = new ArrayList<>(vars);
+        all.addAll(found.values());
+        return all;
     }
 }

@@ -11,10 +11,10 @@ import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
-import io.vavr.collection.Array;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -173,9 +173,9 @@ public final class Simplify {
 
     /** {@return the node, whose inputs are all constants, as a constant: broadcast if its inputs were} */
     private static Expr fold(Expr node) {
-        Array<RealMatrix> values = Array.range(0, node.arity()).map(k -> valueOf(node.input(k)));
+        List<RealMatrix> values = IntStream.range(0, node.arity()).mapToObj(k -> valueOf(node.input(k))).toList();
         RealMatrix v = NodeRule.of(node).value(values);
-        boolean broadcast = !node.shape().isScalar() && Array.range(0, node.arity()).forAll(k -> Exprs.constantValue(node.input(k)) != null);
+        boolean broadcast = !node.shape().isScalar() && IntStream.range(0, node.arity()).allMatch(k -> Exprs.constantValue(node.input(k)) != null);
         if (node.shape().isScalar() || broadcast) {
             return Exprs.constant(v.getEntry(0, 0), node.shape());
         }

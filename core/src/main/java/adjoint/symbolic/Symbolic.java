@@ -7,10 +7,11 @@ import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
-import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.Map;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,11 +51,11 @@ public final class Symbolic {
         }
         IdentityHashMap<Expr, Expr> adjoint = new IdentityHashMap<>();
         adjoint.put(root, new Leaf.Constant(1));
-        Map<String, Expr> byName = LinkedHashMap.empty();
-        Map<String, Leaf.Variable> variables = LinkedHashMap.empty();
+        Map<String, Expr> byName = new LinkedHashMap<>();
+        Map<String, Leaf.Variable> variables = new LinkedHashMap<>();
         for (Expr n : order) {
-            if (n instanceof Leaf.Variable v && !variables.containsKey(v.name())) {
-                variables = variables.put(v.name(), v);
+            if (n instanceof Leaf.Variable v) {
+                variables.putIfAbsent(v.name(), v);
             }
         }
         for (int i = order.size() - 1; i >= 0; i--) {
@@ -64,7 +65,7 @@ public final class Symbolic {
                 continue;
             }
             if (n instanceof Leaf.Variable v) {
-                byName = byName.put(v.name(), byName.get(v.name()).map(sum -> add(sum, g)).getOrElse(g));
+                byName.merge(v.name(), g, Symbolic::add);
                 continue;
             }
             for (int k = 0; k < n.arity(); k++) {
@@ -75,12 +76,12 @@ public final class Symbolic {
             }
         }
         Simplify simplifier = new Simplify();
-        Map<String, Expr> result = LinkedHashMap.empty();
-        for (var v : variables) {
-            Expr g = byName.get(v._1).getOrElse(() -> Exprs.constant(0, v._2.shape()));
-            result = result.put(v._1, simplify ? simplifier.apply(g) : g);
+        Map<String, Expr> result = new LinkedHashMap<>();
+        for (Leaf.Variable v : variables.values()) {
+            Expr g = byName.getOrDefault(v.name(), Exprs.constant(0, v.shape()));
+            result.put(v.name(), simplify ? simplifier.apply(g) : g);
         }
-        return result;
+        return Collections.unmodifiableMap(result);
     }
 
     private static Expr add(Expr a, Expr b) {
@@ -96,6 +97,6 @@ public final class Symbolic {
         if (!(variable.expr() instanceof Leaf.Variable v)) {
             throw new IllegalArgumentException("not a variable: " + variable.expr());
         }
-        return gradient(f).get(v.name()).getOrElse(() -> Exprs.constant(0, v.shape()));
+        return gradient(f).getOrDefault(v.name(), Exprs.constant(0, v.shape()));
     }
 }

@@ -69,10 +69,10 @@ class CompiledFunctionTest {
         void positionalValuesFollowTheParameterOrder() {
             CompiledFunction f = Backprop.compile(F, C, V, W);
             double[][] w = {{1, 2}, {3, 4}, {5, 6}};
-            Gradient g = f.gradientAt(0.5, new double[] {0.1, -0.2}, MatrixUtils.createRealMatrix(w));
+            Gradient g = f.gradientByPosition(0.5, new double[] {0.1, -0.2}, MatrixUtils.createRealMatrix(w));
             assertSame(g, Backprop.compile(F, C, V, W).gradient(Bindings.of("W", w).and("v", new double[] {0.1, -0.2}).and("c", 0.5)));
             assertThat(g.variables()).containsExactly("c", "v", "W");
-            assertThat(f.valueAt(0.5, new double[] {0.1, -0.2}, w)).isEqualTo(g.value());
+            assertThat(f.valueByPosition(0.5, new double[] {0.1, -0.2}, w)).isEqualTo(g.value());
         }
 
         @Test
@@ -108,10 +108,10 @@ class CompiledFunctionTest {
             CompiledFunction f = Backprop.compile(F, W, V, C);
             double[][] w = {{1, 2}, {3, 4}, {5, 6}};
             RealMatrix wm = MatrixUtils.createRealMatrix(w);
-            Gradient g = f.gradientAt(wm, new double[] {0.5, -1}, 2.0);
+            Gradient g = f.gradientByPosition(wm, new double[] {0.5, -1}, 2.0);
             assertThat(wm.getData()).isDeepEqualTo(w);
             wm.setEntry(0, 0, 100);
-            assertThat(g.value()).isEqualTo(f.gradientAt(w, new double[] {0.5, -1}, 2.0).value());
+            assertThat(g.value()).isEqualTo(f.gradientByPosition(w, new double[] {0.5, -1}, 2.0).value());
         }
 
         @Test
@@ -224,28 +224,28 @@ class CompiledFunctionTest {
         @Test
         void positionalValuesAreCountedAndTyped() {
             CompiledFunction f = Backprop.compile(F, W, V, C);
-            assertThatThrownBy(() -> f.gradientAt(1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("this function takes 3 values, for W, v, c; got 1");
-            assertThatThrownBy(() -> f.gradientAt(new double[3][2], "two", 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[3][2], "two", 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessageContaining("the value for v is a String");
-            assertThatThrownBy(() -> f.gradientAt(new double[3][2], null, 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[3][2], null, 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for v is null");
-            assertThatThrownBy(() -> f.gradientAt(new double[][] {{1, 2}, {3}, {4, 5}}, new double[2], 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[][] {{1, 2}, {3}, {4, 5}}, new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for W has rows of different lengths: row 0 has 2, row 1 has 1");
-            assertThatThrownBy(() -> f.gradientAt(new double[0][0], new double[2], 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[0][0], new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for W has no rows");
-            assertThatThrownBy(() -> f.gradientAt(new double[][] {{1, 2}, null, {4, 5}}, new double[2], 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[][] {{1, 2}, null, {4, 5}}, new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for W has a null row 1");
-            assertThatThrownBy(() -> f.gradientAt(new double[3][2], new double[0], 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[3][2], new double[0], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("the value for v has no entries");
-            assertThatThrownBy(() -> f.gradientAt(new double[2][3], new double[2], 1.0))
+            assertThatThrownBy(() -> f.gradientByPosition(new double[2][3], new double[2], 1.0))
                     .isInstanceOf(BindingException.class)
                     .hasMessage("variable W is 3x2 but its value is 2x3");
             assertThatThrownBy(() -> f.valueAndGradient(new double[2], new double[9]))

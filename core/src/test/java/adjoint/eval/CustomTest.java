@@ -1,22 +1,21 @@
 package adjoint.eval;
 
-import adjoint.fixtures.Fixtures.Cube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import adjoint.expr.UnaryOp;
-import adjoint.expr.Unary;
-import adjoint.expr.BinaryOp;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.CustomOpException;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
-import io.vavr.collection.Array;
-import io.vavr.collection.Seq;
+import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
+import adjoint.fixtures.Fixtures.Cube;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Nested;
@@ -40,23 +39,23 @@ class CustomTest {
         }
 
         @Override
-        public Seq<Expr> inputs() {
-            return Array.of(a, b);
+        public List<Expr> inputs() {
+            return List.of(a, b);
         }
 
         @Override
-        public RealMatrix forward(Seq<RealMatrix> in) {
+        public RealMatrix forward(List<RealMatrix> in) {
             return in.get(0).multiply(in.get(1).transpose());
         }
 
         @Override
-        public Seq<RealMatrix> pullback(Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
-            return Array.of(g.multiply(in.get(1)), g.transpose().multiply(in.get(0)));
+        public List<RealMatrix> pullback(List<RealMatrix> in, RealMatrix out, RealMatrix g) {
+            return List.of(g.multiply(in.get(1)), g.transpose().multiply(in.get(0)));
         }
     }
 
     /** An op whose pullback misbehaves as told. */
-    record Faulty(Expr a, BiFunction<RealMatrix, RealMatrix, Seq<RealMatrix>> pull, boolean badForward) implements Custom {
+    record Faulty(Expr a, BiFunction<RealMatrix, RealMatrix, List<RealMatrix>> pull, boolean badForward) implements Custom {
         @Override
         public String op() {
             return "faulty";
@@ -68,17 +67,17 @@ class CustomTest {
         }
 
         @Override
-        public Seq<Expr> inputs() {
-            return Array.of(a);
+        public List<Expr> inputs() {
+            return List.of(a);
         }
 
         @Override
-        public RealMatrix forward(Seq<RealMatrix> in) {
+        public RealMatrix forward(List<RealMatrix> in) {
             return badForward ? in.get(0).transpose() : in.get(0);
         }
 
         @Override
-        public Seq<RealMatrix> pullback(Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+        public List<RealMatrix> pullback(List<RealMatrix> in, RealMatrix out, RealMatrix g) {
             return pull.apply(in.get(0), g);
         }
     }
@@ -121,7 +120,7 @@ class CustomTest {
         @Test
         void anOpThatReturnsAnInputForBothGradientsDoesNotAlias() {
             Variable a = new Variable("A", Shape.of(1, 2));
-            Expr id = new Faulty(a, (x, g) -> Array.of(g), false);
+            Expr id = new Faulty(a, (x, g) -> List.of(g), false);
             Expr e = new MatrixOp.Sum(new Binary(BinaryOp.ADD, id, new Binary(BinaryOp.MUL, id, id)));
             Gradient g = Backprop.gradient(e, Bindings.of("A", new double[][] {{1, 2}}));
             assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{3, 5}});
@@ -139,14 +138,14 @@ class CustomTest {
 
         @Test
         void aForwardValueOfTheWrongShapeNamesTheOp() {
-            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g), true)))
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> List.of(g), true)))
                     .isInstanceOf(CustomOpException.class)
                     .hasMessage("faulty: forward returned a 3x2 matrix, expected 2x3");
         }
 
         @Test
         void aPullbackWithTheWrongCountNamesTheOp() {
-            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g, g), false)))
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> List.of(g, g), false)))
                     .isInstanceOf(CustomOpException.class)
                     .hasMessage("faulty: pullback returned 2 gradients for 1 inputs");
             assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> null, false)))
@@ -156,7 +155,7 @@ class CustomTest {
 
         @Test
         void aGradientOfTheWrongShapeNamesTheOpAndTheInput() {
-            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> Array.of(g.transpose()), false)))
+            assertThatThrownBy(() -> run(new Faulty(a, (x, g) -> List.of(g.transpose()), false)))
                     .isInstanceOf(CustomOpException.class)
                     .hasMessage("faulty: pullback returned, for input 0, a 3x2 matrix, expected 2x3");
         }
@@ -208,9 +207,9 @@ class CustomTest {
             Custom noInputs = new Custom() {
                 public String op() { return "broken"; }
                 public Shape shape() { return Shape.SCALAR; }
-                public io.vavr.collection.Seq<Expr> inputs() { return null; }
-                public RealMatrix forward(io.vavr.collection.Seq<RealMatrix> in) { return null; }
-                public io.vavr.collection.Seq<RealMatrix> pullback(io.vavr.collection.Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+                public List<Expr> inputs() { return null; }
+                public RealMatrix forward(List<RealMatrix> in) { return null; }
+                public List<RealMatrix> pullback(List<RealMatrix> in, RealMatrix out, RealMatrix g) {
                     return null;
                 }
             };
@@ -219,9 +218,9 @@ class CustomTest {
             Custom noShape = new Custom() {
                 public String op() { return "shapeless"; }
                 public Shape shape() { return null; }
-                public io.vavr.collection.Seq<Expr> inputs() { return io.vavr.collection.Array.empty(); }
-                public RealMatrix forward(io.vavr.collection.Seq<RealMatrix> in) { return null; }
-                public io.vavr.collection.Seq<RealMatrix> pullback(io.vavr.collection.Seq<RealMatrix> in, RealMatrix out, RealMatrix g) {
+                public List<Expr> inputs() { return List.of(); }
+                public RealMatrix forward(List<RealMatrix> in) { return null; }
+                public List<RealMatrix> pullback(List<RealMatrix> in, RealMatrix out, RealMatrix g) {
                     return null;
                 }
             };

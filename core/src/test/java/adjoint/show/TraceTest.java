@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.within;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.Tape;
-import adjoint.expr.BinaryOp;
-import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -30,11 +30,11 @@ class TraceTest {
         @Test
         void rowsFollowBackpropFromTheResultToTheVariables() {
             Trace t = Trace.of(SEED, SEED_POINT);
-            assertThat(t.rows().head().computes()).isEqualTo("n7 = 1/n6");
-            assertThat(t.rows().head().upstream().getEntry(0, 0)).isEqualTo(1.0);
-            Trace.Row x1 = t.rows().find(r -> r.name().equals("x1")).get();
+            assertThat(t.rows().get(0).computes()).isEqualTo("n7 = 1/n6");
+            assertThat(t.rows().get(0).upstream().getEntry(0, 0)).isEqualTo(1.0);
+            Trace.Row x1 = t.rows().stream().filter(r -> r.name().equals("x1")).findFirst().orElseThrow();
             assertThat(x1.upstream().getEntry(0, 0)).isCloseTo(0.11233639973639942, within(1e-15));
-            assertThat(t.rows().map(Trace.Row::index).asJava()).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+            assertThat(t.rows().stream().map(Trace.Row::index).toList()).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
         }
 
         @Test
@@ -48,7 +48,7 @@ class TraceTest {
                     }
                 }
             }
-            Trace.Row sin = t.rows().find(r -> r.op().equals("sin")).get();
+            Trace.Row sin = t.rows().stream().filter(r -> r.op().equals("sin")).findFirst().orElseThrow();
             assertThat(sin.local().get(0).getEntry(0, 0)).isCloseTo(Math.cos(2), within(1e-15));
         }
 
@@ -57,7 +57,7 @@ class TraceTest {
             Variable x = new Variable("x");
             Expr s = new Unary(UnaryOp.SIN, x);
             Trace t = Trace.of(new Binary(BinaryOp.MUL, s, s), Bindings.of("x", 0.5));
-            Trace.Row row = t.rows().find(r -> r.op().equals("sin")).get();
+            Trace.Row row = t.rows().stream().filter(r -> r.op().equals("sin")).findFirst().orElseThrow();
             assertThat(row.uses()).isEqualTo(2);
             assertThat(row.upstream().getEntry(0, 0)).isCloseTo(2 * Math.sin(0.5), within(1e-15));
             assertThat(t.text()).contains("(sum of 2 uses)");
@@ -69,7 +69,7 @@ class TraceTest {
             Variable x = new Variable("x", Shape.vector(3));
             Expr h = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
             Trace t = Trace.of(h, Bindings.of("W", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}).and("x", new double[] {1, 2, 3}));
-            Trace.Row product = t.rows().find(r -> r.op().equals("matmul")).get();
+            Trace.Row product = t.rows().stream().filter(r -> r.op().equals("matmul")).findFirst().orElseThrow();
             assertThat(product.local()).isEmpty();
             assertThat(product.passes()).hasSize(2);
             String text = t.text();

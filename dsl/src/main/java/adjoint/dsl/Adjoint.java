@@ -432,33 +432,9 @@ public final class Adjoint {
      * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value, or a
      *     variable is given twice
      * @throws adjoint.eval.BindingException if a matrix value is empty or not rectangular
+     * @see Bindings#ofPairs
      */
     public static Bindings at(Object... pairs) {
-        Objects.requireNonNull(pairs, "pairs is null");
-        if (pairs.length % 2 != 0) {
-            throw new IllegalArgumentException("expected pairs of a variable and its value, got " + pairs.length
-                    + " arguments");
-        }
-        Bindings b = Bindings.empty();
-        for (int k = 0; k < pairs.length; k += 2) {
-            if (!(pairs[k] instanceof Term t) || !(t.expr() instanceof Leaf.Variable v)) {
-                throw new IllegalArgumentException("argument " + k + " should be a variable, got " + describe(pairs[k]));
-            }
-            String name = v.name();
-            Object value = pairs[k + 1];
-            if (!(value instanceof Number || value instanceof RealMatrix || value instanceof double[][] || value instanceof double[])) {
-                throw new IllegalArgumentException("argument " + (k + 1) + ", the value of " + name
-                        + ", should be a Number, RealMatrix, double[][] or double[], got " + describe(value));
-            }
-            if (b.contains(name)) {
-                throw new IllegalArgumentException("argument " + k + ": variable " + name + " is given twice");
-            }
-            b = b.and(name, Layout.entries(name, value));
-        }
-        return b;
-    }
-
-    private static String describe(Object o) {
-        return o == null ? "null" : o.getClass().getSimpleName() + " " + o;
+        return Bindings.ofPairs(pairs);
     }
 }

@@ -14,7 +14,9 @@ import adjoint.expr.MatrixTerm;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
+import adjoint.show.Formula;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -167,9 +169,34 @@ public record Matrix(Expr expr) implements MatrixTerm {
         return Backprop.evaluate(expr, at);
     }
 
-    /** {@return this expression compiled for repeated use, with the given parameters in order} */
+    /**
+     * {@return this expression compiled for repeated use}, with the given variables as
+     * parameters in that order, or with none its own variables in the order first met
+     *
+     * @param parameters the variables, in the order a flat point and a call by position take them
+     */
     public CompiledFunction compile(Term... parameters) {
         return Backprop.compile(expr, parameters);
+    }
+
+    /** {@return the expression in Unicode notation, as {@code σ(W·x)}} */
+    public String formula() {
+        return Formula.unicode(expr);
+    }
+
+    /** {@return the expression in LaTeX notation} */
+    public String latex() {
+        return Formula.latex(expr);
+    }
+
+    /**
+     * {@return an op of one input applied to this expression}: a custom op's constructor, as
+     * {@code m.apply(RowSoftmax::new)}
+     *
+     * @param op makes the node from this expression
+     */
+    public Matrix apply(Function<? super Expr, ? extends Expr> op) {
+        return new Matrix(Objects.requireNonNull(op.apply(expr), "the op made null"));
     }
 
     private Expr spread(Scalar c) {

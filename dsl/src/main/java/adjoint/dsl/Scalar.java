@@ -1,9 +1,12 @@
 package adjoint.dsl;
 
+import adjoint.check.CheckReport;
+import adjoint.check.GradientCheck;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.eval.Tape;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
@@ -16,7 +19,12 @@ import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import adjoint.show.Dot;
+import adjoint.show.Formula;
+import adjoint.show.Trace;
+import adjoint.symbolic.Symbolic;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A scalar-valued expression, with the arithmetic that reads like the formula:
@@ -147,13 +155,97 @@ public record Scalar(Expr expr) implements ScalarTerm {
 
     /**
      * {@return this expression compiled for repeated use}, with the given variables as
-     * parameters in that order: {@code f.compile(x, y).gradientAt(1.0, 2.0)}.
+     * parameters in that order, or with none its own variables in the order first met:
+     * {@code f.compile(x, y).gradientByPosition(1.0, 2.0)}.
+     *
+     * @param parameters the variables, in the order a flat point and a call by position take them
      */
     public CompiledFunction compile(Term... parameters) {
         return Backprop.compile(expr, parameters);
     }
 
-    /** {@return the expression in function form, or the name of a variable} */
+    /**
+     * {@return the derivative with respect to a scalar variable}, symbolic and simplified, as an
+     * expression that can be printed, evaluated and differentiated again:
+     * {@code f.derivative(x).derivative(x)} is the second derivative
+     *
+     * @param variable a scalar variable; zero if the expression does not use it
+     */
+    public Scalar derivative(Scalar variable) {
+        return new Scalar(Symbolic.derivative(expr, variable));
+    }
+
+    /**
+     * {@return the gradient with respect to a matrix or vector variable}, symbolic and
+     * simplified, of that variable's shape
+     *
+     * @param variable a matrix or vector variable; zero if the expression does not use it
+     */
+    public Matrix derivative(Matrix variable) {
+        return new Matrix(Symbolic.derivative(expr, variable));
+    }
+
+    /**
+     * {@return a record of the forward and backward pass at a point}: every node's value and
+     * gradient, for {@link adjoint.show.Dot} pictures and {@link #trace}
+     *
+     * @param at a value for every variable
+     */
+    public Tape tape(Bindings at) {
+        return Backprop.tape(expr, at);
+    }
+
+    /**
+     * {@return backprop written out node by node at a point}, as a student solves it by hand:
+     * {@code f.trace(at).text()}, {@code .markdown()} or {@code .latex()}
+     *
+     * @param at a value for every variable
+     */
+    public Trace trace(Bindings at) {
+        return Trace.of(tape(at));
+    }
+
+    /**
+     * {@return the computational graph at a point in Graphviz's DOT language}: each node with its
+     * value and gradient; write it with {@link adjoint.show.Graphviz#write}
+     *
+     * @param at a value for every variable
+     */
+    public String graph(Bindings at) {
+        return Dot.of(tape(at));
+    }
+
+    /** {@return the expression in Unicode notation, as {@code 1/(2 + sin²(x₁·w₁))}} */
+    public String formula() {
+        return Formula.unicode(expr);
+    }
+
+    /** {@return the expression in LaTeX notation} */
+    public String latex() {
+        return Formula.latex(expr);
+    }
+
+    /**
+     * {@return backprop's gradient checked against finite differences at a point}, with
+     * {@link GradientCheck#defaults()}
+     *
+     * @param at a value for every variable
+     */
+    public CheckReport check(Bindings at) {
+        return GradientCheck.defaults().check(expr, at);
+    }
+
+    /**
+     * {@return an op of one input applied to this expression}: a custom op's constructor, as
+     * {@code x.apply(LogGamma::new)}
+     *
+     * @param op makes the node from this expression
+     * @throws adjoint.expr.ShapeMismatchException if the node it makes is not a scalar
+     */
+    public Scalar apply(Function<? super Expr, ? extends Expr> op) {
+        return new Scalar(Objects.requireNonNull(op.apply(expr), "the op made null"));
+    }
+
     @Override
     public String toString() {
         return expr instanceof Leaf.Variable v ? v.name() : expr.toString();

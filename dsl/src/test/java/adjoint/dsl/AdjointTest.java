@@ -40,7 +40,7 @@ class AdjointTest {
             Matrix x = vector("x", 3);
             Scalar f = sum(sigmoid(w.times(x)).squared());
             CompiledFunction fast = f.compile(w, x);
-            Gradient g = fast.gradientAt(MatrixUtils.createRealIdentityMatrix(3), new double[] {1, 2, 3});
+            Gradient g = fast.gradientByPosition(MatrixUtils.createRealIdentityMatrix(3), new double[] {1, 2, 3});
             assertThat(g.value()).isCloseTo(2.2176476050544203, within(1e-15));
             RealMatrix gx = g.of(x);
             assertThat(gx.getColumn(0)).containsExactly(

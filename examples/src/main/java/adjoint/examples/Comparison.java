@@ -1,11 +1,11 @@
 package adjoint.examples;
 
-import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.List;
-import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -22,7 +22,7 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
     /** Below this magnitude the difference is measured absolutely rather than relatively. */
     public static final double TINY = 1e-15;
 
-    /** Checks that both gradients name the same variables. */
+    /** Checks that both gradients name the same variables, and keeps them in their order. */
     public Comparison {
         Objects.requireNonNull(title, "title is null");
         Objects.requireNonNull(backprop, "backprop is null");
@@ -30,11 +30,22 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
         if (!backprop.keySet().equals(hand.keySet())) {
             throw new IllegalArgumentException("backprop has " + backprop.keySet() + " but hand has " + hand.keySet());
         }
+        backprop = Collections.unmodifiableMap(new LinkedHashMap<>(backprop));
+        hand = Collections.unmodifiableMap(new LinkedHashMap<>(hand));
     }
 
-    /** {@return an empty map to collect gradients in order} */
-    public static Map<String, RealMatrix> gradients() {
-        return LinkedHashMap.empty();
+    /**
+     * {@return gradients by variable, in the order given}
+     *
+     * @param entries each a variable's name and its gradient, as {@code Map.entry("x1", m)}
+     */
+    @SafeVarargs
+    public static Map<String, RealMatrix> gradients(Map.Entry<String, RealMatrix>... entries) {
+        Map<String, RealMatrix> out = new LinkedHashMap<>();
+        for (Map.Entry<String, RealMatrix> e : entries) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /**
@@ -54,18 +65,18 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
 
     /** {@return every gradient entry, variable by variable, each matrix row by row} */
     public List<Entry> entries() {
-        java.util.List<Entry> out = new ArrayList<>();
-        for (var e : backprop) {
-            RealMatrix a = e._2;
-            RealMatrix b = hand.get(e._1).get();
+        List<Entry> out = new ArrayList<>();
+        for (var e : backprop.entrySet()) {
+            RealMatrix a = e.getValue();
+            RealMatrix b = hand.get(e.getKey());
             boolean scalar = a.getRowDimension() == 1 && a.getColumnDimension() == 1;
             for (int i = 0; i < a.getRowDimension(); i++) {
                 for (int j = 0; j < a.getColumnDimension(); j++) {
-                    out.add(new Entry(scalar ? e._1 : e._1 + "[" + i + "," + j + "]", a.getEntry(i, j), b.getEntry(i, j)));
+                    out.add(new Entry(scalar ? e.getKey() : e.getKey() + "[" + i + "," + j + "]", a.getEntry(i, j), b.getEntry(i, j)));
                 }
             }
         }
-        return List.ofAll(out);
+        return List.copyOf(out);
     }
 
     /**
@@ -73,7 +84,7 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
      * the hand-derived entry, or absolute where that entry is below {@link #TINY}.
      */
     public double largestDifference() {
-        return entries().map(Entry::difference).max().getOrElse(0.0);
+        return entries().stream().mapToDouble(Entry::difference).max().orElse(0.0);
     }
 
     /**
@@ -81,11 +92,11 @@ public record Comparison(String title, double value, Map<String, RealMatrix> bac
      * {@code x1 (0.0590860 vs 0.112336, off by 47.4%)}: backprop first, then the hand-derived
      * value, then the difference, relative unless the hand-derived value is tiny
      */
-    public Seq<String> disagreements(double tolerance) {
-        return entries().filter(e -> e.difference() > tolerance).map(e -> String.format(Locale.ROOT, "%s (%.6g vs %.6g, %s)",
+    public List<String> disagreements(double tolerance) {
+        return entries().stream().filter(e -> e.difference() > tolerance).map(e -> String.format(Locale.ROOT, "%s (%.6g vs %.6g, %s)",
                 e.name(), e.backprop(), e.hand(), Math.abs(e.hand()) < TINY
                         ? String.format(Locale.ROOT, "off by %.3g", e.difference())
-                        : String.format(Locale.ROOT, "off by %.3g%%", 100 * e.difference())));
+                        : String.format(Locale.ROOT, "off by %.3g%%", 100 * e.difference()))).toList();
     }
 
     /** {@return the difference of two numbers, relative to {@code expected} unless it is tiny} */

@@ -9,7 +9,7 @@ import adjoint.dsl.Matrix;
 import adjoint.dsl.Scalar;
 import adjoint.eval.CompiledFunction;
 import adjoint.optim.Optimization;
-import io.vavr.collection.List;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;

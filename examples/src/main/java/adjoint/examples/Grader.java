@@ -1,8 +1,5 @@
 package adjoint.examples;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-import org.apache.commons.math3.linear.ArrayRealVector;
 import static adjoint.dsl.Adjoint.at;
 import static adjoint.dsl.Adjoint.cos;
 import static adjoint.dsl.Adjoint.inv;
@@ -17,12 +14,15 @@ import adjoint.dsl.Matrix;
 import adjoint.dsl.Scalar;
 import adjoint.eval.Bindings;
 import adjoint.eval.Gradient;
-import io.vavr.collection.List;
-import io.vavr.collection.Map;
-import io.vavr.collection.Seq;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
@@ -56,7 +56,7 @@ public final class Grader {
     }
 
     /** {@return the function without its square against the hand derivatives with it: at the special point, at (1,2,3,4), at three random points} */
-    public static Seq<Comparison> squareLost() {
+    public static List<Comparison> squareLost() {
         Scalar x1 = scalar("x1");
         Scalar w1 = scalar("w1");
         Scalar x2 = scalar("x2");
@@ -65,37 +65,37 @@ public final class Grader {
         Function<double[], Map<String, RealMatrix>> hand = p -> {
             double d = 2 + Math.pow(Math.sin(p[0] * p[1]), 2) + Math.cos(p[2] * p[3]);
             double d2 = d * d;
-            return Comparison.gradients()
-                    .put("x1", entry(-p[1] * Math.sin(2 * p[0] * p[1]) / d2))
-                    .put("w1", entry(-p[0] * Math.sin(2 * p[0] * p[1]) / d2))
-                    .put("x2", entry(p[3] * Math.sin(p[2] * p[3]) / d2))
-                    .put("w2", entry(p[2] * Math.sin(p[2] * p[3]) / d2));
+            return Comparison.gradients(
+                    Map.entry("x1", entry(-p[1] * Math.sin(2 * p[0] * p[1]) / d2)),
+                    Map.entry("w1", entry(-p[0] * Math.sin(2 * p[0] * p[1]) / d2)),
+                    Map.entry("x2", entry(p[3] * Math.sin(p[2] * p[3]) / d2)),
+                    Map.entry("w2", entry(p[2] * Math.sin(p[2] * p[3]) / d2)));
         };
         double h = Math.PI / 2;
         Random random = new Random(2026);
-        List<double[]> points = List.of(new double[] {h, 1, h, 1}, new double[] {1, 2, 3, 4});
+        List<double[]> points = new ArrayList<>(List.of(new double[] {h, 1, h, 1}, new double[] {1, 2, 3, 4}));
         for (int i = 0; i < 3; i++) {
-            points = points.append(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+            points.add(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
                 random.nextGaussian()});
         }
-        return points.map(p -> {
+        return points.stream().map(p -> {
             Gradient g = written.gradientAt(x1, p[0], w1, p[1], x2, p[2], w2, p[3]);
-            Map<String, RealMatrix> backprop = Comparison.gradients()
-                    .put("x1", entry(g.of(x1))).put("w1", entry(g.of(w1))).put("x2", entry(g.of(x2))).put("w2", entry(g.of(w2)));
+            Map<String, RealMatrix> backprop = Comparison.gradients(Map.entry("x1", entry(g.of(x1))),
+                    Map.entry("w1", entry(g.of(w1))), Map.entry("x2", entry(g.of(x2))), Map.entry("w2", entry(g.of(w2))));
             String title = String.format(Locale.ROOT, "square lost: 1/(2 + sin(x1 w1) + cos(x2 w2)) at (%.4g, %.4g, %.4g, %.4g)",
                     p[0], p[1], p[2], p[3]);
             return new Comparison(title, g.value(), backprop, hand.apply(p));
-        });
+        }).toList();
     }
 
     /** {@return grad_x of ||sigmoid(W x)||^2 by backprop against a derivation using x (1 - x) for the sigmoid's derivative} */
-    public static Seq<Comparison> sigmoidDerivativeWrong() {
+    public static List<Comparison> sigmoidDerivativeWrong() {
         Matrix w = matrix("W", 3, 3);
         Matrix x = vector("x", 3);
         Scalar f = sum(sigmoid(w.times(x)).squared());
         Random random = new Random(7);
-        List<double[][]> ws = List.<double[][]>empty().append(MatrixUtils.createRealIdentityMatrix(3).getData());
-        List<double[]> xs = List.of(new double[] {1, 2, 3});
+        List<double[][]> ws = new ArrayList<>(List.<double[][]>of(MatrixUtils.createRealIdentityMatrix(3).getData()));
+        List<double[]> xs = new ArrayList<>(List.<double[]>of(new double[] {1, 2, 3}));
         for (int i = 0; i < 2; i++) {
             double[][] wv = new double[3][3];
             for (double[] row : wv) {
@@ -103,14 +103,17 @@ public final class Grader {
                     row[j] = random.nextGaussian();
                 }
             }
-            ws = ws.append(wv);
-            xs = xs.append(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()});
+            ws.add(wv);
+            xs.add(new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()});
         }
-        return ws.zip(xs).map(t -> {
-            Bindings point = at(w, t._1, x, t._2);
+        List<Comparison> out = new ArrayList<>();
+        for (int k = 0; k < ws.size(); k++) {
+            double[][] wk = ws.get(k);
+            double[] xk = xs.get(k);
+            Bindings point = at(w, wk, x, xk);
             Gradient g = f.gradient(point);
-            RealMatrix wm = MatrixUtils.createRealMatrix(t._1);
-            RealVector z = wm.operate(MatrixUtils.createRealVector(t._2));
+            RealMatrix wm = MatrixUtils.createRealMatrix(wk);
+            RealVector z = wm.operate(MatrixUtils.createRealVector(xk));
             RealVector s = z.map(v -> 1 / (1 + Math.exp(-v)));
             RealVector wrong = new ArrayRealVector(3);
             for (int i = 0; i < 3; i++) {
@@ -118,17 +121,18 @@ public final class Grader {
             }
             RealMatrix hand = MatrixUtils.createColumnRealMatrix(wm.transpose().operate(wrong).toArray());
             String title = "sigmoid derivative as x(1 - x): grad_x of ||sigmoid(W x)||^2 at W = "
-                    + List.of(t._1).map(Grader::text).mkString("[", ", ", "]") + ", x = " + text(t._2);
-            return new Comparison(title, g.value(), Comparison.gradients().put("x", g.of(x)), Comparison.gradients().put("x", hand));
-        });
+                    + Arrays.stream(wk).map(Grader::text).collect(Collectors.joining(", ", "[", "]")) + ", x = " + text(xk);
+            out.add(new Comparison(title, g.value(), Map.of("x", g.of(x)), Map.of("x", hand)));
+        }
+        return out;
     }
 
     /** {@return the comparison with a verdict: which entries disagree beyond {@link #TOLERANCE}, and by how much} */
     public static String report(Comparison c) {
-        Seq<String> wrong = c.disagreements(TOLERANCE);
+        List<String> wrong = c.disagreements(TOLERANCE);
         return c.render() + (wrong.isEmpty()
                 ? "  verdict: the derivation agrees here\n"
-                : "  verdict: WRONG at " + wrong.mkString(", ") + "\n");
+                : "  verdict: WRONG at " + String.join(", ", wrong) + "\n");
     }
 
     private static String text(double[] v) {

@@ -1,16 +1,16 @@
 package adjoint.examples;
 
-import adjoint.dsl.Adjoint;
 import static adjoint.dsl.Adjoint.minus;
 import static adjoint.dsl.Adjoint.scalar;
 
+import adjoint.dsl.Adjoint;
 import adjoint.dsl.Scalar;
 import adjoint.eval.CompiledFunction;
 import adjoint.show.Formula;
 import adjoint.symbolic.Derivatives;
 import adjoint.symbolic.Simplify;
 import adjoint.symbolic.Symbolic;
-import io.vavr.collection.Array;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -50,10 +50,10 @@ public final class NewtonRosenbrock {
     public static void main(String[] args) {
         var gradient = Symbolic.gradient(F);
         System.out.println("f        = " + Formula.unicode(F.expr()));
-        System.out.println("∂f/∂x    = " + Formula.unicode(Simplify.readable(gradient.get("x").get())));
-        System.out.println("∂f/∂y    = " + Formula.unicode(Simplify.readable(gradient.get("y").get())));
-        System.out.println("∂²f/∂x²  = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x").get(), X))));
-        System.out.println("∂²f/∂x∂y = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x").get(), Y))));
+        System.out.println("∂f/∂x    = " + Formula.unicode(Simplify.readable(gradient.get("x"))));
+        System.out.println("∂f/∂y    = " + Formula.unicode(Simplify.readable(gradient.get("y"))));
+        System.out.println("∂²f/∂x²  = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x"), X))));
+        System.out.println("∂²f/∂x∂y = " + Formula.unicode(Simplify.readable(Symbolic.derivative(gradient.get("x"), Y))));
         System.out.println();
         Run newton = newton(true);
         Run descent = gradientDescent();
@@ -71,7 +71,7 @@ public final class NewtonRosenbrock {
         int k = 0;
         double value = f.valueAndGradient(p, g);
         while (norm(g) >= TOLERANCE && k < 100) {
-            RealMatrix h = Derivatives.hessian(F, Array.of(X, Y), Adjoint.at(X, p[0], Y, p[1]));
+            RealMatrix h = Derivatives.hessian(F, List.of(X, Y), Adjoint.at(X, p[0], Y, p[1]));
             RealVector step = new LUDecomposition(h).getSolver().solve(MatrixUtils.createRealVector(g));
             p[0] -= step.getEntry(0);
             p[1] -= step.getEntry(1);

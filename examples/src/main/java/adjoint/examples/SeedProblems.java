@@ -1,6 +1,5 @@
 package adjoint.examples;
 
-import java.util.Arrays;
 import static adjoint.dsl.Adjoint.cos;
 import static adjoint.dsl.Adjoint.inv;
 import static adjoint.dsl.Adjoint.matrix;
@@ -13,8 +12,9 @@ import static adjoint.dsl.Adjoint.vector;
 import adjoint.dsl.Matrix;
 import adjoint.dsl.Scalar;
 import adjoint.eval.Gradient;
-import io.vavr.collection.List;
-import io.vavr.collection.Map;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
@@ -66,16 +66,16 @@ public final class SeedProblems {
 
         double d = 2 + Math.pow(Math.sin(x1v * w1v), 2) + Math.cos(x2v * w2v);
         double d2 = d * d;
-        Map<String, RealMatrix> hand = Comparison.gradients()
-                .put("x1", entry(-w1v * Math.sin(2 * x1v * w1v) / d2))
-                .put("w1", entry(-x1v * Math.sin(2 * x1v * w1v) / d2))
-                .put("x2", entry(w2v * Math.sin(x2v * w2v) / d2))
-                .put("w2", entry(x2v * Math.sin(x2v * w2v) / d2));
-        Map<String, RealMatrix> backprop = Comparison.gradients()
-                .put("x1", entry(g.of(x1)))
-                .put("w1", entry(g.of(w1)))
-                .put("x2", entry(g.of(x2)))
-                .put("w2", entry(g.of(w2)));
+        Map<String, RealMatrix> hand = Comparison.gradients(
+                Map.entry("x1", entry(-w1v * Math.sin(2 * x1v * w1v) / d2)),
+                Map.entry("w1", entry(-x1v * Math.sin(2 * x1v * w1v) / d2)),
+                Map.entry("x2", entry(w2v * Math.sin(x2v * w2v) / d2)),
+                Map.entry("w2", entry(x2v * Math.sin(x2v * w2v) / d2)));
+        Map<String, RealMatrix> backprop = Comparison.gradients(
+                Map.entry("x1", entry(g.of(x1))),
+                Map.entry("w1", entry(g.of(w1))),
+                Map.entry("x2", entry(g.of(x2))),
+                Map.entry("w2", entry(g.of(w2))));
         String title = "f = 1/(2 + sin(x1 w1)^2 + cos(x2 w2)) at (x1, w1, x2, w2) = ("
                 + x1v + ", " + w1v + ", " + x2v + ", " + w2v + ")";
         return new Comparison(title, g.value(), backprop, hand);
@@ -93,12 +93,12 @@ public final class SeedProblems {
         RealVector xm = MatrixUtils.createRealVector(xv);
         RealVector s = wm.operate(xm).map(z -> 1 / (1 + Math.exp(-z)));
         RealVector u = s.map(si -> 2 * (1 - si) * si * si);
-        Map<String, RealMatrix> hand = Comparison.gradients()
-                .put("W", u.outerProduct(xm))
-                .put("x", MatrixUtils.createColumnRealMatrix(wm.transpose().operate(u).toArray()));
-        Map<String, RealMatrix> backprop = Comparison.gradients()
-                .put("W", g.of(w))
-                .put("x", g.of(x));
+        Map<String, RealMatrix> hand = Comparison.gradients(
+                Map.entry("W", u.outerProduct(xm)),
+                Map.entry("x", MatrixUtils.createColumnRealMatrix(wm.transpose().operate(u).toArray())));
+        Map<String, RealMatrix> backprop = Comparison.gradients(
+                Map.entry("W", g.of(w)),
+                Map.entry("x", g.of(x)));
         String title = "f = ||sigmoid(W x)||^2 at W = " + Arrays.deepToString(wv)
                 + ", x = " + Arrays.toString(xv);
         return new Comparison(title, g.value(), backprop, hand);

@@ -120,7 +120,7 @@ public final class TwoMoons {
                     xb[k][1] = row[1];
                     yb[k][(int) row[2]] = 1;
                 }
-                Gradient g = step.gradientAt(params[0], params[1], params[2], params[3], xb, yb);
+                Gradient g = step.gradientByPosition(params[0], params[1], params[2], params[3], xb, yb);
                 total += g.value();
                 RealMatrix[] grads = new RealMatrix[4];
                 for (int p = 0; p < 4; p++) {

@@ -21,7 +21,7 @@ class SeedProblemsTest {
         double[] expected = {0.11233639973639942, 0.05616819986819971, -0.15929299963446267, -0.11946974972584701};
         String[] names = {"x1", "w1", "x2", "w2"};
         for (int i = 0; i < 4; i++) {
-            assertAgrees(c.backprop().get(names[i]).get().getEntry(0, 0), expected[i]);
+            assertAgrees(c.backprop().get(names[i]).getEntry(0, 0), expected[i]);
         }
         assertThat(c.largestDifference()).isLessThanOrEqualTo(1e-12);
     }
@@ -30,10 +30,10 @@ class SeedProblemsTest {
     void firstSeedAtHalfPi() {
         Comparison c = SeedProblems.first(H, 1, H, 1);
         assertAgrees(c.value(), 1.0 / 3);
-        assertThat(c.backprop().get("x1").get().getEntry(0, 0)).isCloseTo(-1.36e-17, within(1e-18));
-        assertThat(c.backprop().get("w1").get().getEntry(0, 0)).isCloseTo(-2.14e-17, within(1e-18));
-        assertAgrees(c.backprop().get("x2").get().getEntry(0, 0), 0.1111111111111111);
-        assertAgrees(c.backprop().get("w2").get().getEntry(0, 0), 0.17453292519943295);
+        assertThat(c.backprop().get("x1").getEntry(0, 0)).isCloseTo(-1.36e-17, within(1e-18));
+        assertThat(c.backprop().get("w1").getEntry(0, 0)).isCloseTo(-2.14e-17, within(1e-18));
+        assertAgrees(c.backprop().get("x2").getEntry(0, 0), 0.1111111111111111);
+        assertAgrees(c.backprop().get("w2").getEntry(0, 0), 0.17453292519943295);
         assertThat(c.largestDifference()).isLessThanOrEqualTo(1e-12);
     }
 
@@ -41,7 +41,7 @@ class SeedProblemsTest {
     void secondSeedAtTheGivenMatrix() {
         Comparison c = SeedProblems.second(new double[][] {{-1, -2, -3}, {2, 3, 4}, {3, 4, 5}}, new double[] {-1, 3, 2});
         assertAgrees(c.value(), 1.9999993772689844);
-        double[] gx = c.backprop().get("x").get().getColumn(0);
+        double[] gx = c.backprop().get("x").getColumn(0);
         assertAgrees(gx[0], 1.2566670720161546e-06);
         assertAgrees(gx[1], 1.8791188788049077e-06);
         assertAgrees(gx[2], 2.5015706855936606e-06);
@@ -54,9 +54,9 @@ class SeedProblemsTest {
         assertAgrees(c.value(), 2.2176476050544203);
         double[] gx = {0.28746968091443026, 0.18495608645965972, 0.08606823439185537};
         for (int i = 0; i < 3; i++) {
-            assertAgrees(c.backprop().get("x").get().getEntry(i, 0), gx[i]);
+            assertAgrees(c.backprop().get("x").getEntry(i, 0), gx[i]);
             for (int j = 0; j < 3; j++) {
-                assertAgrees(c.backprop().get("W").get().getEntry(i, j), gx[i] * (j + 1));
+                assertAgrees(c.backprop().get("W").getEntry(i, j), gx[i] * (j + 1));
             }
         }
         assertThat(c.largestDifference()).isLessThanOrEqualTo(1e-12);

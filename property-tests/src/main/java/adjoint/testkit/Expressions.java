@@ -185,7 +185,7 @@ public final class Expressions {
             if (shifted) {
                 op = OpInputs.replace(op, generated, moved);
             }
-            RealMatrix value = NodeRule.of(op).value(OpInputs.values(op, moved, Array.ofAll(inputs).map(Node::value)));
+            RealMatrix value = NodeRule.of(op).value(OpInputs.values(op, moved, Array.ofAll(inputs).map(Node::value)).asJava());
             if (!bounded(value)) {
                 return leaf(shape);
             }

@@ -13,6 +13,7 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Term;
 import io.vavr.collection.Seq;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -44,7 +45,7 @@ public final class Laws {
 
     /** The gradient of {@code f + g} is the gradient of {@code f} plus that of {@code g}. */
     public static void gradientOfASumIsTheSumOfGradients(SamplePair p) {
-        Seq<Term> vars = variables(p.point());
+        List<Term> vars = variables(p.point());
         Gradient sum = CompiledFunction.of(new Binary(BinaryOp.ADD, p.f(), p.g()), vars).gradient(p.point());
         Gradient gf = CompiledFunction.of(p.f(), vars).gradient(p.point());
         Gradient gg = CompiledFunction.of(p.g(), vars).gradient(p.point());
@@ -55,7 +56,7 @@ public final class Laws {
 
     /** Scaling an expression by a constant scales its gradient by the same constant. */
     public static void scalingByAConstantScalesTheGradient(Sample s, double c) {
-        Seq<Term> vars = variables(s.point());
+        List<Term> vars = variables(s.point());
         Gradient scaled = CompiledFunction.of(new Binary(BinaryOp.MUL, new Leaf.Constant(c), s.expression()), vars).gradient(s.point());
         Gradient plain = CompiledFunction.of(s.expression(), vars).gradient(s.point());
         for (String name : plain.variables()) {
@@ -68,7 +69,7 @@ public final class Laws {
      * a zero gradient, and adding it leaves the gradient unchanged.
      */
     public static void constantsHaveZeroGradient(Sample s) {
-        Seq<Term> vars = variables(s.point());
+        List<Term> vars = variables(s.point());
         Expr frozen = freeze(s.expression(), s.point());
         Gradient zero = CompiledFunction.of(frozen, vars).gradient(s.point());
         for (String name : zero.variables()) {
@@ -86,7 +87,7 @@ public final class Laws {
 
     /** A shared sub-expression and its duplicated copies give the same value and gradient. */
     public static void sharingDoesNotChangeTheGradient(Sample s) {
-        Seq<Term> vars = variables(s.point());
+        List<Term> vars = variables(s.point());
         Gradient shared = CompiledFunction.of(s.expression(), vars).gradient(s.point());
         Gradient copied = CompiledFunction.of(Graphs.unshare(s.expression()), vars).gradient(s.point());
         assertClose("the value", scalar(copied.value()), scalar(shared.value()), s);
@@ -139,8 +140,8 @@ public final class Laws {
     }
 
     /** {@return a variable for every binding of the point, of the bound value's shape} */
-    public static Seq<Term> variables(Bindings point) {
-        return point.names().map(n -> (Term) new Leaf.Variable(n, point.shapeOf(n).get()));
+    public static List<Term> variables(Bindings point) {
+        return point.names().stream().map(n -> (Term) new Leaf.Variable(n, point.shapeOf(n).get())).toList();
     }
 
     private static RealMatrix scalar(double x) {

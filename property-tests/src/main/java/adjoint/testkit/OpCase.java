@@ -3,7 +3,7 @@ package adjoint.testkit;
 import adjoint.expr.Expr;
 import adjoint.expr.MatrixText;
 import adjoint.expr.Structure;
-import io.vavr.collection.Seq;
+import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -13,11 +13,11 @@ import org.apache.commons.math3.linear.RealMatrix;
  * @param op the op, built on variables {@code in0}, {@code in1}...
  * @param inputs a value for each input
  */
-public record OpCase(OpSpec spec, Expr op, Seq<RealMatrix> inputs) {
+public record OpCase(OpSpec spec, Expr op, List<RealMatrix> inputs) {
 
     /** {@return the op and its input values, as text} */
     @Override
     public String toString() {
-        return Structure.text(op) + " at " + inputs.map(MatrixText::of).mkString("(", ", ", ")");
+        return Structure.text(op) + " at " + "(" + String.join(", ", inputs.stream().map(MatrixText::of).toList()) + ")";
     }
 }

@@ -47,7 +47,7 @@ public final class OpCases {
                     }
                 }
             }
-            return new OpCase(spec, op, OpInputs.values(op, vars, Array.of(values)));
+            return new OpCase(spec, op, OpInputs.values(op, vars, Array.of(values)).asJava());
         };
         return gen.describedAs(OpCase::toString);
     }

@@ -18,7 +18,7 @@ import adjoint.fixtures.Fixtures.WrongTan;
 import adjoint.testkit.Coverage;
 import adjoint.testkit.Expressions;
 import adjoint.testkit.Graphs;
-import io.vavr.collection.Array;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -88,7 +88,7 @@ class CheckerProperties {
             }
             WRONG.incrementAndGet();
             RealMatrix in = new Array2DRowRealMatrix(new double[][] {{x}});
-            NodeCheck n = GradientCheck.defaults().checkNode(node, Array.of(in));
+            NodeCheck n = GradientCheck.defaults().checkNode(node, List.of(in));
             if (n.passed()) {
                 throw new AssertionError("a wrong rule passed:\n" + n.render());
             }

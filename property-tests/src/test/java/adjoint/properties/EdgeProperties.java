@@ -22,6 +22,7 @@ import adjoint.testkit.Graphs;
 import adjoint.testkit.Laws;
 import adjoint.testkit.Sample;
 import io.vavr.collection.Seq;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
@@ -103,7 +104,7 @@ class EdgeProperties {
         qt().withExamples(Theories.EXAMPLES * 13 / 10).forAll(Expressions.matrix().withOnly(NO_POWERS).samples().flatMap(s -> EdgePoints.like(s.point())
                         .map(p -> new Sample(s.expression(), p, s.nodes()))), SourceDSL.integers().between(0, 10))
                 .checkAssert((s, k) -> {
-                    Seq<String> names = CompiledFunction.of(s.expression()).parameters().map(Leaf.Variable::name);
+                    List<String> names = CompiledFunction.of(s.expression()).parameters().stream().map(Leaf.Variable::name).toList();
                     if (names.isEmpty()) {
                         return;
                     }
@@ -125,7 +126,7 @@ class EdgeProperties {
                 .map(p -> new Sample(s.expression(), p, s.nodes())))).checkAssert(s -> {
                     SIMPLIFIED.record(s);
                     Expr simple = Simplify.of(s.expression());
-                    Seq<Term> vars = Laws.variables(s.point());
+                    List<Term> vars = Laws.variables(s.point());
                     double before = CompiledFunction.of(s.expression(), vars).value(s.point());
                     double after = CompiledFunction.of(simple, vars).value(s.point());
                     if (Double.compare(before, after) != 0) {
@@ -140,11 +141,11 @@ class EdgeProperties {
         qt().forAll(Expressions.matrix().samples().flatMap(s -> EdgePoints.like(s.point())
                 .map(p -> new Sample(s.expression(), p, s.nodes())))).checkAssert(s -> {
                     SYMBOLIC.record(s);
-                    Seq<Term> vars = Laws.variables(s.point());
+                    List<Term> vars = Laws.variables(s.point());
                     Gradient backprop = CompiledFunction.of(s.expression(), vars).gradient(s.point());
                     var symbolic = adjoint.symbolic.Symbolic.gradient(s.expression());
                     for (String name : backprop.variables()) {
-                        Expr g = symbolic.get(name).getOrNull();
+                        Expr g = symbolic.get(name);
                         if (g == null) {
                             continue;
                         }

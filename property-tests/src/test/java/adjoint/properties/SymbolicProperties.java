@@ -14,7 +14,7 @@ import adjoint.testkit.Coverage;
 import adjoint.testkit.Expressions;
 import adjoint.testkit.Laws;
 import adjoint.testkit.Sample;
-import io.vavr.collection.Seq;
+import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +46,7 @@ class SymbolicProperties {
         qt().forAll(Expressions.matrix().samples()).checkAssert(s -> {
             SIMPLIFIED.record(s);
             Expr simple = Simplify.of(s.expression());
-            Seq<Term> vars = Laws.variables(s.point());
+            List<Term> vars = Laws.variables(s.point());
             double before = CompiledFunction.of(s.expression(), vars).value(s.point());
             double after = CompiledFunction.of(simple, vars).value(s.point());
             if (Double.compare(before, after) != 0) {
@@ -61,15 +61,15 @@ class SymbolicProperties {
     void theSymbolicGradientEvaluatesToBackprop() {
         qt().forAll(Expressions.matrix().samples()).checkAssert(s -> {
             GRADIENTS.record(s);
-            Seq<Term> vars = Laws.variables(s.point());
+            List<Term> vars = Laws.variables(s.point());
             Gradient numeric = CompiledFunction.of(s.expression(), vars).gradient(s.point());
             var symbolic = Symbolic.gradient(s.expression());
-            for (var e : symbolic) {
-                RealMatrix value = CompiledFunction.of(e._2, vars).evaluate(s.point());
-                RealMatrix expected = numeric.matrix(e._1);
+            for (var e : symbolic.entrySet()) {
+                RealMatrix value = CompiledFunction.of(e.getValue(), vars).evaluate(s.point());
+                RealMatrix expected = numeric.matrix(e.getKey());
                 for (int i = 0; i < value.getRowDimension(); i++) {
                     for (int j = 0; j < value.getColumnDimension(); j++) {
-                        close("symbolic d/d" + e._1 + "[" + i + "," + j + "]", value.getEntry(i, j), expected.getEntry(i, j), 1e-9, s);
+                        close("symbolic d/d" + e.getKey() + "[" + i + "," + j + "]", value.getEntry(i, j), expected.getEntry(i, j), 1e-9, s);
                     }
                 }
             }
@@ -85,7 +85,7 @@ class SymbolicProperties {
     }
 
     static void hessianLaws(Sample s) {
-        Seq<Term> vars = Laws.variables(s.point());
+        List<Term> vars = Laws.variables(s.point());
         RealMatrix h = Derivatives.hessian(s.expression(), vars, s.point());
         int d = h.getRowDimension();
         for (int i = 0; i < d; i++) {

@@ -4,8 +4,7 @@ import adjoint.dsl.Matrix;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
-import io.vavr.collection.List;
-import io.vavr.collection.Seq;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -36,12 +35,12 @@ public record RowSoftmax(Expr a) implements Custom {
     }
 
     @Override
-    public Seq<Expr> inputs() {
+    public List<Expr> inputs() {
         return List.of(a);
     }
 
     @Override
-    public RealMatrix forward(Seq<RealMatrix> inputs) {
+    public RealMatrix forward(List<RealMatrix> inputs) {
         double[][] x = inputs.get(0).getData();
         for (double[] row : x) {
             double max = Double.NEGATIVE_INFINITY;
@@ -61,7 +60,7 @@ public record RowSoftmax(Expr a) implements Custom {
     }
 
     @Override
-    public Seq<RealMatrix> pullback(Seq<RealMatrix> inputs, RealMatrix out, RealMatrix g) {
+    public List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix out, RealMatrix g) {
         double[][] s = out.getData();
         double[][] gd = g.getData();
         double[][] r = new double[s.length][];
