@@ -289,6 +289,58 @@ public final class CompiledFunction {
         return forward(bindFlat(point)).s[program.root];
     }
 
+    /**
+     * Evaluates and differentiates at a point whose parameters come partly from a flat point and
+     * partly from given entries, and adds the gradient of the flat point's parameters into
+     * {@code sum}: one batch of a {@link BatchGradient}.
+     *
+     * @param free the parameters, by index, that the flat point holds, in its order
+     * @param point their entries, laid out as {@code freeLayout} says
+     * @param given for each parameter index, its entries (by reference), or null if free
+     * @param sum receives the gradient added, laid out as {@code freeLayout}
+     * @return the value
+     */
+    double accumulate(int[] free, Layout freeLayout, double[] point, double[][][] given, double[] sum) {
+        Values v = new Values(program);
+        for (int k = 0; k < given.length; k++) {
+            if (given[k] != null && parameterNodes[k] >= 0) {
+                v.put(parameterNodes[k], given[k]);
+            }
+        }
+        for (int j = 0; j < free.length; j++) {
+            int node = parameterNodes[free[j]];
+            if (node >= 0 && program.scalar[node]) {
+                v.s[node] = point[freeLayout.offset(j)];
+            } else if (node >= 0) {
+                v.put(node, freeLayout.part(point, j));
+            }
+        }
+        forward(v);
+        Adjoints g = backward(v);
+        for (int j = 0; j < free.length; j++) {
+            int node = parameterNodes[free[j]];
+            if (node < 0) {
+                continue;
+            }
+            int offset = freeLayout.offset(j);
+            if (program.scalar[node]) {
+                sum[offset] += g.s[node];
+            } else {
+                double[][] d = g.m[node];
+                if (d == null) {
+                    continue;
+                }
+                for (double[] row : d) {
+                    for (int c = 0; c < row.length; c++) {
+                        sum[offset + c] += row[c];
+                    }
+                    offset += row.length;
+                }
+            }
+        }
+        return v.s[program.root];
+    }
+
     /** Writes every parameter's gradient into {@code out}, laid out flat. */
     private void flatten(Adjoints g, double[] out) {
         for (int k = 0; k < parameterNodes.length; k++) {

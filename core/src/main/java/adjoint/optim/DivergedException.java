@@ -1,0 +1,38 @@
+package adjoint.optim;
+
+import adjoint.expr.AdjointException;
+
+/**
+ * Thrown when an optimizer meets an objective value or gradient that is NaN or infinite: the
+ * run diverged (often a learning rate too large) or the objective is undefined there.
+ */
+public final class DivergedException extends AdjointException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int step;
+
+    private DivergedException(String message, int step) {
+        super(message);
+        this.step = step;
+    }
+
+    /** {@return the step, counted from 1, at which the objective went non-finite} */
+    public int step() {
+        return step;
+    }
+
+    /** Throws if the value or any gradient entry at step {@code step} is not finite. */
+    static void check(int step, double value, double[] gradient) {
+        if (!Double.isFinite(value)) {
+            throw new DivergedException("the objective is " + value + " at step " + step
+                    + "; the run diverged (try a smaller learning rate) or the objective is undefined there", step);
+        }
+        for (int i = 0; i < gradient.length; i++) {
+            if (!Double.isFinite(gradient[i])) {
+                throw new DivergedException("gradient entry " + i + " is " + gradient[i] + " at step " + step
+                        + " (objective " + value + "); the run diverged or the objective is not differentiable there", step);
+            }
+        }
+    }
+}
