@@ -196,6 +196,22 @@ public final class BatchGradient {
         return value;
     }
 
+    /**
+     * {@return the loss of one batch at a flat point}, and writes its gradient: a mini-batch
+     * step
+     *
+     * @param batch the batch, from 0 to {@link #batches()} - 1
+     * @param point {@link #dimension()} entries
+     * @param gradientOut receives the batch's gradient, laid out as {@code point}
+     */
+    public double batchValueAndGradient(int batch, double[] point, double[] gradientOut) {
+        Objects.checkIndex(batch, batches);
+        layout.checkLength("point", point);
+        layout.checkLength("gradient", gradientOut);
+        Arrays.fill(gradientOut, 0.0);
+        return f.accumulate(free, layout, point, batch(batch), gradientOut);
+    }
+
     /** {@return the loss summed over every batch and its gradient at a point} that binds every non-data parameter */
     public Gradient gradient(Bindings at) {
         double[] g = new double[dimension()];
@@ -211,14 +227,19 @@ public final class BatchGradient {
     private double chunk(int c, int chunks, double[] point, double[] sum) {
         int from = (int) ((long) batches * c / chunks);
         int to = (int) ((long) batches * (c + 1) / chunks);
-        double[][][] given = new double[rows.length][][];
         double value = 0;
         for (int b = from; b < to; b++) {
-            for (int k : data) {
-                given[k] = Arrays.copyOfRange(rows[k], b * batchRows[k], (b + 1) * batchRows[k]);
-            }
-            value += f.accumulate(free, layout, point, given, sum);
+            value += f.accumulate(free, layout, point, batch(b), sum);
         }
         return value;
+    }
+
+    /** {@return the rows of batch {@code b} for each data parameter, by reference; null for the others} */
+    private double[][][] batch(int b) {
+        double[][][] given = new double[rows.length][][];
+        for (int k : data) {
+            given[k] = Arrays.copyOfRange(rows[k], b * batchRows[k], (b + 1) * batchRows[k]);
+        }
+        return given;
     }
 }

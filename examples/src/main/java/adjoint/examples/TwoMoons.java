@@ -1,21 +1,24 @@
 package adjoint.examples;
 
-import java.awt.Color;
-import java.util.Collections;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import static adjoint.dsl.Adjoint.at;
 import static adjoint.dsl.Adjoint.constant;
 import static adjoint.dsl.Adjoint.matrix;
 import static adjoint.dsl.Adjoint.softmaxCrossEntropy;
 import static adjoint.dsl.Adjoint.tanh;
 
 import adjoint.dsl.Matrix;
-import adjoint.dsl.Scalar;
+import adjoint.eval.BatchGradient;
+import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
-import adjoint.eval.Gradient;
+import adjoint.eval.Layout;
+import adjoint.optim.Adam;
+import adjoint.optim.Optimizer;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -29,7 +32,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A two-layer network ({@code tanh}, 16 hidden units) trained on two interleaving half moons by
- * mini-batch gradient descent with Adam, written on adjoint's compiled gradient. Prints progress
+ * mini-batch gradient descent with the library's {@link Adam}, each mini-batch one batch of a
+ * {@link BatchGradient} over the shuffled data. Prints progress
  * every 25 epochs and writes the loss curve and the decision boundary as PNG files (XChart).
  */
 public final class TwoMoons {
@@ -94,48 +98,58 @@ public final class TwoMoons {
         Matrix b2 = matrix("b2", 1, 2);
         Matrix x = matrix("X", BATCH, 2);
         Matrix y = matrix("Y", BATCH, 2);
-        Scalar loss = softmaxCrossEntropy(logits(x, w1, b1, w2, b2, BATCH), y);
-        CompiledFunction step = loss.compile(w1, b1, w2, b2, x, y);
+        CompiledFunction batchLoss = softmaxCrossEntropy(logits(x, w1, b1, w2, b2, BATCH), y).compile(w1, b1, w2, b2, x, y);
 
         Random r = new Random(7);
-        RealMatrix[] params = {gaussian(r, 2, HIDDEN, 1), new Array2DRowRealMatrix(1, HIDDEN),
-            gaussian(r, HIDDEN, 2, 1 / Math.sqrt(HIDDEN)), new Array2DRowRealMatrix(1, 2)};
-        String[] names = {"W1", "b1", "W2", "b2"};
-        Adam adam = new Adam(params, LEARNING_RATE);
+        Bindings init = at(w1, gaussian(r, 2, HIDDEN, 1), b1, new double[1][HIDDEN],
+                w2, gaussian(r, HIDDEN, 2, 1 / Math.sqrt(HIDDEN)), b2, new double[1][2]);
+        Layout layout = Layout.of(batchLoss.parameters().subList(0, 4));
+        double[] point = layout.flatten(init);
+        double[] gradient = new double[point.length];
+        Optimizer.Run adam = Adam.of(LEARNING_RATE).start(point.length);
         List<Double> losses = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < data.length; i++) {
             order.add(i);
         }
-        double accuracy = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             Collections.shuffle(order, r);
+            BatchGradient batches = BatchGradient.of(batchLoss, shuffled(data, order, x, y));
             double total = 0;
-            for (int startRow = 0; startRow + BATCH <= data.length; startRow += BATCH) {
-                double[][] xb = new double[BATCH][2];
-                double[][] yb = new double[BATCH][2];
-                for (int k = 0; k < BATCH; k++) {
-                    double[] row = data[order.get(startRow + k)];
-                    xb[k][0] = row[0];
-                    xb[k][1] = row[1];
-                    yb[k][(int) row[2]] = 1;
-                }
-                Gradient g = step.gradientByPosition(params[0], params[1], params[2], params[3], xb, yb);
-                total += g.value();
-                RealMatrix[] grads = new RealMatrix[4];
-                for (int p = 0; p < 4; p++) {
-                    grads[p] = g.matrix(names[p]);
-                }
-                adam.step(grads);
+            for (int b = 0; b < batches.batches(); b++) {
+                total += batches.batchValueAndGradient(b, point, gradient);
+                adam.step(point, gradient);
             }
-            losses.add(total / (data.length / BATCH));
+            losses.add(total / batches.batches());
             if (print && (epoch % 25 == 0 || epoch == 1)) {
-                accuracy = accuracy(params, data);
-                System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  accuracy %.1f%%%n", epoch, losses.getLast(), 100 * accuracy);
+                System.out.printf(Locale.ROOT, "epoch %3d  loss %.4f  accuracy %.1f%%%n", epoch, losses.getLast(),
+                        100 * accuracy(parameters(layout, point), data));
             }
         }
-        accuracy = accuracy(params, data);
-        return new Trained(params[0], params[1], params[2], params[3], losses, accuracy, (System.nanoTime() - start) / 1e9);
+        RealMatrix[] params = parameters(layout, point);
+        return new Trained(params[0], params[1], params[2], params[3], losses, accuracy(params, data),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@return the data's points and one-hot labels, in the given order, as values of {@code x} and {@code y}} */
+    private static Bindings shuffled(double[][] data, List<Integer> order, Matrix x, Matrix y) {
+        double[][] xs = new double[data.length][];
+        double[][] ys = new double[data.length][2];
+        for (int k = 0; k < data.length; k++) {
+            double[] row = data[order.get(k)];
+            xs[k] = new double[] {row[0], row[1]};
+            ys[k][(int) row[2]] = 1;
+        }
+        return at(x, xs, y, ys);
+    }
+
+    /** {@return the four parameter matrices held in a flat point} */
+    private static RealMatrix[] parameters(Layout layout, double[] point) {
+        RealMatrix[] out = new RealMatrix[4];
+        for (int k = 0; k < 4; k++) {
+            out[k] = MatrixUtils.createRealMatrix(layout.part(point, k));
+        }
+        return out;
     }
 
     /** {@return each point's predicted class, 0 or 1} */
