@@ -42,7 +42,11 @@ public record CheckReport(Expr expression, double value, List<EntryCheck> entrie
         return failed() ? "FAILED" : inconclusive() ? "INCONCLUSIVE" : "PASSED";
     }
 
-    /** {@return the entries with the given status} */
+    /**
+     * {@return the entries with the given status}
+     *
+     * @param status the status
+     */
     public List<EntryCheck> withStatus(Status status) {
         return entries.stream().filter(e -> e.status() == status).toList();
     }

@@ -25,7 +25,11 @@ public final class FiniteDifference {
      */
     public record Estimate(double value, double error) {}
 
-    /** {@return the first step for a point: large enough for extrapolation, scaled to the point} */
+    /**
+     * {@return the first step for a point: large enough for extrapolation, scaled to the point}
+     *
+     * @param x the point
+     */
     public static double step(double x) {
         return 0.02 * Math.max(1.0, Math.abs(x));
     }
@@ -34,6 +38,9 @@ public final class FiniteDifference {
      * {@return {@code f'(x)} by Ridders' method}, from the first step {@link #step} and, for a
      * point within 1 of 0, also from a step relative to the point (so that {@code 1/x} at
      * {@code 1e-8} is not differenced across its pole): the estimate with the smaller error
+     *
+     * @param f the function
+     * @param x the point
      */
     public static Estimate derivative(DoubleUnaryOperator f, double x) {
         Estimate wide = derivative(f, x, step(x));
@@ -49,6 +56,10 @@ public final class FiniteDifference {
      * {@code f(x +- h)} is not finite the step shrinks until it is, and where the estimate's
      * own error stays large (a function that curves sharply on the scale of {@code h}) the
      * method starts again from a step ten times smaller, keeping the best estimate
+     *
+     * @param f the function
+     * @param x the point
+     * @param h the step
      */
     public static Estimate derivative(DoubleUnaryOperator f, double x, double h) {
         Objects.requireNonNull(f, "f is null");
@@ -99,6 +110,11 @@ public final class FiniteDifference {
     /**
      * {@return the one-sided derivative of {@code f} at {@code x}} from the right
      * ({@code right}) or the left, by forward differences with one Richardson step
+     *
+     * @param f the function
+     * @param x the point
+     * @param h the step
+     * @param right whether to step to the right
      */
     public static double oneSided(DoubleUnaryOperator f, double x, double h, boolean right) {
         double s = right ? h : -h;

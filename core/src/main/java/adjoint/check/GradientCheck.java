@@ -55,7 +55,12 @@ public final class GradientCheck {
         return DEFAULTS;
     }
 
-    /** {@return this check with another tolerance} */
+    /**
+     * {@return this check with another tolerance}
+     *
+     * @param relative the relative tolerance
+     * @param absolute the absolute tolerance
+     */
     public GradientCheck withTolerance(double relative, double absolute) {
         if (!(relative >= 0) || !(absolute >= 0)) {
             throw new IllegalArgumentException("tolerances must be non-negative, got " + relative + " and " + absolute);
@@ -66,6 +71,8 @@ public final class GradientCheck {
     /**
      * {@return this check, comparing at most {@code n} entries of each input of a node} (chosen
      * at random, with this check's seed) when it looks for the culprit; 64 by default
+     *
+     * @param n the largest number of entries
      */
     public GradientCheck withMaxEntriesPerInput(int n) {
         if (n < 1) {
@@ -84,7 +91,12 @@ public final class GradientCheck {
         return absolute;
     }
 
-    /** {@return whether two derivative values agree within the tolerance} */
+    /**
+     * {@return whether two derivative values agree within the tolerance}
+     *
+     * @param backprop backprop's value
+     * @param numeric the finite-difference estimate
+     */
     public boolean agree(double backprop, double numeric) {
         return Math.abs(backprop - numeric) <= absolute + relative * Math.max(Math.abs(backprop), Math.abs(numeric));
     }
@@ -94,7 +106,12 @@ public final class GradientCheck {
         return String.format(Locale.ROOT, "tolerance %.0e relative + %.0e absolute", relative, absolute);
     }
 
-    /** {@return the check of a scalar expression's gradient at a point, every entry of every variable} */
+    /**
+     * {@return the check of a scalar expression's gradient at a point, every entry of every variable}
+     *
+     * @param expression a scalar expression
+     * @param at a value for every variable
+     */
     public CheckReport check(Term expression, Bindings at) {
         Objects.requireNonNull(expression, "expression is null");
         Objects.requireNonNull(at, "bindings is null");
@@ -124,7 +141,11 @@ public final class GradientCheck {
         return new CheckReport(e, tape.value(), all, culprit, this);
     }
 
-    /** {@return the first node, innermost first, whose own rule fails its check on the tape} */
+    /**
+     * {@return the first node, innermost first, whose own rule fails its check on the tape}
+     *
+     * @param tape a recorded pass
+     */
     public Optional<NodeCheck> culprit(Tape tape) {
         for (int i = 0; i < tape.size(); i++) {
             if (tape.node(i).arity() == 0) {
@@ -146,6 +167,9 @@ public final class GradientCheck {
     /**
      * {@return the check of one node's rule at the given input values}: its pullback of a
      * random upstream gradient against finite differences of its forward function
+     *
+     * @param node the node
+     * @param inputs its inputs' values, in order
      */
     public NodeCheck checkNode(Expr node, List<RealMatrix> inputs) {
         return checkNode(node, inputs, -1, node.op());

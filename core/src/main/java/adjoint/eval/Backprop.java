@@ -11,22 +11,42 @@ public final class Backprop {
 
     private Backprop() {}
 
-    /** {@return the value and gradient of a scalar expression, with respect to all its variables} */
+    /**
+     * {@return the value and gradient of a scalar expression, with respect to all its variables}
+     *
+     * @param expression the expression
+     * @param at a value for every variable
+     */
     public static Gradient gradient(Term expression, Bindings at) {
         return CompiledFunction.of(expression).gradient(at);
     }
 
-    /** {@return a record of every node's value and gradient, for a scalar expression} */
+    /**
+     * {@return a record of every node's value and gradient, for a scalar expression}
+     *
+     * @param expression the expression
+     * @param at a value for every variable
+     */
     public static Tape tape(Term expression, Bindings at) {
         return CompiledFunction.of(expression).tape(at);
     }
 
-    /** {@return the value of a scalar expression} */
+    /**
+     * {@return the value of a scalar expression}
+     *
+     * @param expression the expression
+     * @param at a value for every variable
+     */
     public static double value(Term expression, Bindings at) {
         return CompiledFunction.of(expression).value(at);
     }
 
-    /** {@return the value of an expression of any shape, as a new matrix (a scalar as {@code 1x1})} */
+    /**
+     * {@return the value of an expression of any shape, as a new matrix (a scalar as {@code 1x1})}
+     *
+     * @param expression the expression
+     * @param at a value for every variable
+     */
     public static RealMatrix evaluate(Term expression, Bindings at) {
         return CompiledFunction.of(expression).evaluate(at);
     }

@@ -127,7 +127,11 @@ public final class BatchGradient {
                 perBatch, batches, ForkJoinPool.commonPool());
     }
 
-    /** {@return this sum computed on the given pool}: {@code new ForkJoinPool(2)} for two threads */
+    /**
+     * {@return this sum computed on the given pool}: {@code new ForkJoinPool(2)} for two threads
+     *
+     * @param pool the pool
+     */
     public BatchGradient on(ForkJoinPool pool) {
         return new BatchGradient(f, free, layout, data, rows, batchRows, batches, Objects.requireNonNull(pool, "pool is null"));
     }
@@ -212,7 +216,11 @@ public final class BatchGradient {
         return f.accumulate(free, layout, point, batch(batch), gradientOut);
     }
 
-    /** {@return the loss summed over every batch and its gradient at a point} that binds every non-data parameter */
+    /**
+     * {@return the loss summed over every batch and its gradient at a point} that binds every non-data parameter
+     *
+     * @param at a value for every parameter that is not data
+     */
     public Gradient gradient(Bindings at) {
         double[] g = new double[dimension()];
         double value = valueAndGradient(layout.flatten(at), g);

@@ -11,7 +11,11 @@ public final class BindingException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that says which value does not fit and why. */
+    /**
+     * Creates the exception with a message that says which value does not fit and why.
+     *
+     * @param message what went wrong, and where
+     */
     public BindingException(String message) {
         super(message);
     }

@@ -34,22 +34,42 @@ public final class Bindings {
         return EMPTY;
     }
 
-    /** {@return bindings with one scalar value} */
+    /**
+     * {@return bindings with one scalar value}
+     *
+     * @param name the variable's name
+     * @param value its value
+     */
     public static Bindings of(String name, double value) {
         return EMPTY.and(name, value);
     }
 
-    /** {@return bindings with one matrix value} */
+    /**
+     * {@return bindings with one matrix value}
+     *
+     * @param name the variable's name
+     * @param value its value
+     */
     public static Bindings of(String name, RealMatrix value) {
         return EMPTY.and(name, value);
     }
 
-    /** {@return bindings with one matrix value given by rows} */
+    /**
+     * {@return bindings with one matrix value given by rows}
+     *
+     * @param name the variable's name
+     * @param rows its value, by rows
+     */
     public static Bindings of(String name, double[][] rows) {
         return EMPTY.and(name, rows);
     }
 
-    /** {@return bindings with one column-vector value} */
+    /**
+     * {@return bindings with one column-vector value}
+     *
+     * @param name the variable's name
+     * @param vector its value, a column vector
+     */
     public static Bindings of(String name, double[] vector) {
         return EMPTY.and(name, vector);
     }
@@ -93,12 +113,22 @@ public final class Bindings {
         return o == null ? "null" : o.getClass().getSimpleName() + " " + o;
     }
 
-    /** {@return these bindings with {@code name} bound to a scalar} */
+    /**
+     * {@return these bindings with {@code name} bound to a scalar}
+     *
+     * @param name the variable's name
+     * @param value its value
+     */
     public Bindings and(String name, double value) {
         return put(name, new Array2DRowRealMatrix(new double[][] {{value}}, false));
     }
 
-    /** {@return these bindings with {@code name} bound to a copy of a matrix} */
+    /**
+     * {@return these bindings with {@code name} bound to a copy of a matrix}
+     *
+     * @param name the variable's name
+     * @param value its value
+     */
     public Bindings and(String name, RealMatrix value) {
         Objects.requireNonNull(value, "value is null");
         return put(name, new Array2DRowRealMatrix(value.getData(), false));
@@ -107,6 +137,8 @@ public final class Bindings {
     /**
      * {@return these bindings with {@code name} bound to a copy of a matrix given by rows}
      *
+     * @param name the variable's name
+     * @param rows its value, by rows
      * @throws BindingException if there are no rows, a row is null, or rows differ in length
      */
     public Bindings and(String name, double[][] rows) {
@@ -117,6 +149,8 @@ public final class Bindings {
     /**
      * {@return these bindings with {@code name} bound to a copy of a column vector}
      *
+     * @param name the variable's name
+     * @param vector its value, a column vector
      * @throws BindingException if the vector is empty
      */
     public Bindings and(String name, double[] vector) {
@@ -124,22 +158,42 @@ public final class Bindings {
         return put(name, new Array2DRowRealMatrix(Layout.entries(name, vector), false));
     }
 
-    /** {@return these bindings with the variable {@code term} stands for bound to a scalar} */
+    /**
+     * {@return these bindings with the variable {@code term} stands for bound to a scalar}
+     *
+     * @param term the variable
+     * @param value its value
+     */
     public Bindings and(Term term, double value) {
         return and(nameOf(term), value);
     }
 
-    /** {@return these bindings with the variable {@code term} stands for bound to a matrix} */
+    /**
+     * {@return these bindings with the variable {@code term} stands for bound to a matrix}
+     *
+     * @param term the variable
+     * @param value its value
+     */
     public Bindings and(Term term, RealMatrix value) {
         return and(nameOf(term), value);
     }
 
-    /** {@return these bindings with the variable {@code term} stands for bound to a matrix given by rows} */
+    /**
+     * {@return these bindings with the variable {@code term} stands for bound to a matrix given by rows}
+     *
+     * @param term the variable
+     * @param rows its value, by rows
+     */
     public Bindings and(Term term, double[][] rows) {
         return and(nameOf(term), rows);
     }
 
-    /** {@return these bindings with the variable {@code term} stands for bound to a column vector} */
+    /**
+     * {@return these bindings with the variable {@code term} stands for bound to a column vector}
+     *
+     * @param term the variable
+     * @param vector its value, a column vector
+     */
     public Bindings and(Term term, double[] vector) {
         return and(nameOf(term), vector);
     }
@@ -149,17 +203,29 @@ public final class Bindings {
         return values.keySet().toJavaList();
     }
 
-    /** {@return whether {@code name} has a value} */
+    /**
+     * {@return whether {@code name} has a value}
+     *
+     * @param name the variable's name
+     */
     public boolean contains(String name) {
         return values.containsKey(name);
     }
 
-    /** {@return the shape of the value bound to {@code name}, if any} */
+    /**
+     * {@return the shape of the value bound to {@code name}, if any}
+     *
+     * @param name the variable's name
+     */
     public Optional<Shape> shapeOf(String name) {
         return values.get(name).map(m -> Shape.of(m.getRowDimension(), m.getColumnDimension())).toJavaOptional();
     }
 
-    /** {@return a copy of the value bound to {@code name}, a scalar as a {@code 1x1} matrix, if any} */
+    /**
+     * {@return a copy of the value bound to {@code name}, a scalar as a {@code 1x1} matrix, if any}
+     *
+     * @param name the variable's name
+     */
     public Optional<RealMatrix> get(String name) {
         return values.get(name).map(RealMatrix::copy).toJavaOptional();
     }

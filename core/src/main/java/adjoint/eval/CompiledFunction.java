@@ -146,18 +146,30 @@ public final class CompiledFunction {
         return layout;
     }
 
-    /** {@return the value of a scalar expression at the point} */
+    /**
+     * {@return the value of a scalar expression at the point}
+     *
+     * @param at a value for every parameter
+     */
     public double value(Bindings at) {
         requireScalar("value");
         return forward(bind(at)).s[program.root];
     }
 
-    /** {@return the value of the expression at the point, as a new matrix (a scalar as {@code 1x1})} */
+    /**
+     * {@return the value of the expression at the point, as a new matrix (a scalar as {@code 1x1})}
+     *
+     * @param at a value for every parameter
+     */
     public RealMatrix evaluate(Bindings at) {
         return forward(bind(at)).copy(program.root);
     }
 
-    /** {@return the value and gradient of a scalar expression at the point} */
+    /**
+     * {@return the value and gradient of a scalar expression at the point}
+     *
+     * @param at a value for every parameter
+     */
     public Gradient gradient(Bindings at) {
         requireScalar("gradient");
         Values v = forward(bind(at));
@@ -170,6 +182,7 @@ public final class CompiledFunction {
      * that sum. A Jacobian is one of these per output entry.
      *
      * @param seed a matrix of the expression's shape
+     * @param at a value for every parameter
      */
     public Gradient pullback(Bindings at, RealMatrix seed) {
         Objects.requireNonNull(seed, "seed is null");
@@ -192,6 +205,8 @@ public final class CompiledFunction {
     /**
      * {@return a record of the forward and backward pass at the point}: every node with its
      * value and gradient, for tracing, checking and debugging
+     *
+     * @param at a value for every parameter
      */
     public Tape tape(Bindings at) {
         requireScalar("tape");
@@ -263,6 +278,8 @@ public final class CompiledFunction {
      * {@return the value and the Jacobian at a flat point}, for an expression of any shape: the
      * value's entries row by row, and one Jacobian row per entry (one column per entry of the
      * flat point). One forward pass, then one backward pass per entry.
+     *
+     * @param point a flat point, {@link #dimension()} entries
      */
     public ValueAndJacobian valueAndJacobian(double[] point) {
         Values v = forward(bindPoint(point));
@@ -284,7 +301,11 @@ public final class CompiledFunction {
         return new ValueAndJacobian(value, jacobian);
     }
 
-    /** {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}} */
+    /**
+     * {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}}
+     *
+     * @param point a flat point, {@link #dimension()} entries
+     */
     public double value(double[] point) {
         return forward(bindFlat(point)).s[program.root];
     }

@@ -55,7 +55,11 @@ public final class Gradient {
         return out;
     }
 
-    /** {@return the gradient with respect to one variable, its entries by rows in a new array} */
+    /**
+     * {@return the gradient with respect to one variable, its entries by rows in a new array}
+     *
+     * @param variable the variable
+     */
     public double[] toArray(Term variable) {
         double[][] d = entries(Bindings.nameOf(variable));
         double[] out = new double[d.length * d[0].length];
@@ -63,7 +67,11 @@ public final class Gradient {
         return out;
     }
 
-    /** {@return the gradient with respect to one variable, as new rows of its shape} */
+    /**
+     * {@return the gradient with respect to one variable, as new rows of its shape}
+     *
+     * @param variable the variable
+     */
     public double[][] rows(Term variable) {
         double[][] d = entries(Bindings.nameOf(variable));
         double[][] out = new double[d.length][];
@@ -81,22 +89,38 @@ public final class Gradient {
         return at;
     }
 
-    /** {@return the partial derivative with respect to a scalar variable} */
+    /**
+     * {@return the partial derivative with respect to a scalar variable}
+     *
+     * @param variable the variable
+     */
     public double of(ScalarTerm variable) {
         return scalar(Bindings.nameOf(variable));
     }
 
-    /** {@return the gradient with respect to a matrix or vector variable, as a new matrix} */
+    /**
+     * {@return the gradient with respect to a matrix or vector variable, as a new matrix}
+     *
+     * @param variable the variable
+     */
     public RealMatrix of(MatrixTerm variable) {
         return matrix(Bindings.nameOf(variable));
     }
 
-    /** {@return the partial derivative with respect to the scalar variable a term stands for} */
+    /**
+     * {@return the partial derivative with respect to the scalar variable a term stands for}
+     *
+     * @param variable the variable
+     */
     public double scalar(Term variable) {
         return scalar(Bindings.nameOf(variable));
     }
 
-    /** {@return the gradient with respect to the variable a term stands for, as a new matrix} */
+    /**
+     * {@return the gradient with respect to the variable a term stands for, as a new matrix}
+     *
+     * @param variable the variable
+     */
     public RealMatrix matrix(Term variable) {
         return matrix(Bindings.nameOf(variable));
     }
@@ -104,6 +128,7 @@ public final class Gradient {
     /**
      * {@return the partial derivative with respect to the scalar variable {@code name}}
      *
+     * @param name the variable's name
      * @throws UnknownVariableException if there is no variable of that name
      * @throws IllegalArgumentException if the variable is not a scalar
      */
@@ -121,13 +146,18 @@ public final class Gradient {
      * out without a copy (the entries are this gradient's own, which nothing changes); its
      * {@code copy()} is an ordinary matrix to change
      *
+     * @param name the variable's name
      * @throws UnknownVariableException if there is no variable of that name
      */
     public RealMatrix matrix(String name) {
         return new ReadOnlyMatrix(entries(name));
     }
 
-    /** {@return the shape of the gradient with respect to {@code name}, the variable's shape} */
+    /**
+     * {@return the shape of the gradient with respect to {@code name}, the variable's shape}
+     *
+     * @param name the variable's name
+     */
     public Shape shapeOf(String name) {
         double[][] d = entries(name);
         return Shape.of(d.length, d[0].length);

@@ -30,7 +30,11 @@ public final class Layout {
         this.dimension = d;
     }
 
-    /** {@return the layout of these parameters, in this order} */
+    /**
+     * {@return the layout of these parameters, in this order}
+     *
+     * @param parameters the parameters, in order
+     */
     public static Layout of(List<Leaf.Variable> parameters) {
         Objects.requireNonNull(parameters, "parameters is null");
         return new Layout(parameters);
@@ -46,7 +50,11 @@ public final class Layout {
         return dimension;
     }
 
-    /** {@return where parameter {@code k}'s entries start in a flat point} */
+    /**
+     * {@return where parameter {@code k}'s entries start in a flat point}
+     *
+     * @param k the parameter's position
+     */
     public int offset(int k) {
         return offsets[k];
     }
@@ -54,6 +62,7 @@ public final class Layout {
     /**
      * {@return the values bound to the parameters, laid out flat}
      *
+     * @param at a value for every parameter
      * @throws UnboundVariableException if a parameter has no value
      * @throws BindingException if a value has the wrong shape
      */
@@ -73,7 +82,11 @@ public final class Layout {
         return out;
     }
 
-    /** {@return the gradient with respect to each parameter, laid out flat} */
+    /**
+     * {@return the gradient with respect to each parameter, laid out flat}
+     *
+     * @param g a gradient with every parameter
+     */
     public double[] flatten(Gradient g) {
         Objects.requireNonNull(g, "gradient is null");
         double[] out = new double[dimension];
@@ -83,7 +96,12 @@ public final class Layout {
         return out;
     }
 
-    /** {@return parameter {@code k}'s entries, read from a flat point} */
+    /**
+     * {@return parameter {@code k}'s entries, read from a flat point}
+     *
+     * @param flat a flat point
+     * @param k the parameter's position
+     */
     public double[][] part(double[] flat, int k) {
         Shape s = parameters.get(k).shape();
         double[][] d = new double[s.rows()][s.cols()];
@@ -121,6 +139,8 @@ public final class Layout {
      * {@code 1x1}, a {@code RealMatrix} (an {@code Array2DRowRealMatrix}'s own array, read and
      * never changed), {@code double[][]} rows as they are, a {@code double[]} as a column
      *
+     * @param name the variable's name, for messages
+     * @param value a Number, RealMatrix, double[][] rows or double[] column
      * @throws BindingException if the value is null, of another type, empty, has a null row, or
      *     has rows of different lengths
      */

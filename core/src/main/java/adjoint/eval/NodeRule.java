@@ -21,7 +21,11 @@ public final class NodeRule {
         this.program = Program.local(node);
     }
 
-    /** {@return the rule of {@code node}}, whose inputs are given as values rather than computed */
+    /**
+     * {@return the rule of {@code node}}, whose inputs are given as values rather than computed
+     *
+     * @param node the node
+     */
     public static NodeRule of(Expr node) {
         return new NodeRule(node);
     }
@@ -31,7 +35,11 @@ public final class NodeRule {
         return node;
     }
 
-    /** {@return the node's value for the given input values (a scalar as {@code 1x1}), as a new matrix} */
+    /**
+     * {@return the node's value for the given input values (a scalar as {@code 1x1}), as a new matrix}
+     *
+     * @param inputs its inputs' values, in order
+     */
     public RealMatrix value(List<RealMatrix> inputs) {
         Values v = bind(inputs);
         Forward.run(program, v, node.arity());
@@ -41,6 +49,9 @@ public final class NodeRule {
     /**
      * {@return the gradient with respect to each input}, given the upstream gradient {@code g}
      * (of the node's shape): the vector-Jacobian product {@code g J}.
+     *
+     * @param inputs its inputs' values, in order
+     * @param g the upstream gradient, of the node's shape
      */
     public List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix g) {
         Objects.requireNonNull(g, "g is null");

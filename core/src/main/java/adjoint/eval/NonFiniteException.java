@@ -22,9 +22,13 @@ public final class NonFiniteException extends AdjointException {
         BACKWARD
     }
 
+    /** The pass in which the value went non-finite. */
     private final Phase phase;
+    /** The op, or the variable's name. */
     private final String op;
+    /** Where the node sits in the expression. */
     private final String location;
+    /** The node's depth below the result. */
     private final int depth;
     private final transient List<RealMatrix> inputs;
 

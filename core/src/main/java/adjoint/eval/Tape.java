@@ -59,22 +59,38 @@ public final class Tape {
         return program.root;
     }
 
-    /** {@return node {@code i}} */
+    /**
+     * {@return node {@code i}}
+     *
+     * @param i the node's number on the tape
+     */
     public Expr node(int i) {
         return program.nodes[check(i)];
     }
 
-    /** {@return the shape of node {@code i}} */
+    /**
+     * {@return the shape of node {@code i}}
+     *
+     * @param i the node's number on the tape
+     */
     public Shape shape(int i) {
         return program.shapes[check(i)];
     }
 
-    /** {@return the indices of node {@code i}'s inputs, in input order} */
+    /**
+     * {@return the indices of node {@code i}'s inputs, in input order}
+     *
+     * @param i the node's number on the tape
+     */
     public int[] inputs(int i) {
         return program.inputs[check(i)].clone();
     }
 
-    /** {@return how many times node {@code i} is an input of another node} */
+    /**
+     * {@return how many times node {@code i} is an input of another node}
+     *
+     * @param i the node's number on the tape
+     */
     public int uses(int i) {
         return uses[check(i)];
     }
@@ -84,12 +100,20 @@ public final class Tape {
         return List.copyOf(program.variables);
     }
 
-    /** {@return the value of node {@code i}, as a new matrix (a scalar as {@code 1x1})} */
+    /**
+     * {@return the value of node {@code i}, as a new matrix (a scalar as {@code 1x1})}
+     *
+     * @param i the node's number on the tape
+     */
     public RealMatrix value(int i) {
         return values.copy(check(i));
     }
 
-    /** {@return the value of scalar node {@code i}} */
+    /**
+     * {@return the value of scalar node {@code i}}
+     *
+     * @param i the node's number on the tape
+     */
     public double scalarValue(int i) {
         requireScalar(i);
         return values.s[i];
@@ -103,6 +127,8 @@ public final class Tape {
     /**
      * {@return the gradient of the result with respect to node {@code i}}, summed over all its
      * uses, as a new matrix of the node's shape; zeros for a node no variable flows through
+     *
+     * @param i the node's number on the tape
      */
     public RealMatrix gradient(int i) {
         if (!program.needsGradient[check(i)]) {
@@ -111,18 +137,30 @@ public final class Tape {
         return gradients.copy(i);
     }
 
-    /** {@return the gradient with respect to scalar node {@code i}} */
+    /**
+     * {@return the gradient with respect to scalar node {@code i}}
+     *
+     * @param i the node's number on the tape
+     */
     public double scalarGradient(int i) {
         requireScalar(i);
         return program.needsGradient[i] ? gradients.s[i] : 0.0;
     }
 
-    /** {@return whether node {@code i} depends on a variable, so that backprop computes its gradient} */
+    /**
+     * {@return whether node {@code i} depends on a variable, so that backprop computes its gradient}
+     *
+     * @param i the node's number on the tape
+     */
     public boolean carriesGradient(int i) {
         return program.needsGradient[check(i)];
     }
 
-    /** {@return how many edges lie between the root and node {@code i} on its first path found} */
+    /**
+     * {@return how many edges lie between the root and node {@code i} on its first path found}
+     *
+     * @param i the node's number on the tape
+     */
     public int depth(int i) {
         return depth[check(i)];
     }
@@ -131,6 +169,8 @@ public final class Tape {
      * {@return where node {@code i} sits}: the path from the root to it, each step naming the op
      * and which of its inputs is taken, as {@code inv > add[0] > square[0] > sin}; long paths
      * keep their ends
+     *
+     * @param i the node's number on the tape
      */
     public String location(int i) {
         check(i);

@@ -7,7 +7,11 @@ public final class UnboundVariableException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the variable. */
+    /**
+     * Creates the exception with a message naming the variable.
+     *
+     * @param message what went wrong, and where
+     */
     public UnboundVariableException(String message) {
         super(message);
     }

@@ -7,7 +7,11 @@ public final class UnknownVariableException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the variable. */
+    /**
+     * Creates the exception with a message naming the variable.
+     *
+     * @param message what went wrong, and where
+     */
     public UnknownVariableException(String message) {
         super(message);
     }

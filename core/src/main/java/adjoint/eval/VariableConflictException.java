@@ -7,7 +7,11 @@ public final class VariableConflictException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the variable and its shapes. */
+    /**
+     * Creates the exception with a message naming the variable and its shapes.
+     *
+     * @param message what went wrong, and where
+     */
     public VariableConflictException(String message) {
         super(message);
     }

@@ -33,7 +33,13 @@ public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape) implements Expr {
         shape = a.shape();
     }
 
-    /** Creates the node with the inputs' shape. */
+    /**
+     * Creates the node with the inputs' shape.
+     *
+     * @param fn the operation
+     * @param a the first input
+     * @param b the second input
+     */
     public Binary(BinaryOp fn, Expr a, Expr b) {
         this(fn, a, b, null);
     }

@@ -186,29 +186,74 @@ public enum BinaryOp {
         this.domainB = domainB;
     }
 
-    /** {@return {@code op(x, y)}} */
+    /**
+     * {@return {@code op(x, y)}}
+     *
+     * @param x the first input
+     * @param y the second input
+     */
     public abstract double value(double x, double y);
 
-    /** {@return the partial derivative in the left input, given {@code out = op(x, y)}} */
+    /**
+     * {@return the partial derivative in the left input, given {@code out = op(x, y)}}
+     *
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public abstract double partialA(double x, double y, double out);
 
-    /** {@return the partial derivative in the right input, given {@code out = op(x, y)}} */
+    /**
+     * {@return the partial derivative in the right input, given {@code out = op(x, y)}}
+     *
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public abstract double partialB(double x, double y, double out);
 
-    /** {@return what this op passes to its left input: {@code g} times {@link #partialA}, or exactly 0 where that is 0 by definition} */
+    /**
+     * {@return what this op passes to its left input: {@code g} times {@link #partialA}, or exactly 0 where that is 0 by definition}
+     *
+     * @param g the upstream gradient
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public double pullbackA(double g, double x, double y, double out) {
         return g * partialA(x, y, out);
     }
 
-    /** {@return what this op passes to its right input: {@code g} times {@link #partialB}, or exactly 0 where that is 0 by definition} */
+    /**
+     * {@return what this op passes to its right input: {@code g} times {@link #partialB}, or exactly 0 where that is 0 by definition}
+     *
+     * @param g the upstream gradient
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public double pullbackB(double g, double x, double y, double out) {
         return g * partialB(x, y, out);
     }
 
-    /** {@return what this op passes to its left input {@code a}, as an expression, given upstream {@code g} and the node {@code out}} */
+    /**
+     * {@return what this op passes to its left input {@code a}, as an expression, given upstream {@code g} and the node {@code out}}
+     *
+     * @param g the upstream gradient
+     * @param a the first input
+     * @param b the second input
+     * @param out the op's value at the inputs
+     */
     public abstract Expr pullbackA(Expr g, Expr a, Expr b, Expr out);
 
-    /** {@return what this op passes to its right input {@code b}, as an expression, given upstream {@code g} and the node {@code out}} */
+    /**
+     * {@return what this op passes to its right input {@code b}, as an expression, given upstream {@code g} and the node {@code out}}
+     *
+     * @param g the upstream gradient
+     * @param a the first input
+     * @param b the second input
+     * @param out the op's value at the inputs
+     */
     public abstract Expr pullbackB(Expr g, Expr a, Expr b, Expr out);
 
     /** {@return the name in {@link Expr#op()} and, for ops written as calls, in the text syntax and the DSL} */
@@ -226,17 +271,29 @@ public enum BinaryOp {
         return text.precedence() == ATOM;
     }
 
-    /** {@return the Unicode notation for an output of the given shape} */
+    /**
+     * {@return the Unicode notation for an output of the given shape}
+     *
+     * @param shape the node's shape
+     */
     public Notation unicode(Shape shape) {
         return unicode;
     }
 
-    /** {@return the LaTeX notation for an output of the given shape} */
+    /**
+     * {@return the LaTeX notation for an output of the given shape}
+     *
+     * @param shape the node's shape
+     */
     public Notation latex(Shape shape) {
         return latex;
     }
 
-    /** {@return where input {@code index} (0 or 1) is defined and smooth, with a margin: the testkit draws it there} */
+    /**
+     * {@return where input {@code index} (0 or 1) is defined and smooth, with a margin: the testkit draws it there}
+     *
+     * @param index the input, 0 or 1
+     */
     public Domain domain(int index) {
         return index == 0 ? domainA : domainB;
     }
@@ -247,7 +304,13 @@ public enum BinaryOp {
     // loop that meets many ops would not be inlined. Adding a constant fails to compile until it
     // has its arms here.
 
-    /** {@return {@code op.value(x, y)}, dispatched so that the JIT inlines it} */
+    /**
+     * {@return {@code op.value(x, y)}, dispatched so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param x the first input
+     * @param y the second input
+     */
     public static double value(BinaryOp op, double x, double y) {
         return switch (op) {
             case ADD -> ADD.value(x, y);
@@ -262,7 +325,15 @@ public enum BinaryOp {
         };
     }
 
-    /** {@return {@code op.pullbackA(g, x, y, out)}, dispatched so that the JIT inlines it} */
+    /**
+     * {@return {@code op.pullbackA(g, x, y, out)}, dispatched so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param g the upstream gradient
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public static double pullbackA(BinaryOp op, double g, double x, double y, double out) {
         return switch (op) {
             case ADD -> ADD.pullbackA(g, x, y, out);
@@ -277,7 +348,15 @@ public enum BinaryOp {
         };
     }
 
-    /** {@return {@code op.pullbackB(g, x, y, out)}, dispatched so that the JIT inlines it} */
+    /**
+     * {@return {@code op.pullbackB(g, x, y, out)}, dispatched so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param g the upstream gradient
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
     public static double pullbackB(BinaryOp op, double g, double x, double y, double out) {
         return switch (op) {
             case ADD -> ADD.pullbackB(g, x, y, out);
@@ -292,7 +371,11 @@ public enum BinaryOp {
         };
     }
 
-    /** {@return the op written as the call {@code name(a, b)} in the text syntax, if any} */
+    /**
+     * {@return the op written as the call {@code name(a, b)} in the text syntax, if any}
+     *
+     * @param name the op's name in the text syntax
+     */
     public static Optional<BinaryOp> named(String name) {
         Objects.requireNonNull(name, "name is null");
         for (BinaryOp op : values()) {

@@ -42,12 +42,12 @@ public non-sealed interface Custom extends Expr {
     RealMatrix forward(List<RealMatrix> inputs);
 
     /**
-     * {@return the gradient with respect to each input} given the upstream gradient.
+     * {@return the gradient with respect to each input, one per input of that input's shape},
+     * given the upstream gradient
      *
      * @param inputs the inputs' values
      * @param out the output value that {@link #forward} computed
      * @param g the gradient of the final result with respect to this node's output
-     * @return one gradient per input, each of that input's shape
      */
     List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix out, RealMatrix g);
 
@@ -57,6 +57,8 @@ public non-sealed interface Custom extends Expr {
      * name and, for a record, every component that is not an {@code Expr} (a scale, an exponent:
      * {@code Scale(x, 2)} is not {@code Scale(x, 3)}), doubles by their bits as
      * {@link Double#equals} does; other implementations with parameters override it.
+     *
+     * @param other another custom op
      */
     default boolean sameOp(Custom other) {
         return getClass() == other.getClass() && op().equals(other.op())
@@ -74,6 +76,7 @@ public non-sealed interface Custom extends Expr {
      * record whose {@code Expr} components are exactly its inputs, in order; other
      * implementations override it.
      *
+     * @param inputs the new inputs, in order
      * @throws UnsupportedOperationException if this op is not such a record and does not override it
      */
     default Custom withInputs(List<Expr> inputs) {
@@ -99,9 +102,9 @@ public non-sealed interface Custom extends Expr {
             Constructor<?> c = getClass().getDeclaredConstructor(types);
             c.setAccessible(true);
             return (Custom) c.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new UnsupportedOperationException(op() + ": cannot rebuild " + getClass().getName()
-                    + "; override Custom.withInputs", e);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UnsupportedOperationException(op() + ": cannot rebuild " + getClass().getName() + " (" + e
+                    + "); override Custom.withInputs, or on the module path open its package to adjoint.core", e);
         }
     }
 
@@ -148,7 +151,11 @@ public non-sealed interface Custom extends Expr {
         /** {@return the input} */
         Expr a();
 
-        /** {@return {@code f(x)}} */
+        /**
+         * {@return {@code f(x)}}
+         *
+         * @param x the input entry
+         */
         double apply(double x);
 
         /**

@@ -8,12 +8,21 @@ public final class CustomOpException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message that names the op. */
+    /**
+     * Creates the exception with a message that names the op.
+     *
+     * @param message what went wrong, and where
+     */
     public CustomOpException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message that names the op, and the cause. */
+    /**
+     * Creates the exception with a message that names the op, and the cause.
+     *
+     * @param message what went wrong, and where
+     * @param cause the exception that caused it
+     */
     public CustomOpException(String message, Throwable cause) {
         super(message, cause);
     }

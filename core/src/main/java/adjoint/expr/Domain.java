@@ -63,7 +63,11 @@ public record Domain(String name, DoublePredicate contains, DoubleUnaryOperator 
         Objects.requireNonNull(into, "into is null");
     }
 
-    /** {@return whether {@code x} is in the domain} */
+    /**
+     * {@return whether {@code x} is in the domain}
+     *
+     * @param x the number
+     */
     public boolean test(double x) {
         return contains.test(x);
     }

@@ -28,6 +28,8 @@ public final class Exprs {
      * root last. Nodes are told apart by identity, so a shared node is visited once. Without
      * recursion, so any depth works; each node is hashed by identity once or twice.
      *
+     * @param root the expression
+     * @param visitor told of each node, inputs first
      * @throws NullPointerException naming the op, if a node has a null input
      */
     public static void topological(Expr root, Visitor visitor) {
@@ -69,7 +71,11 @@ public final class Exprs {
         }
     }
 
-    /** {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the root last} */
+    /**
+     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the root last}
+     *
+     * @param root the expression
+     */
     public static List<Expr> topological(Expr root) {
         List<Expr> order = new ArrayList<>();
         topological(root, (node, inputs) -> {
@@ -83,6 +89,8 @@ public final class Exprs {
      * {@return a node of the same op as {@code node} with the given inputs} in place of its
      * own; every parameter other than the inputs (a broadcast shape, a custom op's settings) is kept
      *
+     * @param node the node
+     * @param inputs the new inputs, as many as the node has
      * @throws IllegalArgumentException if the number of inputs differs from the node's arity
      * @throws ShapeMismatchException if the new inputs' shapes do not fit the op
      */
@@ -112,13 +120,22 @@ public final class Exprs {
         }
     }
 
-    /** {@return the constant {@code c} of the given shape: a scalar, or a scalar broadcast} */
+    /**
+     * {@return the constant {@code c} of the given shape: a scalar, or a scalar broadcast}
+     *
+     * @param c the value of every entry
+     * @param shape the constant's shape
+     */
     public static Expr constant(double c, Shape shape) {
         Expr k = new Leaf.Constant(c);
         return shape.isScalar() ? k : new MatrixOp.Broadcast(k, shape);
     }
 
-    /** {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither} */
+    /**
+     * {@return the value of a scalar constant, or of a broadcast one, or null if {@code e} is neither}
+     *
+     * @param e the expression
+     */
     public static Double constantValue(Expr e) {
         return switch (e) {
             case Leaf.Constant c -> c.value();
@@ -127,17 +144,32 @@ public final class Exprs {
         };
     }
 
-    /** {@return the elementwise product {@code a b}} */
+    /**
+     * {@return the elementwise product {@code a b}}
+     *
+     * @param a the base, or the left factor
+     * @param b the exponent, or the right factor
+     */
     public static Expr times(Expr a, Expr b) {
         return new Binary(BinaryOp.MUL, a, b);
     }
 
-    /** {@return the elementwise power {@code a^b}} */
+    /**
+     * {@return the elementwise power {@code a^b}}
+     *
+     * @param a the base, or the left factor
+     * @param b the exponent, or the right factor
+     */
     public static Expr pow(Expr a, Expr b) {
         return new Binary(BinaryOp.POW, a, b);
     }
 
-    /** {@return {@code a} to a constant power {@code p}, the exponent broadcast to {@code a}'s shape} */
+    /**
+     * {@return {@code a} to a constant power {@code p}, the exponent broadcast to {@code a}'s shape}
+     *
+     * @param a the base, or the left factor
+     * @param p the constant exponent
+     */
     public static Expr pow(Expr a, double p) {
         if (!Double.isFinite(p)) {
             throw new IllegalArgumentException("pow: exponent " + p + " is not finite");

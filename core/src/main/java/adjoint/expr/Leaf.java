@@ -34,7 +34,11 @@ public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, 
             }
         }
 
-        /** Creates a scalar variable. */
+        /**
+         * Creates a scalar variable.
+         *
+         * @param name the variable's name
+         */
         public Variable(String name) {
             this(name, Shape.SCALAR);
         }
@@ -111,7 +115,12 @@ public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, 
             return value.copy();
         }
 
-        /** {@return the entry at row {@code i}, column {@code j}} */
+        /**
+         * {@return the entry at row {@code i}, column {@code j}}
+         *
+         * @param i the row
+         * @param j the column
+         */
         public double entry(int i, int j) {
             return value.getEntry(i, j);
         }

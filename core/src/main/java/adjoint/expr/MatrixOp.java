@@ -38,7 +38,12 @@ public sealed interface MatrixOp extends Expr
             shape = s;
         }
 
-        /** Creates the product with its computed shape. */
+        /**
+         * Creates the product with its computed shape.
+         *
+         * @param a the input
+         * @param b the right-hand input
+         */
         public MatMul(Expr a, Expr b) {
             this(a, b, null);
         }
@@ -90,7 +95,11 @@ public sealed interface MatrixOp extends Expr
             shape = MatrixOp.computed("transpose", a, Objects.requireNonNull(a, "a is null").shape().transposed(), shape);
         }
 
-        /** Creates the transpose with its computed shape. */
+        /**
+         * Creates the transpose with its computed shape.
+         *
+         * @param a the input
+         */
         public Transpose(Expr a) {
             this(a, null);
         }
@@ -339,7 +348,11 @@ public sealed interface MatrixOp extends Expr
                     shape);
         }
 
-        /** Creates the node with its computed shape. */
+        /**
+         * Creates the node with its computed shape.
+         *
+         * @param a the input
+         */
         public LogSumExpRows(Expr a) {
             this(a, null);
         }
@@ -424,7 +437,12 @@ public sealed interface MatrixOp extends Expr
         }
     }
 
-    /** {@return {@code node} on other inputs, its other parameters kept} */
+    /**
+     * {@return {@code node} on other inputs, its other parameters kept}
+     *
+     * @param node the node
+     * @param in the new inputs
+     */
     static MatrixOp withInputs(MatrixOp node, List<Expr> in) {
         return switch (node) {
             case MatMul n -> new MatMul(in.get(0), in.get(1));

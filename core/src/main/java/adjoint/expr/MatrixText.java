@@ -15,7 +15,11 @@ public final class MatrixText {
 
     private MatrixText() {}
 
-    /** {@return the entries, given by rows, as text} */
+    /**
+     * {@return the entries, given by rows, as text}
+     *
+     * @param rows the entries, by rows
+     */
     public static String of(double[][] rows) {
         int r = rows.length;
         int c = rows[0].length;
@@ -36,7 +40,11 @@ public final class MatrixText {
         return sb.append(']').toString();
     }
 
-    /** {@return the matrix as text} */
+    /**
+     * {@return the matrix as text}
+     *
+     * @param m the matrix
+     */
     public static String of(RealMatrix m) {
         return of(m.getData());
     }

@@ -40,39 +40,73 @@ public record Notation(int precedence, List<Object> parts, String raisable) {
         parts = List.copyOf(parts);
     }
 
-    /** {@return a notation from its precedence and pieces, {@code String}s and {@link Slot}s} */
+    /**
+     * {@return a notation from its precedence and pieces, {@code String}s and {@link Slot}s}
+     *
+     * @param precedence how tightly it binds
+     * @param parts the text and slots, in order
+     */
     public static Notation of(int precedence, Object... parts) {
         return new Notation(precedence, List.of(parts), null);
     }
 
-    /** {@return input {@code input} printed where precedence {@code context} is needed} */
+    /**
+     * {@return input {@code input} printed where precedence {@code context} is needed}
+     *
+     * @param input the input it stands for
+     * @param context the precedence the input is printed in
+     */
     public static Slot slot(int input, int context) {
         return new Slot(input, context);
     }
 
-    /** {@return the call {@code name(a)} or {@code name(a, b)}, for an op of that many inputs} */
+    /**
+     * {@return the call {@code name(a)} or {@code name(a, b)}, for an op of that many inputs}
+     *
+     * @param name the function's name
+     * @param arity the number of arguments
+     */
     public static Notation call(String name, int arity) {
         return arity == 1 ? of(ATOM, name + "(", slot(0, 0), ")") : of(ATOM, name + "(", slot(0, 0), ", ", slot(1, 0), ")");
     }
 
-    /** {@return the LaTeX call {@code name\left(a\right)}, or with two arguments} */
+    /**
+     * {@return the LaTeX call {@code name\left(a\right)}, or with two arguments}
+     *
+     * @param name the function's name
+     * @param arity the number of arguments
+     */
     public static Notation latexCall(String name, int arity) {
         return arity == 1
                 ? of(ATOM, name + "\\left(", slot(0, 0), "\\right)")
                 : of(ATOM, name + "\\left(", slot(0, 0), ", ", slot(1, 0), "\\right)");
     }
 
-    /** {@return a call of one input whose whole powers are written on the name: {@code sin²(x)}} */
+    /**
+     * {@return a call of one input whose whole powers are written on the name: {@code sin²(x)}}
+     *
+     * @param name the function's name
+     */
     public static Notation raisable(String name) {
         return new Notation(ATOM, call(name, 1).parts, name);
     }
 
-    /** {@return a LaTeX call of one input whose whole powers are written on the name: {@code \sin^{2}\left(x\right)}} */
+    /**
+     * {@return a LaTeX call of one input whose whole powers are written on the name: {@code \sin^{2}\left(x\right)}}
+     *
+     * @param name the function's name
+     */
     public static Notation latexRaisable(String name) {
         return new Notation(ATOM, latexCall(name, 1).parts, name);
     }
 
-    /** {@return an infix operator {@code a op b} of this precedence, the right operand bound one level tighter if asked} */
+    /**
+     * {@return an infix operator {@code a op b} of this precedence, the right operand bound one level tighter if asked}
+     *
+     * @param precedence how tightly it binds
+     * @param op the operator as written
+     * @param rightContext the precedence its right operand is printed in
+     */
     public static Notation infix(int precedence, String op, int rightContext) {
         return of(precedence, slot(0, precedence), op, slot(1, rightContext));
     }

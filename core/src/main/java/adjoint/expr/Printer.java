@@ -32,12 +32,22 @@ public final class Printer {
      */
     public record Template(int precedence, List<Object> items) {
 
-        /** {@return a template from its precedence and pieces} */
+        /**
+         * {@return a template from its precedence and pieces}
+         *
+         * @param precedence how tightly it binds
+         * @param items the text and slots, in order
+         */
         public static Template of(int precedence, Object... items) {
             return new Template(precedence, List.of(items));
         }
 
-        /** {@return the template of {@code node} written in notation {@code n}, its slots filled with the node's inputs} */
+        /**
+         * {@return the template of {@code node} written in notation {@code n}, its slots filled with the node's inputs}
+         *
+         * @param node the node
+         * @param n the node's notation
+         */
         public static Template of(Expr node, Notation n) {
             List<Object> items = new ArrayList<>(n.parts().size());
             for (Object part : n.parts()) {
@@ -46,7 +56,14 @@ public final class Printer {
             return new Template(n.precedence(), items);
         }
 
-        /** {@return the call {@code name(a, b, ...)} of {@code node}'s inputs, with the given separators} */
+        /**
+         * {@return the call {@code name(a, b, ...)} of {@code node}'s inputs, with the given separators}
+         *
+         * @param node the node
+         * @param open the text before the arguments
+         * @param separator the text between arguments
+         * @param close the text after the arguments
+         */
         public static Template call(Expr node, String open, String separator, String close) {
             List<Object> items = new ArrayList<>();
             items.add(open);
@@ -64,7 +81,12 @@ public final class Printer {
     /** Gives each node's template. */
     @FunctionalInterface
     public interface Templates {
-        /** {@return how {@code e} prints where precedence {@code context} is needed} */
+        /**
+         * {@return how {@code e} prints where precedence {@code context} is needed}
+         *
+         * @param e the node
+         * @param context the precedence it is printed in
+         */
         Template of(Expr e, int context);
     }
 

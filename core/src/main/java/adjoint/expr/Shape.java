@@ -24,7 +24,11 @@ public record Shape(int rows, int cols) {
         return rows == 1 && cols == 1 ? SCALAR : new Shape(rows, cols);
     }
 
-    /** {@return the column-vector shape {@code n x 1}} */
+    /**
+     * {@return the column-vector shape {@code n x 1}}
+     *
+     * @param n the number of rows
+     */
     public static Shape vector(int n) {
         return of(n, 1);
     }

@@ -17,7 +17,11 @@ public final class ShapeMismatchException extends AdjointException {
         return sb.append(')').toString();
     }
 
-    /** Creates the exception with a message that names the op and the shapes. */
+    /**
+     * Creates the exception with a message that names the op and the shapes.
+     *
+     * @param message what went wrong, and where
+     */
     public ShapeMismatchException(String message) {
         super(message);
     }

@@ -19,7 +19,12 @@ public final class Structure {
 
     private Structure() {}
 
-    /** {@return whether {@code a} and {@code o} are expressions of the same structure} */
+    /**
+     * {@return whether {@code a} and {@code o} are expressions of the same structure}
+     *
+     * @param a an expression
+     * @param o any object
+     */
     public static boolean equal(Expr a, Object o) {
         if (a == o) {
             return true;
@@ -47,7 +52,11 @@ public final class Structure {
         return true;
     }
 
-    /** {@return a structural hash of {@code root}, consistent with {@link #equal}} */
+    /**
+     * {@return a structural hash of {@code root}, consistent with {@link #equal}}
+     *
+     * @param root the expression
+     */
     public static int hash(Expr root) {
         IdentityHashMap<Expr, Integer> done = new IdentityHashMap<>();
         ArrayDeque<Expr> stack = new ArrayDeque<>();
@@ -82,12 +91,19 @@ public final class Structure {
      * {@return {@code root} as text in function form}, such as {@code div(1, add(2, sin(x)))}; a
      * node used more than once is written out at each use, and text longer than
      * {@link #MAX_TEXT} characters is cut.
+     *
+     * @param root the expression
      */
     public static String text(Expr root) {
         return text(root, MAX_TEXT);
     }
 
-    /** {@return {@code root} as text in function form, cut after {@code max} characters} */
+    /**
+     * {@return {@code root} as text in function form, cut after {@code max} characters}
+     *
+     * @param root the expression
+     * @param max the longest text to write before abbreviating
+     */
     public static String text(Expr root, int max) {
         return Printer.print(root, (node, context) -> switch (node) {
             case Leaf.Variable v -> Printer.Template.of(Notation.ATOM, v.name());
@@ -99,7 +115,11 @@ public final class Structure {
         }, "(", ")", max);
     }
 
-    /** {@return a double as short, exact text: {@code 2} rather than {@code 2.0}, {@code -0} for negative zero} */
+    /**
+     * {@return a double as short, exact text: {@code 2} rather than {@code 2.0}, {@code -0} for negative zero}
+     *
+     * @param v the number
+     */
     public static String number(double v) {
         if (v == 0 && 1 / v < 0) {
             return "-0";

@@ -24,7 +24,12 @@ public record Unary(UnaryOp fn, Expr a, Shape shape) implements Expr {
         shape = a.shape();
     }
 
-    /** Creates the node with the input's shape. */
+    /**
+     * Creates the node with the input's shape.
+     *
+     * @param fn the operation
+     * @param a the input
+     */
     public Unary(UnaryOp fn, Expr a) {
         this(fn, a, null);
     }

@@ -202,27 +202,49 @@ public enum UnaryOp {
         this.domain = domain;
     }
 
-    /** {@return {@code op(x)}} */
+    /**
+     * {@return {@code op(x)}}
+     *
+     * @param x the input
+     */
     public abstract double value(double x);
 
-    /** {@return the local derivative {@code op'(x)}, given {@code out = op(x)}} */
+    /**
+     * {@return the local derivative {@code op'(x)}, given {@code out = op(x)}}
+     *
+     * @param x the input
+     * @param out the op's value at {@code x}
+     */
     public abstract double derivative(double x, double out);
 
     /**
      * {@return what this op passes to its input: {@code g · op'(x)}}, or exactly 0 where the
      * derivative is zero by definition (a mask), whatever {@code g} is
+     *
+     * @param g the upstream gradient
+     * @param x the input
+     * @param out the op's value at {@code x}
      */
     public double pullback(double g, double x, double out) {
         return g * derivative(x, out);
     }
 
-    /** {@return the local derivative as an expression in the input {@code x} and the node {@code out} itself} */
+    /**
+     * {@return the local derivative as an expression in the input {@code x} and the node {@code out} itself}
+     *
+     * @param x the input
+     * @param out the op's value at {@code x}
+     */
     public abstract Expr derivative(Expr x, Expr out);
 
     /**
      * {@return what this op passes to its input, as an expression: {@code g} times the local
      * derivative}, or a {@link BinaryOp#GATE} where the derivative is zero by definition, so
      * that the symbolic rule masks as the numeric one does
+     *
+     * @param g the upstream gradient
+     * @param x the input
+     * @param out the op's value at {@code x}
      */
     public Expr pullback(Expr g, Expr x, Expr out) {
         return Exprs.times(g, derivative(x, out));
@@ -254,7 +276,12 @@ public enum UnaryOp {
     // loop that meets many ops would not be inlined. Adding a constant fails to compile until it
     // has its arm here.
 
-    /** {@return {@code op.value(x)}, dispatched so that the JIT inlines it} */
+    /**
+     * {@return {@code op.value(x)}, dispatched so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param x the input
+     */
     public static double value(UnaryOp op, double x) {
         return switch (op) {
             case NEG -> NEG.value(x);
@@ -279,7 +306,14 @@ public enum UnaryOp {
         };
     }
 
-    /** {@return {@code op.pullback(g, x, out)}, dispatched so that the JIT inlines it} */
+    /**
+     * {@return {@code op.pullback(g, x, out)}, dispatched so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param g the upstream gradient
+     * @param x the input
+     * @param out the op's value at {@code x}
+     */
     public static double pullback(UnaryOp op, double g, double x, double out) {
         return switch (op) {
             case NEG -> NEG.pullback(g, x, out);
@@ -304,7 +338,11 @@ public enum UnaryOp {
         };
     }
 
-    /** {@return the op of this syntax name, if any} */
+    /**
+     * {@return the op of this syntax name, if any}
+     *
+     * @param name the op's name in the text syntax
+     */
     public static Optional<UnaryOp> named(String name) {
         Objects.requireNonNull(name, "name is null");
         for (UnaryOp op : values()) {

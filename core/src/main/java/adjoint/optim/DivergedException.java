@@ -10,6 +10,7 @@ public final class DivergedException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The step, counted from 1, at which the objective went non-finite. */
     private final int step;
 
     private DivergedException(String message, int step) {

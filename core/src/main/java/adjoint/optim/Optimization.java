@@ -24,13 +24,21 @@ public final class Optimization {
 
     private Optimization() {}
 
-    /** {@return a scalar function as the objective of a Commons Math optimizer} */
+    /**
+     * {@return a scalar function as the objective of a Commons Math optimizer}
+     *
+     * @param f a compiled scalar function
+     */
     public static ObjectiveFunction objective(CompiledFunction f) {
         Objects.requireNonNull(f, "function is null");
         return new ObjectiveFunction(f::value);
     }
 
-    /** {@return a scalar function's gradient, by backprop, for a gradient-based Commons Math optimizer} */
+    /**
+     * {@return a scalar function's gradient, by backprop, for a gradient-based Commons Math optimizer}
+     *
+     * @param f a compiled scalar function
+     */
     public static ObjectiveFunctionGradient gradient(CompiledFunction f) {
         Objects.requireNonNull(f, "function is null");
         return new ObjectiveFunctionGradient(point -> {
@@ -44,6 +52,9 @@ public final class Optimization {
      * {@return a vector-valued expression (a column, or any shape read row by row) of the given
      * parameters as a least-squares model}: its value and its Jacobian at a point, for
      * {@code LeastSquaresBuilder.model} and so for {@code LevenbergMarquardtOptimizer}
+     *
+     * @param model the model expression
+     * @param parameters its parameters, in the order of the point
      */
     public static MultivariateJacobianFunction model(Term model, List<? extends Term> parameters) {
         CompiledFunction f = CompiledFunction.of(Objects.requireNonNull(model, "model is null"), parameters);

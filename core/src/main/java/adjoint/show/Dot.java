@@ -17,12 +17,20 @@ public final class Dot {
 
     private Dot() {}
 
-    /** {@return the graph of a recorded pass, every node labelled with its value and gradient} */
+    /**
+     * {@return the graph of a recorded pass, every node labelled with its value and gradient}
+     *
+     * @param tape a recorded pass
+     */
     public static String of(Tape tape) {
         return of(Trace.of(Objects.requireNonNull(tape, "tape is null")));
     }
 
-    /** {@return the graph of a trace already made, every node labelled with its value and gradient} */
+    /**
+     * {@return the graph of a trace already made, every node labelled with its value and gradient}
+     *
+     * @param trace a trace
+     */
     public static String of(Trace trace) {
         Objects.requireNonNull(trace, "trace is null");
         Tape tape = trace.tape();

@@ -44,6 +44,8 @@ public final class Graphviz {
      * Graphviz in the format the extension names ({@code .svg}, {@code .png}, {@code .pdf}),
      * within {@link #TIMEOUT}.
      *
+     * @param dot the graph in the DOT language
+     * @param out the file
      * @throws IllegalStateException if rendering is asked for and {@code dot} is not installed,
      *     fails (its message is included) or runs out of time (it is stopped)
      * @throws IllegalArgumentException if the extension is none of those
@@ -53,7 +55,13 @@ public final class Graphviz {
         write(dot, out, TIMEOUT);
     }
 
-    /** Writes {@code dot} to {@code out} as {@link #write(String, Path)} does, giving {@code dot} at most {@code timeout}. */
+    /**
+     * Writes {@code dot} to {@code out} as {@link #write(String, Path)} does, giving {@code dot} at most {@code timeout}.
+     *
+     * @param dot the graph in the DOT language
+     * @param out the file
+     * @param timeout the longest {@code dot} may run
+     */
     public static void write(String dot, Path out, Duration timeout) {
         Objects.requireNonNull(dot, "dot is null");
         Objects.requireNonNull(out, "out is null");

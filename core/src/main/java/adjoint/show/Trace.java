@@ -62,12 +62,21 @@ public final class Trace {
         this.rows = rows;
     }
 
-    /** {@return the trace of a scalar expression at a point} */
+    /**
+     * {@return the trace of a scalar expression at a point}
+     *
+     * @param expression a scalar expression
+     * @param at a value for every variable
+     */
     public static Trace of(Term expression, Bindings at) {
         return of(Backprop.tape(expression, at));
     }
 
-    /** {@return the trace of a recorded pass} */
+    /**
+     * {@return the trace of a recorded pass}
+     *
+     * @param tape a recorded pass
+     */
     public static Trace of(Tape tape) {
         Objects.requireNonNull(tape, "tape is null");
         String[] names = new String[tape.size()];

@@ -39,6 +39,10 @@ public final class Derivatives {
      * {@return the Jacobian of {@code y} (any shape; its entries row by row) with respect to the
      * entries of {@code wrt}}: one row per entry of {@code y}, one column per entry of the
      * variables. Variables of {@code y} not in {@code wrt} are held at their bound values.
+     *
+     * @param y the expression
+     * @param wrt the variables, in the order of the columns
+     * @param at a value for every variable
      */
     public static RealMatrix jacobian(Term y, List<? extends Term> wrt, Bindings at) {
         Expr e = Objects.requireNonNull(y, "expression is null").expr();
@@ -54,7 +58,13 @@ public final class Derivatives {
         return j;
     }
 
-    /** {@return the Hessian of a scalar expression with respect to the entries of {@code wrt}; symmetric} */
+    /**
+     * {@return the Hessian of a scalar expression with respect to the entries of {@code wrt}; symmetric}
+     *
+     * @param f a scalar expression
+     * @param wrt the variables, in the order of the columns
+     * @param at a value for every variable
+     */
     public static RealMatrix hessian(Term f, List<? extends Term> wrt, Bindings at) {
         List<Leaf.Variable> vars = variables(wrt);
         Map<String, Expr> gradient = Symbolic.gradient(f);
@@ -73,6 +83,11 @@ public final class Derivatives {
     /**
      * {@return the Hessian times {@code v}}, without forming the Hessian: the gradient of
      * {@code grad f · v}
+     *
+     * @param f a scalar expression
+     * @param wrt the variables, in the order of the columns
+     * @param at a value for every variable
+     * @param v the vector, one entry per entry of the variables
      */
     public static RealVector hessianVectorProduct(Term f, List<? extends Term> wrt, Bindings at, double[] v) {
         List<Leaf.Variable> vars = variables(wrt);

@@ -54,17 +54,29 @@ public final class Simplify {
         this.readable = readable;
     }
 
-    /** {@return {@code e} simplified exactly: the same value, bitwise, for every input} */
+    /**
+     * {@return {@code e} simplified exactly: the same value, bitwise, for every input}
+     *
+     * @param e the expression
+     */
     public static Expr of(Expr e) {
         return new Simplify().apply(e);
     }
 
-    /** {@return {@code e} simplified exactly, then its products put in the normal form a reader writes} */
+    /**
+     * {@return {@code e} simplified exactly, then its products put in the normal form a reader writes}
+     *
+     * @param e the expression
+     */
     public static Expr readable(Expr e) {
         return new Simplify(true).apply(e);
     }
 
-    /** {@return {@code root} simplified, reusing what this simplifier has already rewritten} */
+    /**
+     * {@return {@code root} simplified, reusing what this simplifier has already rewritten}
+     *
+     * @param root the expression
+     */
     public Expr apply(Expr root) {
         for (Expr n : Exprs.topological(root)) {
             if (memo.containsKey(n)) {

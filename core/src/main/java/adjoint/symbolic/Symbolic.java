@@ -28,12 +28,19 @@ public final class Symbolic {
     /**
      * {@return the gradient of a scalar expression with respect to each of its variables}, by
      * name in the order first met, simplified; each of the variable's shape
+     *
+     * @param f a scalar expression
      */
     public static Map<String, Expr> gradient(Term f) {
         return gradient(f, true);
     }
 
-    /** {@return the gradient, simplified or as the rules build it} */
+    /**
+     * {@return the gradient, simplified or as the rules build it}
+     *
+     * @param f a scalar expression
+     * @param simplify whether to simplify the result
+     */
     public static Map<String, Expr> gradient(Term f, boolean simplify) {
         Expr root = Objects.requireNonNull(f, "expression is null").expr();
         if (!root.shape().isScalar()) {
@@ -91,6 +98,9 @@ public final class Symbolic {
     /**
      * {@return the derivative of a scalar expression with respect to one variable}, simplified;
      * zero (of the variable's shape) if the expression does not use it
+     *
+     * @param f a scalar expression
+     * @param variable the variable
      */
     public static Expr derivative(Term f, Term variable) {
         Objects.requireNonNull(variable, "variable is null");

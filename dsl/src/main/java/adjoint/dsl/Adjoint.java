@@ -37,119 +37,221 @@ public final class Adjoint {
 
     private Adjoint() {}
 
-    /** {@return the scalar variable {@code name}} */
+    /**
+     * {@return the scalar variable {@code name}}
+     *
+     * @param name the variable's name
+     */
     public static Scalar scalar(String name) {
         return new Scalar(new Leaf.Variable(name, Shape.SCALAR));
     }
 
-    /** {@return the {@code rows x cols} matrix variable {@code name}} */
+    /**
+     * {@return the {@code rows x cols} matrix variable {@code name}}
+     *
+     * @param name the variable's name
+     * @param rows the number of rows
+     * @param cols the number of columns
+     */
     public static Matrix matrix(String name, int rows, int cols) {
         return new Matrix(new Leaf.Variable(name, Shape.of(rows, cols)));
     }
 
-    /** {@return the row-vector variable {@code name} with {@code n} entries, a {@code 1 x n} matrix: a bias} */
+    /**
+     * {@return the row-vector variable {@code name} with {@code n} entries, a {@code 1 x n} matrix: a bias}
+     *
+     * @param name the variable's name
+     * @param n the number of entries
+     */
     public static Matrix row(String name, int n) {
         return new Matrix(new Leaf.Variable(name, Shape.of(1, n)));
     }
 
-    /** {@return the column-vector variable {@code name} with {@code n} entries} */
+    /**
+     * {@return the column-vector variable {@code name} with {@code n} entries}
+     *
+     * @param name the variable's name
+     * @param n the number of entries
+     */
     public static Matrix vector(String name, int n) {
         return new Matrix(new Leaf.Variable(name, Shape.vector(n)));
     }
 
-    /** {@return the scalar constant {@code c}} */
+    /**
+     * {@return the scalar constant {@code c}}
+     *
+     * @param c the constant
+     */
     public static Scalar constant(double c) {
         return new Scalar(new Leaf.Constant(c));
     }
 
-    /** {@return a matrix constant, a copy of {@code m}} */
+    /**
+     * {@return a matrix constant, a copy of {@code m}}
+     *
+     * @param m the value; copied
+     */
     public static Matrix constant(RealMatrix m) {
         return new Matrix(new Leaf.MatrixConstant(m));
     }
 
-    /** {@return a matrix constant with the given rows, copied} */
+    /**
+     * {@return a matrix constant with the given rows, copied}
+     *
+     * @param rows the entries, by rows; copied
+     */
     public static Matrix constant(double[][] rows) {
         Objects.requireNonNull(rows, "rows is null");
         return constant(MatrixUtils.createRealMatrix(rows));
     }
 
-    /** {@return a column-vector constant, copied} */
+    /**
+     * {@return a column-vector constant, copied}
+     *
+     * @param entries the vector's entries
+     */
     public static Matrix constantVector(double... entries) {
         Objects.requireNonNull(entries, "entries is null");
         return constant(MatrixUtils.createColumnRealMatrix(entries));
     }
 
-    /** {@return the {@code n x n} identity matrix, as a constant} */
+    /**
+     * {@return the {@code n x n} identity matrix, as a constant}
+     *
+     * @param n the number of rows and of columns
+     */
     public static Matrix identity(int n) {
         return constant(MatrixUtils.createRealIdentityMatrix(n));
     }
 
-    /** {@return {@code c / x}} */
+    /**
+     * {@return {@code c / x}}
+     *
+     * @param c the constant
+     * @param x the argument
+     */
     public static Scalar div(double c, Scalar x) {
         return constant(c).div(Operands.nonNull(x));
     }
 
-    /** {@return {@code c - x}} */
+    /**
+     * {@return {@code c - x}}
+     *
+     * @param c the constant
+     * @param x the argument
+     */
     public static Scalar minus(double c, Scalar x) {
         return constant(c).minus(Operands.nonNull(x));
     }
 
-    /** {@return {@code x^p}, for a constant exponent} */
+    /**
+     * {@return {@code x^p}, for a constant exponent}
+     *
+     * @param x the argument
+     * @param p the exponent
+     */
     public static Scalar pow(Scalar x, double p) {
         return Operands.nonNull(x).pow(p);
     }
 
-    /** {@return {@code x^y}, defined for a positive base} */
+    /**
+     * {@return {@code x^y}, defined for a positive base}
+     *
+     * @param x the argument
+     * @param y the second operand
+     */
     public static Scalar pow(Scalar x, Scalar y) {
         return Operands.nonNull(x).pow(y);
     }
 
-    /** {@return every entry of {@code x} to the power of the matching entry of {@code y}, of one shape} */
+    /**
+     * {@return every entry of {@code x} to the power of the matching entry of {@code y}, of one shape}
+     *
+     * @param x the argument
+     * @param y the second operand
+     */
     public static Matrix pow(Matrix x, Matrix y) {
         return apply(BinaryOp.POW, x, y);
     }
 
-    /** {@return every entry of {@code x} to the power {@code p}} */
+    /**
+     * {@return every entry of {@code x} to the power {@code p}}
+     *
+     * @param x the argument
+     * @param p the exponent
+     */
     public static Matrix pow(Matrix x, double p) {
         return Operands.nonNull(x).pow(p);
     }
 
-    /** {@return the sum of all entries of {@code x}} */
+    /**
+     * {@return the sum of all entries of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar sum(Matrix x) {
         return Operands.nonNull(x).sum();
     }
 
-    /** {@return the trace of the square matrix {@code x}} */
+    /**
+     * {@return the trace of the square matrix {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar trace(Matrix x) {
         return Operands.nonNull(x).trace();
     }
 
-    /** {@return the transpose of {@code x}} */
+    /**
+     * {@return the transpose of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix transpose(Matrix x) {
         return Operands.nonNull(x).transpose();
     }
 
-    /** {@return the mean of all entries of {@code x}} */
+    /**
+     * {@return the mean of all entries of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar mean(Matrix x) {
         return Operands.nonNull(x).sum().div(x.shape().size());
     }
 
-    /** {@return each row's log-sum-exp {@code ln sum_j e^(x_ij)}, an {@code m x 1} column, computed without overflow} */
+    /**
+     * {@return each row's log-sum-exp {@code ln sum_j e^(x_ij)}, an {@code m x 1} column, computed without overflow}
+     *
+     * @param x the argument
+     */
     public static Matrix logSumExpRows(Matrix x) {
         return new Matrix(new MatrixOp.LogSumExpRows(Operands.of(x)));
     }
 
-    /** {@return each row's softmax {@code e^(x_ij) / sum_k e^(x_ik)}, computed without overflow} */
+    /**
+     * {@return each row's softmax {@code e^(x_ij) / sum_k e^(x_ik)}, computed without overflow}
+     *
+     * @param x the argument
+     */
     public static Matrix softmaxRows(Matrix x) {
         return new Matrix(new MatrixOp.SoftmaxRows(Operands.of(x)));
     }
 
-    /** {@return {@code ln sigmoid(x) = -softplus(-x)}, finite for every finite {@code x}} */
+    /**
+     * {@return {@code ln sigmoid(x) = -softplus(-x)}, finite for every finite {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar logSigmoid(Scalar x) {
         return neg(softplus(neg(Operands.nonNull(x))));
     }
 
-    /** {@return {@code ln sigmoid} of every entry, finite for every finite entry} */
+    /**
+     * {@return {@code ln sigmoid} of every entry, finite for every finite entry}
+     *
+     * @param x the argument
+     */
     public static Matrix logSigmoid(Matrix x) {
         return neg(softplus(neg(Operands.nonNull(x))));
     }
@@ -158,268 +260,494 @@ public final class Adjoint {
      * {@return the mean softmax cross-entropy of rows of {@code logits} (one example a row, one
      * class a column) against one-hot {@code targets} of the same shape}:
      * {@code mean_i (logsumexp(z_i) - z_i · y_i)}, finite for logits of any size
+     *
+     * @param logits the logits, one row per example
+     * @param targets the one-hot targets, of the logits' shape
      */
     public static Scalar softmaxCrossEntropy(Matrix logits, Matrix targets) {
         Matrix z = Operands.nonNull(logits);
         return sum(logSumExpRows(z)).minus(sum(z.hadamard(Operands.nonNull(targets)))).div(z.rows());
     }
 
-    /** {@return the squared Euclidean (Frobenius) norm, the sum of the squared entries} */
+    /**
+     * {@return the squared Euclidean (Frobenius) norm, the sum of the squared entries}
+     *
+     * @param x the argument
+     */
     public static Scalar normSquared(Matrix x) {
         return Operands.nonNull(x).squared().sum();
     }
 
-    /** {@return the dot product of two vectors (or matrices) of one shape, the sum of their entrywise product} */
+    /**
+     * {@return the dot product of two vectors (or matrices) of one shape, the sum of their entrywise product}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Scalar dot(Matrix a, Matrix b) {
         return Operands.nonNull(a).hadamard(b).sum();
     }
 
-    /** {@return the sine of {@code x}} */
+    /**
+     * {@return the sine of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar sin(Scalar x) {
         return apply(UnaryOp.SIN, x);
     }
 
-    /** {@return the sine of every entry of {@code x}} */
+    /**
+     * {@return the sine of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix sin(Matrix x) {
         return apply(UnaryOp.SIN, x);
     }
 
-    /** {@return the cosine of {@code x}} */
+    /**
+     * {@return the cosine of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar cos(Scalar x) {
         return apply(UnaryOp.COS, x);
     }
 
-    /** {@return the cosine of every entry of {@code x}} */
+    /**
+     * {@return the cosine of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix cos(Matrix x) {
         return apply(UnaryOp.COS, x);
     }
 
-    /** {@return the tangent of {@code x}} */
+    /**
+     * {@return the tangent of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar tan(Scalar x) {
         return apply(UnaryOp.TAN, x);
     }
 
-    /** {@return the tangent of every entry of {@code x}} */
+    /**
+     * {@return the tangent of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix tan(Matrix x) {
         return apply(UnaryOp.TAN, x);
     }
 
-    /** {@return the exponential of {@code x}} */
+    /**
+     * {@return the exponential of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar exp(Scalar x) {
         return apply(UnaryOp.EXP, x);
     }
 
-    /** {@return the exponential of every entry of {@code x}} */
+    /**
+     * {@return the exponential of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix exp(Matrix x) {
         return apply(UnaryOp.EXP, x);
     }
 
-    /** {@return {@code e^x - 1}, exact for tiny {@code x}} */
+    /**
+     * {@return {@code e^x - 1}, exact for tiny {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar expm1(Scalar x) {
         return apply(UnaryOp.EXPM1, x);
     }
 
-    /** {@return {@code e^x - 1} of every entry of {@code x}, exact for tiny entries} */
+    /**
+     * {@return {@code e^x - 1} of every entry of {@code x}, exact for tiny entries}
+     *
+     * @param x the argument
+     */
     public static Matrix expm1(Matrix x) {
         return apply(UnaryOp.EXPM1, x);
     }
 
-    /** {@return the natural logarithm of {@code x}} */
+    /**
+     * {@return the natural logarithm of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar log(Scalar x) {
         return apply(UnaryOp.LOG, x);
     }
 
-    /** {@return the natural logarithm of every entry of {@code x}} */
+    /**
+     * {@return the natural logarithm of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix log(Matrix x) {
         return apply(UnaryOp.LOG, x);
     }
 
-    /** {@return the square root of {@code x}} */
+    /**
+     * {@return the square root of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar sqrt(Scalar x) {
         return apply(UnaryOp.SQRT, x);
     }
 
-    /** {@return the square root of every entry of {@code x}} */
+    /**
+     * {@return the square root of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix sqrt(Matrix x) {
         return apply(UnaryOp.SQRT, x);
     }
 
-    /** {@return the square of {@code x}} */
+    /**
+     * {@return the square of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar square(Scalar x) {
         return apply(UnaryOp.SQUARE, x);
     }
 
-    /** {@return the square of every entry of {@code x}} */
+    /**
+     * {@return the square of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix square(Matrix x) {
         return apply(UnaryOp.SQUARE, x);
     }
 
-    /** {@return the reciprocal {@code 1/x} of {@code x}} */
+    /**
+     * {@return the reciprocal {@code 1/x} of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar inv(Scalar x) {
         return apply(UnaryOp.RECIPROCAL, x);
     }
 
-    /** {@return the reciprocal {@code 1/x} of every entry of {@code x}} */
+    /**
+     * {@return the reciprocal {@code 1/x} of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix inv(Matrix x) {
         return apply(UnaryOp.RECIPROCAL, x);
     }
 
-    /** {@return the hyperbolic tangent of {@code x}} */
+    /**
+     * {@return the hyperbolic tangent of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar tanh(Scalar x) {
         return apply(UnaryOp.TANH, x);
     }
 
-    /** {@return the hyperbolic tangent of every entry of {@code x}} */
+    /**
+     * {@return the hyperbolic tangent of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix tanh(Matrix x) {
         return apply(UnaryOp.TANH, x);
     }
 
-    /** {@return the inverse tangent of {@code x}} */
+    /**
+     * {@return the inverse tangent of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar atan(Scalar x) {
         return apply(UnaryOp.ATAN, x);
     }
 
-    /** {@return the inverse tangent of every entry of {@code x}} */
+    /**
+     * {@return the inverse tangent of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix atan(Matrix x) {
         return apply(UnaryOp.ATAN, x);
     }
 
-    /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}} */
+    /**
+     * {@return the logistic sigmoid {@code 1/(1 + e^-x)} of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar sigmoid(Scalar x) {
         return apply(UnaryOp.SIGMOID, x);
     }
 
-    /** {@return the logistic sigmoid {@code 1/(1 + e^-x)} of every entry of {@code x}} */
+    /**
+     * {@return the logistic sigmoid {@code 1/(1 + e^-x)} of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix sigmoid(Matrix x) {
         return apply(UnaryOp.SIGMOID, x);
     }
 
-    /** {@return the rectifier {@code max(x, 0)} of {@code x}} */
+    /**
+     * {@return the rectifier {@code max(x, 0)} of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar relu(Scalar x) {
         return apply(UnaryOp.RELU, x);
     }
 
-    /** {@return the rectifier {@code max(x, 0)} of every entry of {@code x}} */
+    /**
+     * {@return the rectifier {@code max(x, 0)} of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix relu(Matrix x) {
         return apply(UnaryOp.RELU, x);
     }
 
-    /** {@return the absolute value of {@code x}} */
+    /**
+     * {@return the absolute value of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar abs(Scalar x) {
         return apply(UnaryOp.ABS, x);
     }
 
-    /** {@return the absolute value of every entry of {@code x}} */
+    /**
+     * {@return the absolute value of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix abs(Matrix x) {
         return apply(UnaryOp.ABS, x);
     }
 
-    /** {@return the softplus {@code ln(1 + e^x)} of {@code x}} */
+    /**
+     * {@return the softplus {@code ln(1 + e^x)} of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar softplus(Scalar x) {
         return apply(UnaryOp.SOFTPLUS, x);
     }
 
-    /** {@return the softplus {@code ln(1 + e^x)} of every entry of {@code x}} */
+    /**
+     * {@return the softplus {@code ln(1 + e^x)} of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix softplus(Matrix x) {
         return apply(UnaryOp.SOFTPLUS, x);
     }
 
-    /** {@return the {@code ln(1 + x)} of {@code x}} */
+    /**
+     * {@return the {@code ln(1 + x)} of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar log1p(Scalar x) {
         return apply(UnaryOp.LOG1P, x);
     }
 
-    /** {@return the {@code ln(1 + x)} of every entry of {@code x}} */
+    /**
+     * {@return the {@code ln(1 + x)} of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix log1p(Matrix x) {
         return apply(UnaryOp.LOG1P, x);
     }
 
-    /** {@return the sign of {@code x}: -1, 0 or 1} */
+    /**
+     * {@return the sign of {@code x}: -1, 0 or 1}
+     *
+     * @param x the argument
+     */
     public static Scalar sign(Scalar x) {
         return apply(UnaryOp.SIGN, x);
     }
 
-    /** {@return the sign of every entry of {@code x}: -1, 0 or 1} */
+    /**
+     * {@return the sign of every entry of {@code x}: -1, 0 or 1}
+     *
+     * @param x the argument
+     */
     public static Matrix sign(Matrix x) {
         return apply(UnaryOp.SIGN, x);
     }
 
-    /** {@return the error function of {@code x}} */
+    /**
+     * {@return the error function of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar erf(Scalar x) {
         return apply(UnaryOp.ERF, x);
     }
 
-    /** {@return the error function of every entry of {@code x}} */
+    /**
+     * {@return the error function of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix erf(Matrix x) {
         return apply(UnaryOp.ERF, x);
     }
 
-    /** {@return the negation of {@code x}} */
+    /**
+     * {@return the negation of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Scalar neg(Scalar x) {
         return apply(UnaryOp.NEG, x);
     }
 
-    /** {@return the negation of every entry of {@code x}} */
+    /**
+     * {@return the negation of every entry of {@code x}}
+     *
+     * @param x the argument
+     */
     public static Matrix neg(Matrix x) {
         return apply(UnaryOp.NEG, x);
     }
 
-    /** {@return the larger of {@code a} and {@code b}; at a tie each gets half the gradient} */
+    /**
+     * {@return the larger of {@code a} and {@code b}; at a tie each gets half the gradient}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Scalar max(Scalar a, Scalar b) {
         return apply(BinaryOp.MAX, a, b);
     }
 
-    /** {@return the larger of each pair of entries of {@code a} and {@code b}, of one shape} */
+    /**
+     * {@return the larger of each pair of entries of {@code a} and {@code b}, of one shape}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Matrix max(Matrix a, Matrix b) {
         return apply(BinaryOp.MAX, a, b);
     }
 
-    /** {@return the smaller of {@code a} and {@code b}; at a tie each gets half the gradient} */
+    /**
+     * {@return the smaller of {@code a} and {@code b}; at a tie each gets half the gradient}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Scalar min(Scalar a, Scalar b) {
         return apply(BinaryOp.MIN, a, b);
     }
 
-    /** {@return the smaller of each pair of entries of {@code a} and {@code b}, of one shape} */
+    /**
+     * {@return the smaller of each pair of entries of {@code a} and {@code b}, of one shape}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Matrix min(Matrix a, Matrix b) {
         return apply(BinaryOp.MIN, a, b);
     }
 
-    /** {@return {@code a ln b}, and 0 where {@code a = 0}} */
+    /**
+     * {@return {@code a ln b}, and 0 where {@code a = 0}}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Scalar xlogy(Scalar a, Scalar b) {
         return apply(BinaryOp.XLOGY, a, b);
     }
 
-    /** {@return {@code a ln b} entry by entry, and 0 where {@code a = 0}, for {@code a} and {@code b} of one shape} */
+    /**
+     * {@return {@code a ln b} entry by entry, and 0 where {@code a = 0}, for {@code a} and {@code b} of one shape}
+     *
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Matrix xlogy(Matrix a, Matrix b) {
         return apply(BinaryOp.XLOGY, a, b);
     }
 
-    /** {@return {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} (a mask), NaN where {@code y} is NaN} */
+    /**
+     * {@return {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} (a mask), NaN where {@code y} is NaN}
+     *
+     * @param x the argument
+     * @param y the second operand
+     */
     public static Scalar gate(Scalar x, Scalar y) {
         return apply(BinaryOp.GATE, x, y);
     }
 
-    /** {@return each entry of {@code x} where the matching entry of {@code y} is above 0, else exactly 0} */
+    /**
+     * {@return each entry of {@code x} where the matching entry of {@code y} is above 0, else exactly 0}
+     *
+     * @param x the argument
+     * @param y the second operand
+     */
     public static Matrix gate(Matrix x, Matrix y) {
         return apply(BinaryOp.GATE, x, y);
     }
 
-    /** {@return {@code op} applied to {@code x}} */
+    /**
+     * {@return {@code op} applied to {@code x}}
+     *
+     * @param op the operation, from the op table
+     * @param x the argument
+     */
     public static Scalar apply(UnaryOp op, Scalar x) {
         return new Scalar(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
     }
 
-    /** {@return {@code op} applied to every entry of {@code x}} */
+    /**
+     * {@return {@code op} applied to every entry of {@code x}}
+     *
+     * @param op the operation, from the op table
+     * @param x the argument
+     */
     public static Matrix apply(UnaryOp op, Matrix x) {
         return new Matrix(new Unary(Objects.requireNonNull(op, "op is null"), Operands.of(x)));
     }
 
-    /** {@return {@code op} applied to {@code a} and {@code b}} */
+    /**
+     * {@return {@code op} applied to {@code a} and {@code b}}
+     *
+     * @param op the operation, from the op table
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Scalar apply(BinaryOp op, Scalar a, Scalar b) {
         return new Scalar(new Binary(Objects.requireNonNull(op, "op is null"), Operands.of(a), Operands.of(b)));
     }
 
-    /** {@return {@code op} applied to matching entries of {@code a} and {@code b}, of one shape} */
+    /**
+     * {@return {@code op} applied to matching entries of {@code a} and {@code b}, of one shape}
+     *
+     * @param op the operation, from the op table
+     * @param a the first operand
+     * @param b the second operand
+     */
     public static Matrix apply(BinaryOp op, Matrix a, Matrix b) {
         return new Matrix(new Binary(Objects.requireNonNull(op, "op is null"), Operands.of(a), Operands.of(b)));
     }
@@ -429,6 +757,7 @@ public final class Adjoint {
      * scalar; a {@code RealMatrix}, {@code double[][]} rows or {@code double[]} column vector for a
      * matrix or vector. For example {@code at(x1, 1.0, W, new double[][] {{1, 2}, {3, 4}})}.
      *
+     * @param pairs variables and values, alternating
      * @throws IllegalArgumentException if the arguments are not pairs of a variable and a value, or a
      *     variable is given twice
      * @throws adjoint.eval.BindingException if a matrix value is empty or not rectangular

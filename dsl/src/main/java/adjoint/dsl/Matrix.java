@@ -49,17 +49,29 @@ public record Matrix(Expr expr) implements MatrixTerm {
         return expr.shape().cols();
     }
 
-    /** {@return {@code this + b}, entry by entry} */
+    /**
+     * {@return {@code this + b}, entry by entry}
+     *
+     * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
+     */
     public Matrix plus(Matrix b) {
         return new Matrix(new Binary(BinaryOp.ADD, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this + c}, added to every entry} */
+    /**
+     * {@return {@code this + c}, added to every entry}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix plus(Scalar c) {
         return new Matrix(new Binary(BinaryOp.ADD, expr, spread(c)));
     }
 
-    /** {@return {@code this + c}, added to every entry} */
+    /**
+     * {@return {@code this + c}, added to every entry}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix plus(double c) {
         return plus(Adjoint.constant(c));
     }
@@ -74,57 +86,101 @@ public record Matrix(Expr expr) implements MatrixTerm {
         return new Matrix(new Binary(BinaryOp.ADD, expr, new MatrixOp.BroadcastRows(Operands.of(row), expr.shape())));
     }
 
-    /** {@return {@code this - b}, entry by entry} */
+    /**
+     * {@return {@code this - b}, entry by entry}
+     *
+     * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
+     */
     public Matrix minus(Matrix b) {
         return new Matrix(new Binary(BinaryOp.SUB, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this - c}, subtracted from every entry} */
+    /**
+     * {@return {@code this - c}, subtracted from every entry}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix minus(Scalar c) {
         return new Matrix(new Binary(BinaryOp.SUB, expr, spread(c)));
     }
 
-    /** {@return {@code this - c}, subtracted from every entry} */
+    /**
+     * {@return {@code this - c}, subtracted from every entry}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix minus(double c) {
         return minus(Adjoint.constant(c));
     }
 
-    /** {@return the matrix product {@code this b}} */
+    /**
+     * {@return the matrix product {@code this b}}
+     *
+     * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
+     */
     public Matrix times(Matrix b) {
         return new Matrix(new MatrixOp.MatMul(expr, Operands.of(b)));
     }
 
-    /** {@return {@code this c}, every entry scaled} */
+    /**
+     * {@return {@code this c}, every entry scaled}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix times(Scalar c) {
         return new Matrix(new Binary(BinaryOp.MUL, expr, spread(c)));
     }
 
-    /** {@return {@code this c}, every entry scaled} */
+    /**
+     * {@return {@code this c}, every entry scaled}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix times(double c) {
         return times(Adjoint.constant(c));
     }
 
-    /** {@return the elementwise (Hadamard) product} */
+    /**
+     * {@return the elementwise (Hadamard) product}
+     *
+     * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
+     */
     public Matrix hadamard(Matrix b) {
         return new Matrix(new Binary(BinaryOp.MUL, expr, Operands.of(b)));
     }
 
-    /** {@return the elementwise quotient {@code this / b}} */
+    /**
+     * {@return the elementwise quotient {@code this / b}}
+     *
+     * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
+     */
     public Matrix div(Matrix b) {
         return new Matrix(new Binary(BinaryOp.DIV, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this / c}, every entry divided} */
+    /**
+     * {@return {@code this / c}, every entry divided}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix div(Scalar c) {
         return new Matrix(new Binary(BinaryOp.DIV, expr, spread(c)));
     }
 
-    /** {@return {@code this / c}, every entry divided} */
+    /**
+     * {@return {@code this / c}, every entry divided}
+     *
+     * @param c the scalar applied to every entry
+     */
     public Matrix div(double c) {
         return div(Adjoint.constant(c));
     }
 
-    /** {@return every entry to the constant power {@code p}} */
+    /**
+     * {@return every entry to the constant power {@code p}}
+     *
+     * @param p the exponent
+     */
     public Matrix pow(double p) {
         return new Matrix(Exprs.pow(expr, p));
     }
@@ -159,12 +215,20 @@ public record Matrix(Expr expr) implements MatrixTerm {
         return new Scalar(expr);
     }
 
-    /** {@return the value at a point given as pairs of variable and value, as a new matrix} */
+    /**
+     * {@return the value at a point given as pairs of variable and value, as a new matrix}
+     *
+     * @param pairs variables and values, alternating
+     */
     public RealMatrix valueAt(Object... pairs) {
         return value(Adjoint.at(pairs));
     }
 
-    /** {@return the value at a point, as a new matrix} */
+    /**
+     * {@return the value at a point, as a new matrix}
+     *
+     * @param at a value for every variable
+     */
     public RealMatrix value(Bindings at) {
         return Backprop.evaluate(expr, at);
     }

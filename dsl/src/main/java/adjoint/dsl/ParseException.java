@@ -10,6 +10,7 @@ public final class ParseException extends AdjointException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The column, counted from 1, where the problem is. */
     private final int column;
 
     ParseException(String problem, String text, int column) {

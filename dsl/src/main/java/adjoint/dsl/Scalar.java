@@ -48,64 +48,112 @@ public record Scalar(Expr expr) implements ScalarTerm {
         }
     }
 
-    /** {@return {@code this + b}} */
+    /**
+     * {@return {@code this + b}}
+     *
+     * @param b the other operand
+     */
     public Scalar plus(Scalar b) {
         return new Scalar(new Binary(BinaryOp.ADD, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this + c}} */
+    /**
+     * {@return {@code this + c}}
+     *
+     * @param c the constant
+     */
     public Scalar plus(double c) {
         return plus(Adjoint.constant(c));
     }
 
-    /** {@return {@code this + M}, added to every entry of {@code M}} */
+    /**
+     * {@return {@code this + M}, added to every entry of {@code M}}
+     *
+     * @param m the matrix
+     */
     public Matrix plus(Matrix m) {
         Expr e = Operands.of(m);
         return new Matrix(new Binary(BinaryOp.ADD, new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
-    /** {@return {@code this - b}} */
+    /**
+     * {@return {@code this - b}}
+     *
+     * @param b the other operand
+     */
     public Scalar minus(Scalar b) {
         return new Scalar(new Binary(BinaryOp.SUB, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this - c}} */
+    /**
+     * {@return {@code this - c}}
+     *
+     * @param c the constant
+     */
     public Scalar minus(double c) {
         return minus(Adjoint.constant(c));
     }
 
-    /** {@return {@code this * b}} */
+    /**
+     * {@return {@code this * b}}
+     *
+     * @param b the other operand
+     */
     public Scalar times(Scalar b) {
         return new Scalar(new Binary(BinaryOp.MUL, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this * c}} */
+    /**
+     * {@return {@code this * c}}
+     *
+     * @param c the constant
+     */
     public Scalar times(double c) {
         return times(Adjoint.constant(c));
     }
 
-    /** {@return {@code this * M}, every entry of {@code M} scaled} */
+    /**
+     * {@return {@code this * M}, every entry of {@code M} scaled}
+     *
+     * @param m the matrix
+     */
     public Matrix times(Matrix m) {
         Expr e = Operands.of(m);
         return new Matrix(new Binary(BinaryOp.MUL, new MatrixOp.Broadcast(expr, e.shape()), e));
     }
 
-    /** {@return {@code this / b}} */
+    /**
+     * {@return {@code this / b}}
+     *
+     * @param b the other operand
+     */
     public Scalar div(Scalar b) {
         return new Scalar(new Binary(BinaryOp.DIV, expr, Operands.of(b)));
     }
 
-    /** {@return {@code this / c}} */
+    /**
+     * {@return {@code this / c}}
+     *
+     * @param c the constant
+     */
     public Scalar div(double c) {
         return div(Adjoint.constant(c));
     }
 
-    /** {@return {@code this^p} for a constant exponent} */
+    /**
+     * {@return {@code this^p} for a constant exponent}
+     *
+     * @param p the exponent
+     */
     public Scalar pow(double p) {
         return new Scalar(Exprs.pow(expr, p));
     }
 
-    /** {@return {@code this^b} with a variable exponent, defined for a positive base} */
+    /**
+     * {@return {@code this^b} with a variable exponent, defined for a positive base}
+     *
+     * @param b the other operand
+     */
     public Scalar pow(Scalar b) {
         return new Scalar(new Binary(BinaryOp.POW, expr, Operands.of(b)));
     }
@@ -125,7 +173,12 @@ public record Scalar(Expr expr) implements ScalarTerm {
         return new Scalar(new Unary(UnaryOp.RECIPROCAL, expr));
     }
 
-    /** {@return this scalar repeated into a matrix of {@code rows x cols}} */
+    /**
+     * {@return this scalar repeated into a matrix of {@code rows x cols}}
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     */
     public Matrix broadcast(int rows, int cols) {
         return new Matrix(new MatrixOp.Broadcast(expr, Shape.of(rows, cols)));
     }
@@ -133,22 +186,36 @@ public record Scalar(Expr expr) implements ScalarTerm {
     /**
      * {@return the value and gradient at a point given as pairs}, each a variable then its value:
      * {@code f.gradientAt(x1, 1.0, w1, 2.0)}. Every variable of the expression must be bound.
+     *
+     * @param pairs variables and values, alternating
      */
     public Gradient gradientAt(Object... pairs) {
         return gradient(Adjoint.at(pairs));
     }
 
-    /** {@return the value and gradient at a point} */
+    /**
+     * {@return the value and gradient at a point}
+     *
+     * @param at a value for every variable
+     */
     public Gradient gradient(Bindings at) {
         return Backprop.gradient(expr, at);
     }
 
-    /** {@return the value at a point given as pairs, as for {@link #gradientAt}} */
+    /**
+     * {@return the value at a point given as pairs, as for {@link #gradientAt}}
+     *
+     * @param pairs variables and values, alternating
+     */
     public double valueAt(Object... pairs) {
         return value(Adjoint.at(pairs));
     }
 
-    /** {@return the value at a point} */
+    /**
+     * {@return the value at a point}
+     *
+     * @param at a value for every variable
+     */
     public double value(Bindings at) {
         return Backprop.value(expr, at);
     }

@@ -56,6 +56,7 @@ public final class Syntax {
     /**
      * {@return the scalar expression the text denotes, every variable a scalar}
      *
+     * @param text the text
      * @throws ParseException if the text is not an expression of this syntax
      */
     public static Scalar parse(String text) {
@@ -67,6 +68,8 @@ public final class Syntax {
      * {@return the expression the text denotes, of any shape}, each variable of the shape the map
      * gives (a scalar if it gives none)
      *
+     * @param text the text
+     * @param shapes each matrix variable's shape, by name
      * @throws ParseException if the text is not an expression of this syntax, or its shapes do not fit
      */
     public static Matrix parse(String text, Map<String, Shape> shapes) {
@@ -81,6 +84,7 @@ public final class Syntax {
      * or scientific ({@code -2.5e-3}), or {@code nan}, {@code inf}, {@code -inf}; a number too large
      * for a double is an error.
      *
+     * @param text the text
      * @throws ParseException if the text is not one literal
      */
     public static double[][] value(String text) {
@@ -93,7 +97,11 @@ public final class Syntax {
         return List.copyOf(Functions.names());
     }
 
-    /** {@return whether {@code name} is written bare in this syntax: a letter or {@code _}, then letters, digits, {@code _}, not a reserved word} */
+    /**
+     * {@return whether {@code name} is written bare in this syntax: a letter or {@code _}, then letters, digits, {@code _}, not a reserved word}
+     *
+     * @param name a candidate name
+     */
     public static boolean isName(String name) {
         Objects.requireNonNull(name, "name is null");
         if (name.isEmpty() || !isNameStart(name.charAt(0))) {
@@ -120,6 +128,7 @@ public final class Syntax {
      * A node used twice is written out at each use, so a graph that shares much can have text far
      * longer than itself (100 doublings of {@code x + x} are 101 nodes and 2^100 uses).
      *
+     * @param e the expression
      * @throws IllegalArgumentException if {@code e} has an op this syntax cannot write (a custom
      *     op), or its text would be longer than {@link #MAX_TEXT} characters
      */
