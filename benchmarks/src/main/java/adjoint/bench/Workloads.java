@@ -88,6 +88,7 @@ public final class Workloads {
         detection(csv, "mlp", timer.median(() -> mlp.gradient(mlpChecked)), timer.median(() -> mlp.gradient(mlp.f)));
 
         System.out.println();
+        BatchWorkload.run(timer, csv);
         memory(csv);
         symbolic(csv, quick ? 100_000 : 1_000_000);
 

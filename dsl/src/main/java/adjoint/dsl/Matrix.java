@@ -15,6 +15,7 @@ import adjoint.expr.Shape;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.show.Formula;
+import adjoint.symbolic.Simplify;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -246,6 +247,15 @@ public record Matrix(Expr expr) implements MatrixTerm {
     /** {@return the expression in Unicode notation, as {@code σ(W·x)}} */
     public String formula() {
         return Formula.unicode(expr);
+    }
+
+    /**
+     * {@return this expression rewritten for reading}: products with one sign, one coefficient
+     * first and one denominator, as {@code −2·w₁·sin(x₁·w₁)/d²}; its value may differ from this
+     * one's in the last bits, so evaluate the original
+     */
+    public Matrix readable() {
+        return new Matrix(Simplify.readable(expr));
     }
 
     /** {@return the expression in LaTeX notation} */

@@ -21,6 +21,7 @@ import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import adjoint.show.Dot;
 import adjoint.show.Formula;
+import adjoint.symbolic.Simplify;
 import adjoint.show.Trace;
 import adjoint.symbolic.Symbolic;
 import java.util.Objects;
@@ -285,6 +286,15 @@ public record Scalar(Expr expr) implements ScalarTerm {
     /** {@return the expression in Unicode notation, as {@code 1/(2 + sin²(x₁·w₁))}} */
     public String formula() {
         return Formula.unicode(expr);
+    }
+
+    /**
+     * {@return this expression rewritten for reading}: products with one sign, one coefficient
+     * first and one denominator, as {@code −2·w₁·sin(x₁·w₁)/d²}; its value may differ from this
+     * one's in the last bits, so evaluate the original
+     */
+    public Scalar readable() {
+        return new Scalar(Simplify.readable(expr));
     }
 
     /** {@return the expression in LaTeX notation} */

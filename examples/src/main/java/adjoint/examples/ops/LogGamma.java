@@ -16,12 +16,12 @@ public record LogGamma(Expr a) implements Custom.Elementwise {
 
     /** {@return {@code ln Γ(x)}, used from the DSL like a built-in} */
     public static Scalar logGamma(Scalar x) {
-        return new Scalar(new LogGamma(x.expr()));
+        return x.apply(LogGamma::new);
     }
 
     /** {@return {@code ln Γ} of every entry of {@code x}} */
     public static Matrix logGamma(Matrix x) {
-        return new Matrix(new LogGamma(x.expr()));
+        return x.apply(LogGamma::new);
     }
 
     @Override

@@ -21,7 +21,7 @@ public record RowSoftmax(Expr a) implements Custom {
 
     /** {@return the softmax of every row of {@code x}, used from the DSL like a built-in} */
     public static Matrix softmaxRows(Matrix x) {
-        return new Matrix(new RowSoftmax(x.expr()));
+        return x.apply(RowSoftmax::new);
     }
 
     @Override
