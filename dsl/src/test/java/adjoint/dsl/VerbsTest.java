@@ -19,9 +19,8 @@ import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.eval.ValueAndJacobian;
-import adjoint.expr.Custom;
-import adjoint.expr.Expr;
 import adjoint.expr.ShapeMismatchException;
+import adjoint.fixtures.Fixtures.Cube;
 import adjoint.show.Trace;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -171,24 +170,7 @@ class VerbsTest {
             assertThatThrownBy(() -> x.apply(e -> new Cube(matrix("A", 2, 2).expr())))
                     .isInstanceOf(ShapeMismatchException.class);
             assertThat(relu(x).formula()).isEqualTo("relu(x)");
-        }
-    }
-
-    /** {@code x³}, a custom elementwise op. */
-    record Cube(Expr a) implements Custom.Elementwise {
-        @Override
-        public String op() {
-            return "cube";
-        }
-
-        @Override
-        public double apply(double x) {
-            return x * x * x;
-        }
-
-        @Override
-        public double derivative(double x, double out) {
-            return 3 * x * x;
+            assertThat(y.derivative(x).valueAt(x, 2.0)).isEqualTo(12);
         }
     }
 }
