@@ -108,9 +108,11 @@ public enum BinaryOp {
     /**
      * {@code x} where {@code y > 0}, exactly 0 where {@code y ≤ 0} whatever {@code x} is, NaN where
      * {@code y} is NaN: a mask, the symbolic form of what relu, abs, sign, max and min pass down.
-     * Partials: {@code [y > 0]}, a mask itself, and 0 (a step).
+     * Partials: {@code [y > 0]}, a mask itself, and 0 (a step). Formulas write it with Iverson's
+     * bracket, {@code x·[y > 0]}, and {@code gate(1, y)} as the step {@code [y > 0]}.
      */
-    GATE("gate", Notation.call("gate", 2), Notation.call("gate", 2), Notation.latexCall("\\operatorname{gate}", 2),
+    GATE("gate", Notation.call("gate", 2), Notation.of(PRODUCT, slot(0, PRODUCT), "·[", slot(1, 0), " > 0]"),
+            Notation.of(PRODUCT, slot(0, PRODUCT), " \\cdot \\left[", slot(1, 0), " > 0\\right]"),
             Domain.ANY, Domain.AWAY_FROM_ZERO) {
         public double value(double x, double y) { return y > 0 ? x : y <= 0 ? 0.0 : Double.NaN; }
         public double partialA(double x, double y, double out) { return y > 0 ? 1.0 : y <= 0 ? 0.0 : Double.NaN; }

@@ -78,4 +78,70 @@ final class Cells {
         }
         return sb.append(rows > MAX_SIDE ? ", …]" : "]").toString();
     }
+
+    /** Matrices with more entries than this are cut when written "in full". */
+    static final int MAX_FULL = 64;
+
+    /** {@return a matrix as its shape and first two entries by rows: {@code 3x3 [-1, -2, …]}} */
+    static String brief(RealMatrix m) {
+        int cols = m.getColumnDimension();
+        int entries = m.getRowDimension() * cols;
+        StringBuilder sb = new StringBuilder().append(m.getRowDimension()).append('x').append(cols).append(" [");
+        for (int k = 0; k < Math.min(2, entries); k++) {
+            sb.append(k == 0 ? "" : ", ").append(number(m.getEntry(k / cols, k % cols)));
+        }
+        return sb.append(entries > 2 ? ", …]" : "]").toString();
+    }
+
+    /** {@return every entry by rows, up to {@value #MAX_FULL} entries; a larger matrix cut as {@link #value} cuts it} */
+    static String full(RealMatrix m) {
+        int rows = m.getRowDimension();
+        int cols = m.getColumnDimension();
+        if (rows * cols > MAX_FULL) {
+            return value(m);
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < cols; j++) {
+                sb.append(j == 0 ? "" : ", ").append(number(m.getEntry(i, j)));
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
+    }
+
+    /** {@return a number or matrix in LaTeX math: {@code 1.5 \\times 10^{-7}}, a {@code bmatrix} cut to {@value #MAX_SIDE} rows and columns} */
+    static String latex(RealMatrix m) {
+        int rows = m.getRowDimension();
+        int cols = m.getColumnDimension();
+        if (rows == 1 && cols == 1) {
+            return latexNumber(m.getEntry(0, 0));
+        }
+        StringBuilder sb = new StringBuilder("\\begin{bmatrix}");
+        for (int i = 0; i < Math.min(rows, MAX_SIDE); i++) {
+            sb.append(i == 0 ? " " : " \\\\ ");
+            for (int j = 0; j < Math.min(cols, MAX_SIDE); j++) {
+                sb.append(j == 0 ? "" : " & ").append(latexNumber(m.getEntry(i, j)));
+            }
+            sb.append(cols > MAX_SIDE ? " & \\cdots" : "");
+        }
+        if (rows > MAX_SIDE) {
+            sb.append(" \\\\ \\vdots");
+        }
+        return sb.append(" \\end{bmatrix}").toString();
+    }
+
+    /** {@return a number in LaTeX math: six significant digits, an exponent as a power of ten} */
+    static String latexNumber(double x) {
+        if (Double.isNaN(x)) {
+            return "\\mathrm{NaN}";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "\\infty" : "-\\infty";
+        }
+        String n = number(x);
+        int e = n.indexOf('e');
+        return e < 0 ? n : n.substring(0, e) + " \\times 10^{" + n.substring(e + 1) + "}";
+    }
 }

@@ -3,13 +3,19 @@ package adjoint.show;
 import adjoint.eval.Tape;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
+import adjoint.expr.MatrixOp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The computational graph in Graphviz's DOT language: one box per node with its op, shape,
- * value and gradient, an arrow from each input to the node that uses it. Variables are blue,
+ * value and gradient, an arrow from each input to the node that uses it, labelled with the
+ * local derivative {@code ∂node/∂input} at the point where there is one. Nodes are named as in
+ * the {@link Trace} ({@code n7}, {@code x1}), and a constant's gradient, which backprop does not
+ * propagate, is marked so. Variables are blue,
  * constants grey, the result has a double border, and a node used more than once is orange and
  * says how many times. Render it with {@link Graphviz}.
  */
@@ -34,6 +40,11 @@ public final class Dot {
     public static String of(Trace trace) {
         Objects.requireNonNull(trace, "trace is null");
         Tape tape = trace.tape();
+        Map<Integer, String> ids = ids(trace);
+        Map<Integer, Trace.Row> byIndex = new HashMap<>();
+        for (Trace.Row row : trace.rows()) {
+            byIndex.put(row.index(), row);
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("digraph adjoint {\n");
         sb.append("  rankdir=LR;\n");
@@ -46,7 +57,10 @@ public final class Dot {
                 label.append(" | ").append(row.shape());
             }
             label.append(" | value ").append(block(row.value()));
-            label.append(" | grad ").append(block(row.upstream()));
+            label.append(" | ∂f/∂").append(escape(row.name())).append(' ').append(block(row.upstream()));
+            if (!row.propagated()) {
+                label.append(" (not propagated)");
+            }
             if (row.uses() > 1) {
                 label.append(" | used ").append(row.uses()).append("×");
             }
@@ -56,7 +70,7 @@ public final class Dot {
                 case Leaf.MatrixConstant c -> "#e9ecef";
                 default -> row.uses() > 1 ? "#ffe5b4" : "white";
             };
-            sb.append("  n").append(row.index()).append(" [label=\"").append(label).append("\", fillcolor=\"")
+            sb.append("  ").append(ids.get(row.index())).append(" [label=\"").append(label).append("\", fillcolor=\"")
                     .append(fill).append('"');
             if (row.index() == tape.root()) {
                 sb.append(", peripheries=2");
@@ -66,14 +80,55 @@ public final class Dot {
         for (Trace.Row row : trace.rows()) {
             int[] in = tape.inputs(row.index());
             for (int k = 0; k < in.length; k++) {
-                sb.append("  n").append(in[k]).append(" -> n").append(row.index());
-                if (in.length > 1) {
-                    sb.append(" [label=\"").append(k).append("\"]");
+                sb.append("  ").append(ids.get(in[k])).append(" -> ").append(ids.get(row.index()));
+                String label = edgeLabel(tape.node(row.index()), row, k, byIndex.get(in[k]));
+                if (!label.isEmpty()) {
+                    sb.append(" [label=\"").append(escapeLabel(label)).append("\"]");
                 }
                 sb.append(";\n");
             }
         }
         return sb.append("}\n").toString();
+    }
+
+    /**
+     * {@return the DOT id of every node: its name in the trace ({@code n7}, {@code x1}), made
+     * unique with a suffix where two constants share a value}
+     */
+    private static Map<Integer, String> ids(Trace trace) {
+        Map<Integer, String> ids = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Trace.Row row : trace.rows()) {
+            String name = row.name();
+            int n = seen.merge(name, 1, Integer::sum);
+            ids.put(row.index(), "\"" + escapeLabel(n == 1 ? name : name + "#" + n) + "\"");
+        }
+        return ids;
+    }
+
+    /**
+     * {@return the label of the edge from input {@code k} to {@code row}'s node}: its local
+     * derivative at the point where the trace shows one ({@code ∂n4/∂x2 = 4}); the operand's
+     * role for a matrix product; nothing for an input backprop does not follow
+     */
+    private static String edgeLabel(Expr node, Trace.Row row, int k, Trace.Row input) {
+        if (!row.local().isEmpty() && row.local().get(k) != null) {
+            RealMatrix local = row.local().get(k);
+            boolean small = local.getRowDimension() * local.getColumnDimension() <= 2;
+            return "∂" + row.name() + "/∂" + input.name() + " = " + (small ? Cells.value(local) : Cells.brief(local));
+        }
+        if (node instanceof MatrixOp.MatMul) {
+            return k == 0 ? "left" : "right";
+        }
+        if (node.arity() > 1 && row.propagated() && input.propagated()) {
+            return "input " + (k + 1);
+        }
+        return "";
+    }
+
+    /** {@return text made safe inside a quoted DOT string} */
+    private static String escapeLabel(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** {@return a scalar on the same line; a matrix on lines of its own, one per row} */

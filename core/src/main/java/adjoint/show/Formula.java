@@ -15,6 +15,7 @@ import adjoint.expr.Structure;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -87,13 +88,18 @@ public final class Formula {
     private static Template template(Expr e, int context, boolean latex, Function<Expr, String> named) {
         return switch (e) {
             case Leaf.Variable v -> Template.of(ATOM, subscripted(v.name(), latex));
-            case Leaf.Constant c -> Template.of(c.value() < 0 ? SUM : ATOM,
-                    latex ? Structure.number(c.value()) : Structure.number(c.value()).replace('-', '−'));
+            case Leaf.Constant c -> constant(c.value(), latex);
             case Leaf.MatrixConstant m -> Template.of(ATOM, latex ? latexMatrix(m) : m.toString());
             case Unary u when u.fn() == UnaryOp.SQUARE -> power(u.a(), 2, latex, named);
             case Unary u -> Template.of(u, latex ? u.fn().latex() : u.fn().unicode());
             case Binary b when b.fn() == BinaryOp.POW && Exprs.constantValue(b.b()) != null ->
                     power(b.a(), Exprs.constantValue(b.b()), latex, named);
+            case Binary b when b.fn() == BinaryOp.GATE && Exprs.constantValue(b.a()) != null && Exprs.constantValue(b.a()) == 1 ->
+                    latex ? Template.of(ATOM, "\\left[", new Slot(b.b(), 0), " > 0\\right]")
+                            : Template.of(ATOM, "[", new Slot(b.b(), 0), " > 0]");
+            case Binary b when b.fn() == BinaryOp.MUL && b.shape().isScalar() && Exprs.constantValue(b.b()) != null
+                    && Exprs.constantValue(b.a()) == null ->
+                    Template.of(PRODUCT, new Slot(b.b(), PRODUCT), latex ? " \\cdot " : "·", new Slot(b.a(), PRODUCT));
             case Binary b -> Template.of(b, latex ? b.fn().latex(b.shape()) : b.fn().unicode(b.shape()));
             case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), latex ? " " : "·", new Slot(m.b(), POWER));
             case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), latex ? "^{\\top}" : "ᵀ");
@@ -105,6 +111,23 @@ public final class Formula {
             case MatrixOp.SoftmaxRows l -> call(latex ? "\\operatorname{softmax}_{\\text{rows}}" : "softmaxRows", l, latex);
             case Custom c -> call(latex ? "\\operatorname{" + c.op() + "}" : c.op(), c, latex);
         };
+    }
+
+    /** Constants written by name: π, e and the {@code 2/√π} of erf's derivative, by their exact double values. */
+    private static final Map<Double, String[]> NAMED = Map.of(
+            Math.PI, new String[] {"π", "\\pi"},
+            Math.E, new String[] {"e", "e"},
+            UnaryOp.TWO_OVER_SQRT_PI, new String[] {"2/√π", "\\frac{2}{\\sqrt{\\pi}}"});
+
+    /** {@return a constant: by name if it is one of {@link #NAMED}, else its shortest decimal} */
+    private static Template constant(double v, boolean latex) {
+        String[] named = NAMED.get(Math.abs(v));
+        if (named != null) {
+            String text = named[latex ? 1 : 0];
+            int precedence = text.contains("/") ? PRODUCT : ATOM;
+            return v < 0 ? Template.of(SUM, (latex ? "-" : "−") + text) : Template.of(precedence, text);
+        }
+        return Template.of(v < 0 ? SUM : ATOM, latex ? Structure.number(v) : Structure.number(v).replace('-', '−'));
     }
 
     /** {@return {@code node} as the call {@code name(inputs)}, or in LaTeX {@code name\left(inputs\right)}} */

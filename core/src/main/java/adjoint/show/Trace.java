@@ -43,7 +43,10 @@ public final class Trace {
      * @param op the op's name
      * @param shape the node's shape
      * @param value its value
-     * @param upstream {@code ∂f/∂node}, summed over its uses
+     * @param upstream {@code ∂f/∂node}, summed over its uses; for a node that depends on no
+     *     variable (a constant), the true value, which backprop itself does not compute
+     * @param propagated whether backprop carries the upstream gradient through this node: false
+     *     for a node that depends on no variable
      * @param uses how many times the node is an input
      * @param inputs its inputs' names
      * @param local {@code ∂node/∂input} per input, where shown (else empty); null for an input
@@ -52,7 +55,7 @@ public final class Trace {
      *     that depends on no variable, which backprop does not follow
      */
     public record Row(int index, String name, String computes, String op, Shape shape, RealMatrix value, RealMatrix upstream,
-            int uses, List<String> inputs, List<RealMatrix> local, List<RealMatrix> passes) {}
+            boolean propagated, int uses, List<String> inputs, List<RealMatrix> local, List<RealMatrix> passes) {}
 
     private final Tape tape;
     private final List<Row> rows;
@@ -93,10 +96,15 @@ public final class Trace {
             };
         }
         List<Row> rows = new ArrayList<>();
+        // The true upstream gradient of every node that carries none on the tape (a constant, or
+        // an expression of constants), summed from its users as backprop would if it followed them.
+        RealMatrix[] constantUpstream = new RealMatrix[tape.size()];
         for (int i = tape.size() - 1; i >= 0; i--) {
             Expr e = tape.node(i);
             int[] in = tape.inputs(i);
-            RealMatrix upstream = tape.gradient(i);
+            boolean propagated = tape.carriesGradient(i);
+            RealMatrix upstream = propagated ? tape.gradient(i)
+                    : constantUpstream[i] != null ? constantUpstream[i] : zeros(e.shape());
             List<String> inputNames = Arrays.stream(in).mapToObj(k -> names[k]).toList();
             String computes = e.arity() == 0 ? names[i]
                     : names[i] + " = " + Formula.of(e, Formula.Style.UNICODE, x -> {
@@ -111,13 +119,22 @@ public final class Trace {
                     values[k] = tape.value(in[k]);
                 }
                 NodeRule rule = NodeRule.of(e);
-                passes = followed(tape, in, rule.pullback(List.of(values), upstream));
-                if (e.shape().isScalar() || elementwise(e)) {
-                    local = followed(tape, in, rule.pullback(List.of(values), ones(e.shape())));
+                List<RealMatrix> pulled = rule.pullback(List.of(values), upstream);
+                for (int k = 0; k < in.length; k++) {
+                    if (!tape.carriesGradient(in[k])) {
+                        RealMatrix before = constantUpstream[in[k]];
+                        constantUpstream[in[k]] = before == null ? pulled.get(k) : before.add(pulled.get(k));
+                    }
+                }
+                if (propagated) {
+                    passes = followed(tape, in, pulled);
+                    if (e.shape().isScalar() || elementwise(e)) {
+                        local = followed(tape, in, rule.pullback(List.of(values), ones(e.shape())));
+                    }
                 }
             }
-            rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, tape.uses(i), inputNames,
-                    local, passes));
+            rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, propagated, tape.uses(i),
+                    inputNames, local, passes));
         }
         return new Trace(tape, List.copyOf(rows));
     }
@@ -143,9 +160,13 @@ public final class Trace {
         return tape;
     }
 
-    /** {@return the trace as an aligned text table} */
+    /**
+     * {@return the trace as an aligned text table}: a matrix shown by its shape and first
+     * entries, and in full below the table
+     */
     public String text() {
-        List<String[]> cells = cells(false);
+        List<String> full = new ArrayList<>();
+        List<String[]> cells = cells(Style.TEXT, full);
         int[] width = new int[HEADER.length];
         for (String[] row : cells) {
             for (int c = 0; c < row.length; c++) {
@@ -155,13 +176,14 @@ public final class Trace {
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < cells.size(); r++) {
             String[] row = cells.get(r);
+            StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.length; c++) {
-                sb.append(row[c]);
+                line.append(row[c]);
                 if (c < row.length - 1) {
-                    sb.append(" ".repeat(width[c] - row[c].codePointCount(0, row[c].length()) + 2));
+                    line.append(" ".repeat(width[c] - row[c].codePointCount(0, row[c].length()) + 2));
                 }
             }
-            sb.append('\n');
+            sb.append(line.toString().stripTrailing()).append('\n');
             if (r == 0) {
                 for (int c = 0; c < row.length; c++) {
                     sb.append("-".repeat(width[c])).append(c < row.length - 1 ? "  " : "");
@@ -169,26 +191,29 @@ public final class Trace {
                 sb.append('\n');
             }
         }
+        appendFull(sb, full, "");
         return sb.toString();
     }
 
-    /** {@return the trace as a Markdown table} */
+    /** {@return the trace as a Markdown table}, matrices abbreviated in it and listed in full below */
     public String markdown() {
+        List<String> full = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
-        List<String[]> cells = cells(false);
+        List<String[]> cells = cells(Style.MARKDOWN, full);
         for (int r = 0; r < cells.size(); r++) {
             sb.append("| ").append(String.join(" | ", escapeMarkdown(cells.get(r)))).append(" |\n");
             if (r == 0) {
                 sb.append("|").append(" --- |".repeat(HEADER.length)).append('\n');
             }
         }
+        appendFull(sb, full, "- ");
         return sb.toString();
     }
 
-    /** {@return the trace as a LaTeX {@code tabular}, formulas in math mode} */
+    /** {@return the trace as a LaTeX {@code tabular}}: every formula, number and matrix in math mode */
     public String latex() {
         StringBuilder sb = new StringBuilder("\\begin{tabular}{llllll}\n");
-        List<String[]> cells = cells(true);
+        List<String[]> cells = cells(Style.LATEX, new ArrayList<>());
         for (int r = 0; r < cells.size(); r++) {
             sb.append(String.join(" & ", cells.get(r))).append(" \\\\\n");
             if (r == 0) {
@@ -201,7 +226,21 @@ public final class Trace {
     private static final String[] HEADER = {"node", "computes", "value", "∂f/∂node (upstream)", "local ∂node/∂input",
         "passes down"};
 
-    private List<String[]> cells(boolean latex) {
+    /** Where a trace is written: each writes numbers and matrices its own way. */
+    private enum Style { TEXT, MARKDOWN, LATEX }
+
+    private static void appendFull(StringBuilder sb, List<String> full, String bullet) {
+        if (full.isEmpty()) {
+            return;
+        }
+        sb.append('\n').append("matrices in full:\n");
+        for (String line : full) {
+            sb.append(bullet).append(line).append('\n');
+        }
+    }
+
+    private List<String[]> cells(Style style, List<String> full) {
+        boolean latex = style == Style.LATEX;
         IdentityHashMap<Expr, String> latexNames = new IdentityHashMap<>();
         if (latex) {
             for (Row r : rows) {
@@ -212,18 +251,38 @@ public final class Trace {
         out.add(latex ? new String[] {"node", "computes", "value", "$\\partial f/\\partial$node",
             "local $\\partial$node$/\\partial$input", "passes down"} : HEADER);
         for (Row row : rows) {
-            String upstream = Cells.value(row.upstream()) + (row.uses() > 1 ? " (sum of " + row.uses() + " uses)" : "");
-            String computes = row.computes();
+            String value = show(style, row.value(), full, row.name() + " value");
+            String upstream = show(style, row.upstream(), full, row.name() + " ∂f/∂node")
+                    + (row.uses() > 1 ? " (sum of " + row.uses() + " uses)" : "")
+                    + (row.propagated() ? "" : " (constant: not propagated)");
             out.add(new String[] {
                 latex ? "$" + latexName(row.name()) + "$" : row.name(),
-                latex ? "$" + latexComputes(row, latexNames) + "$" : computes + shapeNote(row),
-                Cells.value(row.value()),
+                latex ? "$" + latexComputes(row, latexNames) + "$" : row.computes() + shapeNote(row),
+                value,
                 upstream,
-                perInput(row, row.local(), !row.inputs().isEmpty() && row.local().isEmpty() ? "(vector-Jacobian product)" : ""),
-                perInput(row, row.passes(), "")
+                perInput(style, row, row.local(), full, "local ∂" + row.name() + "/∂",
+                        !row.inputs().isEmpty() && row.local().isEmpty() && row.propagated() ? "(vector-Jacobian product)" : ""),
+                perInput(style, row, row.passes(), full, row.name() + " passes to ", "")
             });
         }
         return out;
+    }
+
+    /**
+     * {@return a number or matrix as a cell}: in text and Markdown a matrix with more than two
+     * entries as its shape and first two entries, recorded in full under {@code what}; in
+     * LaTeX in math mode
+     */
+    private static String show(Style style, RealMatrix m, List<String> full, String what) {
+        if (style == Style.LATEX) {
+            return "$" + Cells.latex(m) + "$";
+        }
+        int entries = m.getRowDimension() * m.getColumnDimension();
+        if (entries <= 2) {
+            return Cells.value(m);
+        }
+        full.add(what + " = " + Cells.full(m));
+        return Cells.brief(m);
     }
 
     private String latexComputes(Row row, IdentityHashMap<Expr, String> names) {
@@ -242,14 +301,22 @@ public final class Trace {
         return row.shape().isScalar() ? "" : "  (" + row.shape() + ")";
     }
 
-    private static String perInput(Row row, List<RealMatrix> values, String otherwise) {
+    private static String perInput(Style style, Row row, List<RealMatrix> values, List<String> full, String what,
+            String otherwise) {
         if (values.isEmpty()) {
             return otherwise;
         }
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < values.size(); k++) {
-            if (values.get(k) != null) {
-                parts.add((values.size() > 1 ? row.inputs().get(k) + ": " : "") + Cells.value(values.get(k)));
+            if (values.get(k) == null) {
+                continue;
+            }
+            String input = row.inputs().get(k);
+            String value = show(style, values.get(k), full, what + input);
+            if (style == Style.LATEX) {
+                parts.add(values.size() > 1 ? "$" + latexName(input) + "\\colon$ " + value : value);
+            } else {
+                parts.add((values.size() > 1 ? input + ": " : "") + value);
             }
         }
         return String.join("; ", parts);
@@ -265,6 +332,10 @@ public final class Trace {
 
     private static boolean elementwise(Expr e) {
         return e instanceof Unary || e instanceof Binary || e instanceof Custom.Elementwise;
+    }
+
+    private static RealMatrix zeros(Shape s) {
+        return new Array2DRowRealMatrix(s.rows(), s.cols());
     }
 
     private static RealMatrix ones(Shape s) {

@@ -27,6 +27,39 @@ class FormulaTest {
     static final Variable C = new Variable("c");
 
     @Nested
+    class WhatAStudentCopies {
+        @Test
+        void namedConstantsStaySymbolic() {
+            Expr dErf = adjoint.symbolic.Symbolic.derivative(new Unary(UnaryOp.ERF, A), A);
+            assertThat(Formula.unicode(dErf)).isEqualTo("2/√π·exp(−a²)");
+            assertThat(Formula.latex(dErf)).isEqualTo("\\frac{2}{\\sqrt{\\pi}} \\cdot \\exp\\left(-a^{2}\\right)");
+            assertThat(Formula.unicode(new Binary(BinaryOp.ADD, A, new Constant(-Math.PI)))).isEqualTo("a + −π");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new Constant(Math.E), A))).isEqualTo("e·a");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new Constant(3.14159), A))).isEqualTo("3.14159·a");
+        }
+
+        @Test
+        void aStepIsWrittenWithIversonsBracket() {
+            Expr dRelu = adjoint.symbolic.Symbolic.derivative(new Unary(UnaryOp.RELU, A), A);
+            assertThat(Formula.unicode(dRelu)).isEqualTo("[a > 0]");
+            assertThat(Formula.latex(dRelu)).isEqualTo("\\left[a > 0\\right]");
+            assertThat(Formula.unicode(new Binary(BinaryOp.GATE, B, new Binary(BinaryOp.SUB, A, C)))).isEqualTo("b·[a − c > 0]");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new Binary(BinaryOp.GATE, B, A), C))).isEqualTo("b·[a > 0]·c");
+        }
+
+        @Test
+        void aConstantFactorIsWrittenFirst() {
+            Expr rosenbrock = new Binary(BinaryOp.ADD, new Unary(UnaryOp.SQUARE, new Binary(BinaryOp.SUB, new Constant(1), A)),
+                    new Binary(BinaryOp.MUL, new Unary(UnaryOp.SQUARE, new Binary(BinaryOp.SUB, B, new Unary(UnaryOp.SQUARE, A))),
+                            new Constant(100)));
+            assertThat(Formula.unicode(rosenbrock)).isEqualTo("(1 − a)² + 100·(b − a²)²");
+            assertThat(Formula.latex(rosenbrock)).endsWith("100 \\cdot \\left(b - a^{2}\\right)^{2}");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new Binary(BinaryOp.ADD, A, B), new Constant(-2))))
+                    .isEqualTo("(−2)·(a + b)");
+        }
+    }
+
+    @Nested
     class Unicode {
         @Test
         void theSeedReadsAsOnPaper() {

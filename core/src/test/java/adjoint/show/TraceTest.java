@@ -53,6 +53,31 @@ class TraceTest {
         }
 
         @Test
+        void aConstantShowsItsTrueUpstreamMarkedNotPropagated() {
+            Trace t = Trace.of(SEED, SEED_POINT);
+            Trace.Row two = t.rows().stream().filter(r -> r.name().equals("2")).findFirst().orElseThrow();
+            assertThat(two.propagated()).isFalse();
+            assertThat(two.upstream().getEntry(0, 0)).isCloseTo(-0.0742178, within(1e-7))
+                    .isEqualTo(t.rows().stream().filter(r -> r.name().equals("n3")).findFirst().orElseThrow()
+                            .upstream().getEntry(0, 0));
+            assertThat(t.text()).contains("-0.0742178 (constant: not propagated)");
+            assertThat(t.rows().stream().filter(Trace.Row::propagated).count()).isEqualTo(12);
+        }
+
+        @Test
+        void aConstantSubexpressionGetsItsUpstreamThroughItsOwnRule() {
+            Variable x = new Variable("x");
+            Expr sin2 = new Unary(UnaryOp.SIN, new adjoint.expr.Leaf.Constant(2));
+            Trace t = Trace.of(new Binary(BinaryOp.MUL, sin2, x), Bindings.of("x", 0.5));
+            Trace.Row sin = t.rows().stream().filter(r -> r.op().equals("sin")).findFirst().orElseThrow();
+            Trace.Row two = t.rows().stream().filter(r -> r.name().equals("2")).findFirst().orElseThrow();
+            assertThat(sin.propagated()).isFalse();
+            assertThat(sin.upstream().getEntry(0, 0)).isEqualTo(0.5);
+            assertThat(sin.passes()).isEmpty();
+            assertThat(two.upstream().getEntry(0, 0)).isCloseTo(0.5 * Math.cos(2), within(1e-16));
+        }
+
+        @Test
         void aNodeUsedTwiceSumsWhatItReceives() {
             Variable x = new Variable("x");
             Expr s = new Unary(UnaryOp.SIN, x);
@@ -80,7 +105,14 @@ class TraceTest {
         void largeMatricesAreAbbreviated() {
             Variable w = new Variable("W", Shape.of(6, 6));
             Trace t = Trace.of(new MatrixOp.Sum(w), Bindings.of("W", new double[6][6]));
-            assertThat(t.text()).contains("[[0, 0, 0, 0, …], [0, 0, 0, 0, …]").contains(", …]");
+            String text = t.text();
+            assertThat(text).containsPattern("W  \\(6x6\\) +6x6 \\[0, 0, …\\]").contains("matrices in full:")
+                    .contains("W value = [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], ");
+            assertThat(text.lines().takeWhile(l -> !l.isEmpty()).mapToInt(String::length).max().orElseThrow())
+                    .isLessThan(100);
+            Variable big = new Variable("B", Shape.of(9, 9));
+            assertThat(Trace.of(new MatrixOp.Sum(big), Bindings.of("B", new double[9][9])).text())
+                    .contains("B value = [[0, 0, 0, 0, …], [0, 0, 0, 0, …], [0, 0, 0, 0, …], [0, 0, 0, 0, …], …]");
         }
     }
 
@@ -98,7 +130,7 @@ class TraceTest {
                 return new String[] {t.text(), Dot.of(t), Formula.latex(e), tape.location(0)};
             });
             assertThat(out[0].lines().count()).isEqualTo(2 + 1_000_001);
-            assertThat(out[1]).contains("n999999 -> n1000000");
+            assertThat(out[1]).contains("\"n999998\" -> \"n999999\"").contains("\"x\" -> \"n0\"");
             assertThat(out[2]).endsWith("…");
             assertThat(out[3]).isEqualTo("tanh[0] > tanh[0] > tanh[0] > … > tanh[0] > tanh[0] > tanh[0] > tanh[0] > x");
         }
@@ -122,13 +154,27 @@ class TraceTest {
             String md = Trace.of(SEED, SEED_POINT).markdown();
             assertThat(md.lines().toList()).hasSize(2 + 13).allMatch(l -> l.startsWith("|") && l.endsWith("|"));
             assertThat(md).contains("| n2 | n2 = n1² | 0.826822 |");
+            Variable w = new Variable("W", Shape.of(2, 2));
+            String matrices = Trace.of(new MatrixOp.Sum(w), Bindings.of("W", new double[][] {{1, 2}, {3, 4}})).markdown();
+            assertThat(matrices).contains("| W | W  (2x2) | 2x2 [1, 2, …] |").contains("\nmatrices in full:\n- local ∂n0/∂W = [[1, 1], [1, 1]]\n- n0 passes to W = [[1, 1], [1, 1]]\n- W value = [[1, 2], [3, 4]]\n");
         }
 
         @Test
         void latexIsATabular() {
             String tex = Trace.of(SEED, SEED_POINT).latex();
             assertThat(tex).startsWith("\\begin{tabular}").endsWith("\\end{tabular}\n")
-                    .contains("$n_{5} = \\cos\\left(n_{4}\\right)$").contains("$x_{1}$");
+                    .contains("$n_{5} = \\cos\\left(n_{4}\\right)$").contains("$x_{1}$")
+                    .contains("$n_{4} = x_{2} \\cdot w_{2}$ & $12$ & $-0.0398232$ & $x_{2}\\colon$ $4$; $w_{2}\\colon$ $3$ & "
+                            + "$x_{2}\\colon$ $-0.159293$; $w_{2}\\colon$ $-0.11947$ \\\\");
+            for (String line : tex.lines().skip(3).toList()) {
+                if (line.contains("&")) {
+                    String outsideMath = String.join("", line.split("\\$[^$]*\\$"));
+                    assertThat(outsideMath).as(line).doesNotContainPattern("[0-9]");
+                }
+            }
+            Variable w = new Variable("W", Shape.of(2, 2));
+            assertThat(Trace.of(new MatrixOp.Sum(new Unary(UnaryOp.EXP, w)), Bindings.of("W", new double[][] {{0, -40}, {1, 2}}))
+                    .latex()).contains("\\begin{bmatrix} 1 & 4.24835 \\times 10^{-18} \\\\ 2.71828 & 7.38906 \\end{bmatrix}");
         }
     }
 
@@ -139,13 +185,20 @@ class TraceTest {
             Tape tape = Backprop.tape(SEED, SEED_POINT);
             String dot = Dot.of(tape);
             assertThat(dot).startsWith("digraph adjoint {").contains("rankdir=LR");
-            for (int i = 0; i < tape.size(); i++) {
-                assertThat(dot).contains("  n" + i + " [label=");
-                for (int in : tape.inputs(i)) {
-                    assertThat(dot).contains("n" + in + " -> n" + i);
+            Trace trace = Trace.of(tape);
+            java.util.Map<Integer, String> names = new java.util.HashMap<>();
+            trace.rows().forEach(r -> names.put(r.index(), r.name()));
+            for (Trace.Row row : trace.rows()) {
+                assertThat(dot).contains("  \"" + row.name() + "\" [label=\"" + row.computes());
+                for (int in : tape.inputs(row.index())) {
+                    assertThat(dot).contains("\"" + names.get(in) + "\" -> \"" + row.name() + "\"");
                 }
             }
-            assertThat(dot).contains("value 0.272429").contains("grad 0.112336").contains("peripheries=2");
+            assertThat(dot).contains("value 0.272429").contains("∂f/∂x1 0.112336").contains("peripheries=2")
+                    .contains("\"x2\" -> \"n4\" [label=\"∂n4/∂x2 = 4\"]")
+                    .contains("\"n0\" -> \"n1\" [label=\"∂n1/∂n0 = -0.416147\"]")
+                    .contains("\"2\" [label=\"2 | value 2 | ∂f/∂2 -0.0742178 (not propagated)\"")
+                    .doesNotContain("grad 0");
         }
 
         @Test
