@@ -82,15 +82,9 @@ final class Cells {
     /** Matrices with more entries than this are cut when written "in full". */
     static final int MAX_FULL = 64;
 
-    /** {@return a matrix as its shape and first two entries by rows: {@code 3x3 [-1, -2, …]}} */
+    /** {@return a matrix as its shape and first entry: {@code 3x3 [-1, …]}} */
     static String brief(RealMatrix m) {
-        int cols = m.getColumnDimension();
-        int entries = m.getRowDimension() * cols;
-        StringBuilder sb = new StringBuilder().append(m.getRowDimension()).append('x').append(cols).append(" [");
-        for (int k = 0; k < Math.min(2, entries); k++) {
-            sb.append(k == 0 ? "" : ", ").append(number(m.getEntry(k / cols, k % cols)));
-        }
-        return sb.append(entries > 2 ? ", …]" : "]").toString();
+        return m.getRowDimension() + "x" + m.getColumnDimension() + " [" + number(m.getEntry(0, 0)) + ", …]";
     }
 
     /** {@return every entry by rows, up to {@value #MAX_FULL} entries; a larger matrix cut as {@link #value} cuts it} */

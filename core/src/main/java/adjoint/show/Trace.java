@@ -270,8 +270,8 @@ public final class Trace {
 
     /**
      * {@return a number or matrix as a cell}: in text and Markdown a matrix with more than two
-     * entries as its shape and first two entries, recorded in full under {@code what}; in
-     * LaTeX in math mode
+     * entries as its shape and first entry, recorded in full under {@code what}; in LaTeX in
+     * math mode
      */
     private static String show(Style style, RealMatrix m, List<String> full, String what) {
         if (style == Style.LATEX) {

@@ -195,7 +195,10 @@ public final class TwoMoons {
         s.setMarker(SeriesMarkers.NONE);
         curve.getStyler().setLegendVisible(false);
         curve.getStyler().setYAxisLogarithmic(true);
-        curve.getStyler().setXAxisTickMarkSpacingHint(80);
+        // Labels on round epochs only: XChart puts a tick every 10 epochs, whose labels run together past 100.
+        int step = labelStep(epochs.length);
+        curve.getStyler().setXAxisMin(0.0).setXAxisMax((double) epochs.length)
+                .setxAxisTickLabelsFormattingFunction(x -> epochLabel(x, step));
         Path lossPath = dir.resolve("two-moons-loss.png");
         BitmapEncoder.saveBitmap(curve, lossPath.toString(), BitmapEncoder.BitmapFormat.PNG);
 
@@ -221,6 +224,35 @@ public final class TwoMoons {
         Path mapPath = dir.resolve("two-moons-boundary.png");
         BitmapEncoder.saveBitmap(map, mapPath.toString(), BitmapEncoder.BitmapFormat.PNG);
         return List.of(lossPath, mapPath);
+    }
+
+    /**
+     * {@return the step between labelled epochs: the smallest of 1, 2, 5, 10, 25, 50, 100, 250,
+     * ... that gives at most eight steps}
+     *
+     * @param epochs the number of epochs plotted
+     */
+    static int labelStep(int epochs) {
+        int[] nice = {1, 2, 5};
+        for (long scale = 1; ; scale *= 10) {
+            for (int n : scale >= 10 ? new int[] {10, 25, 50} : nice) {
+                long step = scale >= 10 ? n * (scale / 10) : n;
+                if (step * 8 >= epochs) {
+                    return (int) step;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@return an axis label: the epoch if it is a multiple of {@code step}, else nothing}
+     *
+     * @param x where a tick falls
+     * @param step the step between labels
+     */
+    static String epochLabel(double x, int step) {
+        long epoch = Math.round(x);
+        return Math.abs(x - epoch) < 1e-6 && epoch % step == 0 ? Long.toString(epoch) : "";
     }
 
     private static void addPoints(XYChart chart, String name, double[][] points, int[] classes, int which, Color color,

@@ -39,4 +39,17 @@ class LearningTest {
             assertThat(png).hasSizeGreaterThan(1000).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         }
     }
+
+    @Test
+    void theLossCurveLabelsRoundEpochsThatDoNotRunTogether() {
+        assertThat(TwoMoons.labelStep(200)).isEqualTo(25);
+        assertThat(TwoMoons.labelStep(8)).isEqualTo(1);
+        assertThat(TwoMoons.labelStep(30)).isEqualTo(5);
+        assertThat(TwoMoons.labelStep(1000)).isEqualTo(250);
+        java.util.List<String> labels = java.util.stream.IntStream.rangeClosed(0, 20)
+                .mapToObj(k -> TwoMoons.epochLabel(10.0 * k, 25)).filter(l -> !l.isEmpty()).toList();
+        assertThat(labels).containsExactly("0", "50", "100", "150", "200");
+        assertThat(TwoMoons.epochLabel(25.000000001, 25)).isEqualTo("25");
+        assertThat(TwoMoons.epochLabel(12.5, 25)).isEmpty();
+    }
 }
