@@ -53,6 +53,18 @@ class MainTest {
         }
 
         @Test
+        void serveRefusesAPortThatIsNotOneAndAPortInUse() throws Exception {
+            Run bad = run("serve", "--port", "99999");
+            assertThat(bad.status()).isEqualTo(2);
+            assertThat(bad.err()).contains("--port 99999 is not a port: give 0 to 65535");
+            try (WebServer taken = WebServer.start("127.0.0.1", 0)) {
+                Run busy = run("serve", "--port", Integer.toString(taken.port()));
+                assertThat(busy.status()).isEqualTo(2);
+                assertThat(busy.err()).contains("cannot listen on 127.0.0.1:" + taken.port()).contains("try --port 0");
+            }
+        }
+
+        @Test
         void checkReportsAndSetsTheExitStatus() {
             Run ok = run("check", SEED, "--at", AT);
             assertThat(ok.status()).isZero();

@@ -210,6 +210,40 @@ public final class Trace {
         return sb.toString();
     }
 
+    /**
+     * {@return the trace as an HTML {@code <table>}}, escaped, matrices abbreviated in it and
+     * listed in full in a {@code <ul>} below; a constant's row has the class {@code constant}
+     */
+    public String html() {
+        List<String> full = new ArrayList<>();
+        List<String[]> cells = cells(Style.MARKDOWN, full);
+        StringBuilder sb = new StringBuilder("<table class=\"trace\">\n<thead><tr>");
+        for (String h : cells.get(0)) {
+            sb.append("<th>").append(escapeHtml(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int r = 1; r < cells.size(); r++) {
+            sb.append(rows.get(r - 1).propagated() ? "<tr>" : "<tr class=\"constant\">");
+            for (String c : cells.get(r)) {
+                sb.append("<td>").append(escapeHtml(c)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        if (!full.isEmpty()) {
+            sb.append("<p>matrices in full:</p>\n<ul class=\"matrices\">\n");
+            for (String line : full) {
+                sb.append("<li>").append(escapeHtml(line)).append("</li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        return sb.toString();
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     /** {@return the trace as a LaTeX {@code tabular}}: every formula, number and matrix in math mode */
     public String latex() {
         StringBuilder sb = new StringBuilder("\\begin{tabular}{llllll}\n");

@@ -160,6 +160,18 @@ class TraceTest {
         }
 
         @Test
+        void htmlIsAnEscapedTableWithConstantsMarked() {
+            String html = Trace.of(SEED, SEED_POINT).html();
+            assertThat(html).startsWith("<table class=\"trace\">").contains("<th>∂f/∂node (upstream)</th>")
+                    .contains("<tr><td>n2</td><td>n2 = n1²</td><td>0.826822</td>")
+                    .contains("<tr class=\"constant\"><td>2</td><td>2</td><td>2</td><td>-0.0742178 (constant: not propagated)</td>");
+            assertThat(html.lines().filter(l -> l.startsWith("<tr")).count()).isEqualTo(13);
+            Variable lt = new Variable("a<b", Shape.of(2, 2));
+            String escaped = Trace.of(new MatrixOp.Sum(lt), Bindings.of("a<b", new double[][] {{1, 2}, {3, 4}})).html();
+            assertThat(escaped).contains("a&lt;b").doesNotContain("a<b").contains("<li>a&lt;b value = [[1, 2], [3, 4]]</li>");
+        }
+
+        @Test
         void latexIsATabular() {
             String tex = Trace.of(SEED, SEED_POINT).latex();
             assertThat(tex).startsWith("\\begin{tabular}").endsWith("\\end{tabular}\n")

@@ -1,0 +1,150 @@
+package adjoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The server of {@code adjoint serve} over plain HTTP, and the worksheet behind its page. */
+class WebServerTest {
+
+    static WebServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = WebServer.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** {@return the status line and body of a request sent byte for byte as given, as a browser may send it} */
+    static String[] request(String method, String target) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            return new String[] {response.substring(0, response.indexOf("\r\n")), response.substring(0, split),
+                response.substring(split + 4)};
+        }
+    }
+
+    @Nested
+    class Http {
+
+        @Test
+        void anAddressWithUnescapedCaretsBracketsAndSpacesIsServed() throws IOException {
+            String[] r = request("GET", "/?expr=sum(sigmoid(W%20@%20x)%5E2)%20+%200*sum(x)^2&at=W=[[1,0],[0,1]],x=[1,2]");
+            assertThat(r[0]).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(r[1]).contains("Content-Type: text/html; charset=utf-8");
+            assertThat(r[2]).contains("<output id=\"value\">").contains("∂f/∂W").doesNotContain("id=\"error\"");
+        }
+
+        @Test
+        void theFormsPlusIsASpaceAndItsEscapedPlusAPlus() {
+            assertThat(WebServer.query("expr=x+%2B+1&at=x%3D2")).isEqualTo(Map.of("expr", "x + 1", "at", "x=2"));
+            assertThat(WebServer.query("expr=x%20+%201")).isEqualTo(Map.of("expr", "x + 1"));
+            assertThat(WebServer.query("expr=a&expr=b&flag")).isEqualTo(Map.of("expr", "a", "flag", ""));
+        }
+
+        @Test
+        void badInputIsShownOnThePageAndTheServerGoesOn() throws IOException {
+            assertThat(request("GET", "/?expr=sin(x&at=x=1")[2]).contains("<pre class=\"error\" id=\"error\">")
+                    .contains("at column 6");
+            assertThat(request("GET", "/?expr=x*y&at=x=1")[2]).contains("unbound variable y");
+            assertThat(request("GET", "/?expr=" + "x+".repeat(1500) + "x&at=x=1")[2])
+                    .contains("the expression has 3001 characters; the page takes at most 2000");
+            assertThat(request("GET", "/?expr=%zz")[2]).contains("malformed %-escape");
+            assertThat(request("GET", "/?expr=W&at=W=[[1,2]]")[2]).contains("the expression is 1x2, not a scalar");
+            assertThat(request("GET", "/?expr=x&at=x=1")[0]).isEqualTo("HTTP/1.1 200 OK");
+        }
+
+        @Test
+        void otherPathsAndMethodsAreRefused() throws IOException {
+            assertThat(request("GET", "/nothing")[0]).isEqualTo("HTTP/1.1 404 Not Found");
+            assertThat(request("POST", "/")[0]).isEqualTo("HTTP/1.1 405 Method Not Allowed");
+            String[] head = request("HEAD", "/?expr=x&at=x=1");
+            assertThat(head[0]).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(head[2]).isEmpty();
+        }
+
+        @Test
+        void theTraceExportsAsMarkdownAndLatex() throws IOException {
+            String[] md = request("GET", "/trace.md?expr=sin(x)*x&at=x=2");
+            assertThat(md[1]).contains("Content-Type: text/markdown").contains("filename=\"trace.md\"");
+            assertThat(md[2]).startsWith("| node | computes |").contains("| n0 | n0 = sin(x) |");
+            String[] tex = request("GET", "/trace.tex?expr=sin(x)*x&at=x=2");
+            assertThat(tex[2]).startsWith("\\begin{tabular}").contains("$n_{0} = \\sin\\left(x\\right)$");
+            assertThat(request("GET", "/trace.md?expr=sin(x&at=x=2")[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+
+        @Test
+        void anEmptyFormOffersTheSeedProblems() throws IOException {
+            String page = request("GET", "/")[2];
+            assertThat(page).contains("<form method=\"get\" action=\"/\">").contains("class=\"seed\"")
+                    .contains("href=\"/?expr=1%2F%282%20%2B%20sin%28x1*w1%29%5E2%20%2B%20cos%28x2*w2%29%29&amp;at=x1%3D1%2Cw1%3D2%2Cx2%3D3%2Cw2%3D4\"")
+                    .doesNotContain("id=\"value\"").doesNotContain("http://").doesNotContain("https://");
+        }
+    }
+
+    @Nested
+    class Pages {
+
+        @Test
+        void withoutGraphvizTheGraphIsAPlainDrawing() {
+            Worksheet w = Worksheet.of("1/(2 + sin(x1*w1)^2 + cos(x2*w2))", "x1=1,w1=2,x2=3,w2=4", "",
+                    Worksheet.Limits.DEFAULT, false);
+            assertThat(w.svg()).startsWith("<svg").contains("class=\"graph plain\"").contains("n7 = 1/n6")
+                    .contains("∂n4/∂x2 = 4").contains("(not propagated)").endsWith("</svg>");
+            assertThat(w.graphNote()).contains("install Graphviz");
+            assertThat(w.derivatives()).hasSize(4);
+            assertThat(w.derivatives().get(0)[1]).isEqualTo("−2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
+            assertThat(w.check()).startsWith("gradient check: PASSED");
+        }
+
+        @Test
+        void aLargeGraphIsComputedButNotDrawn() {
+            String big = "x" + "*x".repeat(300);
+            Worksheet w = Worksheet.of(big, "x=1.001", "", Worksheet.Limits.DEFAULT, false);
+            assertThat(w.error()).isNull();
+            assertThat(w.svg()).isNull();
+            assertThat(w.trace()).isNull();
+            assertThat(w.graphNote()).contains("the page draws and traces up to 150");
+            assertThat(Worksheet.of(big, "x=1", "", new Worksheet.Limits(2_000, 20_000, 100, 50,
+                    java.time.Duration.ofSeconds(1)), false).error()).contains("nodes; the page takes at most 100");
+        }
+
+        @Test
+        void theGradingNamesEntriesThatDisagree() {
+            Worksheet w = Worksheet.of("sum(sigmoid(W @ x)^2)", "W=[[1,0],[0,1]],x=[1,2]",
+                    "x = transpose(W) @ (2*sigmoid(W @ x)*(1 - sigmoid(W @ x))*sigmoid(W @ x))\n"
+                            + "W = 2*(W @ x)*(1 - W @ x)*sigmoid(W @ x) @ transpose(x)",
+                    Worksheet.Limits.DEFAULT, false);
+            assertThat(w.error()).isNull();
+            assertThat(w.grading()).hasSize(2);
+            assertThat(w.grading().get(0)).startsWith("W: WRONG at the point: W[0,0] (yours ");
+            assertThat(w.grading().get(1)).isEqualTo("x: agrees with backprop at the point and at 5 random points");
+        }
+
+        @Test
+        void aMalformedDerivationIsShownAsAnError() {
+            assertThat(Worksheet.of("x*y", "x=1,y=2", "z = 1", Worksheet.Limits.DEFAULT, false).error())
+                    .contains("derivation line 1 'z = 1': expected name = formula with a variable of the expression (x, y)");
+            assertThat(Worksheet.of("x*y", "x=1,y=2", "x = sin(", Worksheet.Limits.DEFAULT, false).error())
+                    .contains("at column");
+        }
+    }
+}
