@@ -63,20 +63,25 @@ final class Cells {
 
     /** {@return a scalar as its number; a matrix by rows, cut to {@value #MAX_SIDE} rows and columns} */
     static String value(RealMatrix m) {
-        int rows = m.getRowDimension();
-        int cols = m.getColumnDimension();
-        if (rows == 1 && cols == 1) {
+        if (m.getRowDimension() == 1 && m.getColumnDimension() == 1) {
             return number(m.getEntry(0, 0));
         }
+        return byRows(m, MAX_SIDE);
+    }
+
+    /** {@return a matrix by rows, {@code [[1, 2], [3, 4]]}, cut with {@code …} past {@code side} rows and columns} */
+    private static String byRows(RealMatrix m, int side) {
+        int rows = m.getRowDimension();
+        int cols = m.getColumnDimension();
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < Math.min(rows, MAX_SIDE); i++) {
+        for (int i = 0; i < Math.min(rows, side); i++) {
             sb.append(i == 0 ? "[" : ", [");
-            for (int j = 0; j < Math.min(cols, MAX_SIDE); j++) {
+            for (int j = 0; j < Math.min(cols, side); j++) {
                 sb.append(j == 0 ? "" : ", ").append(number(m.getEntry(i, j)));
             }
-            sb.append(cols > MAX_SIDE ? ", …]" : "]");
+            sb.append(cols > side ? ", …]" : "]");
         }
-        return sb.append(rows > MAX_SIDE ? ", …]" : "]").toString();
+        return sb.append(rows > side ? ", …]" : "]").toString();
     }
 
     /** Matrices with more entries than this are cut when written "in full". */
@@ -89,20 +94,7 @@ final class Cells {
 
     /** {@return every entry by rows, up to {@value #MAX_FULL} entries; a larger matrix cut as {@link #value} cuts it} */
     static String full(RealMatrix m) {
-        int rows = m.getRowDimension();
-        int cols = m.getColumnDimension();
-        if (rows * cols > MAX_FULL) {
-            return value(m);
-        }
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "[" : ", [");
-            for (int j = 0; j < cols; j++) {
-                sb.append(j == 0 ? "" : ", ").append(number(m.getEntry(i, j)));
-            }
-            sb.append(']');
-        }
-        return sb.append(']').toString();
+        return m.getRowDimension() * m.getColumnDimension() > MAX_FULL ? value(m) : byRows(m, Integer.MAX_VALUE);
     }
 
     /** {@return a number or matrix in LaTeX math: {@code 1.5 \\times 10^{-7}}, a {@code bmatrix} cut to {@value #MAX_SIDE} rows and columns} */
