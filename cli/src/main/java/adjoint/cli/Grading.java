@@ -104,7 +104,7 @@ final class Grading {
         for (int k = 0; k < points.size(); k++) {
             double[][] yours = formula.value(points.get(k)).getData();
             double[][] truth = truths.get(k).matrix(name).getData();
-            String wrong = firstDisagreement(name, yours, truth);
+            String wrong = disagreements(name, yours, truth);
             if (k == 0) {
                 atPoint = wrong;
             } else if (finite(truth)) {
@@ -119,20 +119,31 @@ final class Grading {
                 + wrongRandom + " of " + tried + " random points";
     }
 
-    /** {@return the first entry where the two disagree, as {@code W[1,2] (yours 0.5, backprop 0.25)}, or null} */
-    private static String firstDisagreement(String name, double[][] yours, double[][] truth) {
+    /** The most disagreeing entries named in one verdict; the rest are counted. */
+    static final int MAX_NAMED = 4;
+
+    /**
+     * {@return the entries where the two disagree, as {@code W[1,2] (yours 0.5, backprop 0.25)},
+     * the first {@value #MAX_NAMED} named and the rest counted; null if they agree everywhere}
+     */
+    private static String disagreements(String name, double[][] yours, double[][] truth) {
+        List<String> wrong = new ArrayList<>();
+        int count = 0;
         for (int i = 0; i < truth.length; i++) {
             for (int j = 0; j < truth[i].length; j++) {
                 double a = yours[i][j];
                 double b = truth[i][j];
                 boolean same = Double.compare(a, b) == 0 || Math.abs(a - b) <= TOLERANCE * Math.max(Math.abs(b), 1e-6);
-                if (!same) {
+                if (!same && count++ < MAX_NAMED) {
                     String entry = truth.length * truth[0].length == 1 ? name : name + "[" + i + "," + j + "]";
-                    return String.format(Locale.ROOT, "%s (yours %.6g, backprop %.6g)", entry, a, b);
+                    wrong.add(String.format(Locale.ROOT, "%s (yours %.6g, backprop %.6g)", entry, a, b));
                 }
             }
         }
-        return null;
+        if (count == 0) {
+            return null;
+        }
+        return String.join(", ", wrong) + (count > MAX_NAMED ? " and " + (count - MAX_NAMED) + " more entries" : "");
     }
 
     private static boolean finite(double[][] rows) {

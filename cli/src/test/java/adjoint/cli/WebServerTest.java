@@ -135,8 +135,16 @@ class WebServerTest {
                     Worksheet.Limits.DEFAULT, false);
             assertThat(w.error()).isNull();
             assertThat(w.grading()).hasSize(2);
-            assertThat(w.grading().get(0)).startsWith("W: WRONG at the point: W[0,0] (yours ");
+            assertThat(w.grading().get(0)).startsWith("W: WRONG at the point: W[0,0] (yours ").contains(", W[1,1] (yours ");
             assertThat(w.grading().get(1)).isEqualTo("x: agrees with backprop at the point and at 5 random points");
+        }
+
+        @Test
+        void everyDisagreeingEntryIsNamedUpToFourAndTheRestCounted() {
+            Worksheet w = Worksheet.of("sum(W)", "W=[[1,2,3],[4,5,6]]", "W = 2*W", Worksheet.Limits.DEFAULT, false);
+            assertThat(w.grading()).containsExactly("W: WRONG at the point: W[0,0] (yours 2.00000, backprop 1.00000),"
+                    + " W[0,1] (yours 4.00000, backprop 1.00000), W[0,2] (yours 6.00000, backprop 1.00000),"
+                    + " W[1,0] (yours 8.00000, backprop 1.00000) and 2 more entries; disagrees at 5 of 5 random points");
         }
 
         @Test
