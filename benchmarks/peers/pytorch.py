@@ -1,9 +1,9 @@
-"""The workloads of adjoint.bench.Workloads in PyTorch, eager, float64, one thread.
+"""The workloads of adjoint.bench.Workloads in PyTorch, eager, float64, one thread (or N).
 
 Prints one line per workload, `name size median_seconds`: the median of 9 samples, each the
 mean of a batch of calls lasting about 0.1 s, as adjoint's Timer measures. Each call builds
 the graph and runs backward, as PyTorch always does. Run by adjoint.bench.SideBySide, or alone:
-    /usr/bin/python3 benchmarks/peers/pytorch.py [workload ...]
+    /usr/bin/python3 benchmarks/peers/pytorch.py [--threads N] [workload ...]
 """
 import math
 import statistics
@@ -12,7 +12,8 @@ import time
 
 import torch
 
-torch.set_num_threads(1)
+THREADS = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else 1
+torch.set_num_threads(THREADS)
 torch.set_default_dtype(torch.float64)
 
 
@@ -89,7 +90,11 @@ WORKLOADS = [
 ]
 
 if __name__ == "__main__":
-    wanted = set(sys.argv[1:])
+    args = sys.argv[1:]
+    if "--threads" in args:
+        i = args.index("--threads")
+        del args[i:i + 2]
+    wanted = set(args)
     for name, size, make in WORKLOADS:
         if wanted and f"{name}:{size}" not in wanted and name not in wanted:
             continue

@@ -90,10 +90,10 @@ final class Backward {
                 }
                 case MatrixOp.MatMul mm -> {
                     if (wants[in[0]]) {
-                        g.accumulate(in[0], Kernels.multiplyTransposed(g.data(i), v.data(in[1])));
+                        g.accumulate(in[0], Kernels.multiplyTransposed(g.data(i), v.data(in[1]), v.pool));
                     }
                     if (wants[in[1]]) {
-                        g.accumulate(in[1], Kernels.transposeMultiply(v.data(in[0]), g.data(i)));
+                        g.accumulate(in[1], Kernels.transposeMultiply(v.data(in[0]), g.data(i), v.pool));
                     }
                 }
                 case MatrixOp.Transpose t -> g.accumulate(in[0], Kernels.transpose(g.data(i)));

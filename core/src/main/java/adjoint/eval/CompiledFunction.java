@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -31,10 +32,14 @@ public final class CompiledFunction {
     /** The node of each parameter, or -1 for a parameter the expression does not use. */
     private final int[] parameterNodes;
     private final boolean detectNonFinite;
+    /** Where large matrix products are split by rows, or null for the calling thread alone. */
+    private final ForkJoinPool pool;
 
-    private CompiledFunction(Expr expression, Program program, List<Leaf.Variable> parameters, boolean detectNonFinite) {
+    private CompiledFunction(Expr expression, Program program, List<Leaf.Variable> parameters, boolean detectNonFinite,
+            ForkJoinPool pool) {
         this.expression = expression;
         this.detectNonFinite = detectNonFinite;
+        this.pool = pool;
         this.program = program;
         this.parameters = parameters;
         this.layout = Layout.of(parameters);
@@ -77,7 +82,7 @@ public final class CompiledFunction {
         Objects.requireNonNull(parameters, "parameters is null");
         Program program = Program.of(e);
         if (parameters.isEmpty()) {
-            return new CompiledFunction(e, program, List.copyOf(program.variables), false);
+            return new CompiledFunction(e, program, List.copyOf(program.variables), false, null);
         }
         List<Leaf.Variable> vars = new ArrayList<>();
         for (int k = 0; k < parameters.size(); k++) {
@@ -98,7 +103,7 @@ public final class CompiledFunction {
                         + names);
             }
         }
-        return new CompiledFunction(e, program, List.copyOf(vars), false);
+        return new CompiledFunction(e, program, List.copyOf(vars), false, null);
     }
 
     /**
@@ -108,7 +113,21 @@ public final class CompiledFunction {
      * received. Off by default; when off the passes do no checking at all.
      */
     public CompiledFunction detectingNonFinite() {
-        return detectNonFinite ? this : new CompiledFunction(expression, program, parameters, true);
+        return detectNonFinite ? this : new CompiledFunction(expression, program, parameters, true, pool);
+    }
+
+    /**
+     * {@return this function with its large matrix products split by rows over {@code pool}}: a
+     * product of at least 2^18 multiply-adds (a {@code 256x64} times {@code 64x128} has 2^21) runs
+     * on the pool's threads, each row of the result computed by one of them in the usual order, so
+     * values and gradients are the same bit for bit as on one thread. Products of a matrix and a
+     * vector stay on the calling thread. {@code null} computes everything on the calling thread,
+     * the default.
+     *
+     * @param pool the pool, such as {@code new ForkJoinPool(2)} or {@code ForkJoinPool.commonPool()}
+     */
+    public CompiledFunction parallelOn(ForkJoinPool pool) {
+        return new CompiledFunction(expression, program, parameters, detectNonFinite, pool);
     }
 
     /** {@return whether non-finite detection is on} */
@@ -322,7 +341,7 @@ public final class CompiledFunction {
      * @return the value
      */
     double accumulate(int[] free, Layout freeLayout, double[] point, double[][][] given, double[] sum) {
-        Values v = new Values(program);
+        Values v = values();
         for (int k = 0; k < given.length; k++) {
             if (given[k] != null && parameterNodes[k] >= 0) {
                 v.put(parameterNodes[k], given[k]);
@@ -362,6 +381,13 @@ public final class CompiledFunction {
         return v.s[program.root];
     }
 
+    /** {@return empty values for a pass of this function, its products split over its pool if it has one} */
+    private Values values() {
+        Values v = new Values(program);
+        v.pool = pool;
+        return v;
+    }
+
     /** Writes every parameter's gradient into {@code out}, laid out flat. */
     private void flatten(Adjoints g, double[] out) {
         for (int k = 0; k < parameterNodes.length; k++) {
@@ -388,7 +414,7 @@ public final class CompiledFunction {
 
     private Values bindPoint(double[] point) {
         layout.checkLength("point", point);
-        Values v = new Values(program);
+        Values v = values();
         for (int k = 0; k < parameterNodes.length; k++) {
             int node = parameterNodes[k];
             if (node >= 0 && program.scalar[node]) {
@@ -410,7 +436,7 @@ public final class CompiledFunction {
     /** {@return the values with every used parameter's node set from the bindings} */
     private Values bind(Bindings at) {
         Objects.requireNonNull(at, "bindings is null");
-        Values v = new Values(program);
+        Values v = values();
         for (int k = 0; k < parameterNodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
             RealMatrix value = at.peek(p.name());
@@ -477,7 +503,7 @@ public final class CompiledFunction {
             throw new BindingException("this function takes " + parameters.size() + " values, for "
                     + String.join(", ", parameters.stream().map(Leaf.Variable::name).toList()) + "; got " + values.length);
         }
-        Values v = new Values(program);
+        Values v = values();
         for (int k = 0; k < values.length; k++) {
             Leaf.Variable p = parameters.get(k);
             if (values[k] instanceof Term t) {

@@ -51,7 +51,7 @@ final class Forward {
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
                 case Unary u -> v.put(i, Kernels.map(u.fn(), v.data(in[0])));
                 case Binary b -> v.put(i, Kernels.zip(b.fn(), v.data(in[0]), v.data(in[1])));
-                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1])));
+                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1]), v.pool));
                 case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
                 case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));
                 case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[in[0]]));

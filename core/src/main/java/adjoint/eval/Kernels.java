@@ -3,7 +3,11 @@ package adjoint.eval;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Shape;
 import adjoint.expr.UnaryOp;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Loops over the entries of row-major {@code double[][]} arrays, the form every matrix value
@@ -65,8 +69,43 @@ final class Kernels {
         return r;
     }
 
+    /** Below this many multiply-adds a product is computed on the calling thread alone. */
+    static final long PARALLEL_WORK = 1L << 18;
+
+    /** Work on a range of rows, {@code from} inclusive to {@code to} exclusive. */
+    @FunctionalInterface
+    interface Rows {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over rows {@code 0} to {@code rows}: on the calling thread, or split into
+     * contiguous ranges on {@code pool} when there is one and the work is at least
+     * {@link #PARALLEL_WORK}. Each row is computed by one task in its usual order, so the result
+     * is the same bit for bit either way.
+     */
+    static void forRows(ForkJoinPool pool, int rows, long work, Rows body) {
+        if (pool == null || work < PARALLEL_WORK || rows < 2) {
+            body.run(0, rows);
+            return;
+        }
+        int chunks = Math.min(rows, 4 * pool.getParallelism());
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) rows * c / chunks);
+            int to = (int) ((long) rows * (c + 1) / chunks);
+            tasks.add(ForkJoinTask.adapt(() -> body.run(from, to)));
+        }
+        pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(tasks)));
+    }
+
     /** {@return the product {@code a b}} */
     static double[][] multiply(double[][] a, double[][] b) {
+        return multiply(a, b, null);
+    }
+
+    /** {@return the product {@code a b}}, a large one split by rows over {@code pool} if there is one */
+    static double[][] multiply(double[][] a, double[][] b, ForkJoinPool pool) {
         int m = a.length;
         int k = b.length;
         int n = b[0].length;
@@ -85,17 +124,19 @@ final class Kernels {
             return c;
         }
         double[][] c = new double[m][n];
-        for (int i = 0; i < m; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
-            for (int p = 0; p < k; p++) {
-                double aip = ai[p];
-                double[] bp = b[p];
-                for (int j = 0; j < n; j++) {
-                    ci[j] += aip * bp[j];
+        forRows(pool, m, (long) m * k * n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a[i];
+                double[] ci = c[i];
+                for (int p = 0; p < k; p++) {
+                    double aip = ai[p];
+                    double[] bp = b[p];
+                    for (int j = 0; j < n; j++) {
+                        ci[j] += aip * bp[j];
+                    }
                 }
             }
-        }
+        });
         return c;
     }
 
@@ -128,6 +169,11 @@ final class Kernels {
 
     /** {@return the product {@code a b^T}} */
     static double[][] multiplyTransposed(double[][] a, double[][] b) {
+        return multiplyTransposed(a, b, null);
+    }
+
+    /** {@return the product {@code a b^T}}, a large one split by rows over {@code pool} if there is one */
+    static double[][] multiplyTransposed(double[][] a, double[][] b, ForkJoinPool pool) {
         int m = a.length;
         int n = b.length;
         double[][] c = new double[m][n];
@@ -143,22 +189,29 @@ final class Kernels {
             }
             return c;
         }
-        for (int i = 0; i < m; i++) {
-            double[] ai = a[i];
-            for (int j = 0; j < n; j++) {
-                double[] bj = b[j];
-                double s = 0;
-                for (int p = 0; p < ai.length; p++) {
-                    s += ai[p] * bj[p];
+        forRows(pool, m, (long) m * n * a[0].length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] ai = a[i];
+                for (int j = 0; j < n; j++) {
+                    double[] bj = b[j];
+                    double s = 0;
+                    for (int p = 0; p < ai.length; p++) {
+                        s += ai[p] * bj[p];
+                    }
+                    c[i][j] = s;
                 }
-                c[i][j] = s;
             }
-        }
+        });
         return c;
     }
 
     /** {@return the product {@code a^T b}} */
     static double[][] transposeMultiply(double[][] a, double[][] b) {
+        return transposeMultiply(a, b, null);
+    }
+
+    /** {@return the product {@code a^T b}}, a large one split by rows of the result over {@code pool} if there is one */
+    static double[][] transposeMultiply(double[][] a, double[][] b, ForkJoinPool pool) {
         int k = a.length;
         int m = a[0].length;
         int n = b[0].length;
@@ -179,17 +232,19 @@ final class Kernels {
             return c;
         }
         double[][] c = new double[m][n];
-        for (int p = 0; p < k; p++) {
-            double[] ap = a[p];
-            double[] bp = b[p];
-            for (int i = 0; i < m; i++) {
-                double api = ap[i];
-                double[] ci = c[i];
-                for (int j = 0; j < n; j++) {
-                    ci[j] += api * bp[j];
+        forRows(pool, m, (long) m * k * n, (from, to) -> {
+            for (int p = 0; p < k; p++) {
+                double[] ap = a[p];
+                double[] bp = b[p];
+                for (int i = from; i < to; i++) {
+                    double api = ap[i];
+                    double[] ci = c[i];
+                    for (int j = 0; j < n; j++) {
+                        ci[j] += api * bp[j];
+                    }
                 }
             }
-        }
+        });
         return c;
     }
 

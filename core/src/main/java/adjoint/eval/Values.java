@@ -1,9 +1,13 @@
 package adjoint.eval;
 
+import java.util.concurrent.ForkJoinPool;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /** The forward value of every node of a {@link Program}. */
 final class Values extends Slots {
+
+    /** Where large matrix products of this pass are split by rows, or null for the calling thread alone. */
+    ForkJoinPool pool;
 
     /** Values for every node of {@code p}, none set yet. */
     Values(Program p) {
