@@ -35,6 +35,7 @@ public class AdjointBenchmarks {
     VectorQ2Workload vector;
     MlpWorkload mlp;
     double[] chainGradient;
+    double[] chainGradient10000;
 
     /** Builds the compiled functions and inputs once. */
     @Setup
@@ -45,6 +46,7 @@ public class AdjointBenchmarks {
         vector = new VectorQ2Workload(n);
         mlp = new MlpWorkload();
         chainGradient = new double[1000];
+        chainGradient10000 = new double[10000];
     }
 
     /** {@return q1's gradient by the compiled function} */
@@ -93,6 +95,12 @@ public class AdjointBenchmarks {
     @Benchmark
     public double scalarChain1000() {
         return ChainWorkload.adjoint(1000, false, chainGradient);
+    }
+
+    /** {@return scalar_chain 10000: build, compile and gradient together, 140,000 fresh nodes} */
+    @Benchmark
+    public double scalarChain10000() {
+        return ChainWorkload.adjoint(10000, false, chainGradient10000);
     }
 
     /** {@return scalar_chain 1000 by SparseGradient} */
