@@ -24,6 +24,17 @@ final class ExpressionAt {
     List<String> at;
 
     private Points.Point point;
+
+    /**
+     * {@return the options as the web page gives them}: an expression and one point text, which
+     * may be blank for an expression without variables
+     */
+    static ExpressionAt of(String expression, String at) {
+        ExpressionAt input = new ExpressionAt();
+        input.expression = expression;
+        input.at = at.isBlank() ? List.of() : List.of(at);
+        return input;
+    }
     private Matrix parsed;
     private List<Leaf.Variable> variables;
 

@@ -65,7 +65,7 @@ final class GraphDrawing {
                 if (!r.local().isEmpty() && r.local().get(k) != null && r.local().get(k).getRowDimension() == 1
                         && r.local().get(k).getColumnDimension() == 1) {
                     labels.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#333\">∂%s/∂%s = %s</text>%n",
-                            (x1 + x2) / 2 - 30, (y1 + y2) / 2 - 4, escape(r.name()), escape(rows.get(in[k]).name()),
+                            (x1 + x2) / 2 - 30, (y1 + y2) / 2 - 4, Page.escape(r.name()), Page.escape(rows.get(in[k]).name()),
                             number(r.local().get(k).getEntry(0, 0))));
                 }
             }
@@ -88,7 +88,7 @@ final class GraphDrawing {
 
     private static void text(StringBuilder sb, int x, int y, String s) {
         String shown = s.length() > 36 ? s.substring(0, 35) + "…" : s;
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x + 6, y, escape(shown)));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", x + 6, y, Page.escape(shown)));
     }
 
     private static String summary(org.apache.commons.math3.linear.RealMatrix m) {
@@ -106,10 +106,5 @@ final class GraphDrawing {
 
     private static int y(int row) {
         return MARGIN + row * ROW;
-    }
-
-    /** {@return text made safe inside SVG} */
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -13,7 +13,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -182,11 +181,9 @@ final class WebServer implements AutoCloseable {
                 if (expr.length() > limits.maxExpressionLength() || at.length() > limits.maxPointLength()) {
                     throw new IllegalArgumentException("the expression or the point is too long for the page");
                 }
-                ExpressionAt input = new ExpressionAt();
-                input.expression = expr;
-                input.at = at.isBlank() ? List.of() : List.of(at);
-                Bindings point = at.isBlank() ? Bindings.empty() : input.bindings();
-                var f = (at.isBlank() ? adjoint.dsl.Syntax.parse(expr, Map.of()) : input.expression()).asScalar();
+                ExpressionAt input = ExpressionAt.of(expr, at);
+                Bindings point = input.bindings();
+                var f = input.expression().asScalar();
                 var compiled = f.compile();
                 if (compiled.nodeCount() > limits.maxDrawnNodes()) {
                     throw new IllegalArgumentException("the graph has " + compiled.nodeCount() + " nodes; the page traces up to "

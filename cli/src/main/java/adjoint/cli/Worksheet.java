@@ -94,11 +94,9 @@ record Worksheet(String expression, String at, String grade, String error, Strin
     }
 
     private static Worksheet compute(String e, String a, String g, Limits limits, boolean graphviz) {
-        ExpressionAt input = new ExpressionAt();
-        input.expression = e;
-        input.at = a.isBlank() ? List.of() : List.of(a);
-        Bindings point = a.isBlank() ? Bindings.empty() : input.bindings();
-        Matrix m = a.isBlank() ? adjoint.dsl.Syntax.parse(e, java.util.Map.of()) : input.expression();
+        ExpressionAt input = ExpressionAt.of(e, a);
+        Bindings point = input.bindings();
+        Matrix m = input.expression();
         if (!m.shape().isScalar()) {
             return failed(e, a, g, "the expression is " + m.shape() + ", not a scalar: the page differentiates a scalar;"
                     + " reduce it, for example with sum(...)");

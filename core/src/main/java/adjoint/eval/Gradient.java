@@ -50,7 +50,7 @@ public final class Gradient {
         double[] out = new double[n];
         int at = 0;
         for (var e : gradients) {
-            at = copyRows(e._2, out, at);
+            at = Layout.write(e._2, out, at);
         }
         return out;
     }
@@ -63,7 +63,7 @@ public final class Gradient {
     public double[] toArray(Term variable) {
         double[][] d = entries(Bindings.nameOf(variable));
         double[] out = new double[d.length * d[0].length];
-        copyRows(d, out, 0);
+        Layout.write(d, out, 0);
         return out;
     }
 
@@ -79,14 +79,6 @@ public final class Gradient {
             out[i] = d[i].clone();
         }
         return out;
-    }
-
-    private static int copyRows(double[][] rows, double[] out, int at) {
-        for (double[] row : rows) {
-            System.arraycopy(row, 0, out, at, row.length);
-            at += row.length;
-        }
-        return at;
     }
 
     /**

@@ -191,10 +191,12 @@ public final class Layout {
         return d;
     }
 
-    private static void write(double[][] rows, double[] out, int offset) {
+    /** Copies {@code rows} one after another into {@code out} from {@code offset}; {@return the offset after them} */
+    static int write(double[][] rows, double[] out, int offset) {
         for (double[] row : rows) {
             System.arraycopy(row, 0, out, offset, row.length);
             offset += row.length;
         }
+        return offset;
     }
 }
