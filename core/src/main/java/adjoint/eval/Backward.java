@@ -39,26 +39,24 @@ final class Backward {
      */
     static Adjoints run(Program p, Values v, double[][] seed, int stop) {
         Adjoints g = new Adjoints(p);
-        boolean[] reached = new boolean[p.nodes.length];
+        boolean[] reached = new boolean[p.size()];
         g.accumulateCopy(p.root, seed);
         reached[p.root] = true;
         boolean[] wants = p.needsGradient;
-        for (int i = p.nodes.length - 1; i >= stop; i--) {
+        for (int i = p.size() - 1; i >= stop; i--) {
             if (!reached[i] || !wants[i]) {
                 continue;
             }
-            int[] in = p.inputs[i];
+            int a = p.in0[i];
+            int c = p.in1[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && p.unary[i] != null) {
-                int a = in[0];
                 g.s[a] += UnaryOp.pullback(p.unary[i], g.s[i], v.s[a], v.s[i]);
                 reached[a] = true;
                 continue;
             }
             if (p.scalar[i] && p.binary[i] != null) {
                 BinaryOp op = p.binary[i];
-                int a = in[0];
-                int c = in[1];
                 if (wants[a]) {
                     g.s[a] += BinaryOp.pullbackA(op, g.s[i], v.s[a], v.s[c], v.s[i]);
                     reached[a] = true;
@@ -71,11 +69,9 @@ final class Backward {
             }
             switch (p.nodes[i]) {
                 case Leaf l -> { }
-                case Unary u -> g.accumulate(in[0],
-                        Kernels.mapPullback(u.fn(), v.data(in[0]), v.data(i), g.data(i)));
+                case Unary u -> g.accumulate(a,
+                        Kernels.mapPullback(u.fn(), v.data(a), v.data(i), g.data(i)));
                 case Binary b -> {
-                    int a = in[0];
-                    int c = in[1];
                     if (wants[a]) {
                         g.accumulate(a, Kernels.zipPullback(b.fn(), true, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
@@ -83,30 +79,38 @@ final class Backward {
                         g.accumulate(c, Kernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
-                case MatrixOp.MatMul mm when wants[in[0]] && wants[in[1]] && p.shapes[in[1]].cols() == 1 -> {
-                    double[][][] both = Kernels.matrixVectorPullback(v.data(in[0]), v.data(in[1]), g.data(i));
-                    g.accumulate(in[0], both[0]);
-                    g.accumulate(in[1], both[1]);
+                case MatrixOp.MatMul mm when wants[a] && wants[c] && p.shapes[c].cols() == 1 -> {
+                    double[][][] both = Kernels.matrixVectorPullback(v.data(a), v.data(c), g.data(i));
+                    g.accumulate(a, both[0]);
+                    g.accumulate(c, both[1]);
                 }
                 case MatrixOp.MatMul mm -> {
-                    if (wants[in[0]]) {
-                        g.accumulate(in[0], Kernels.multiplyTransposed(g.data(i), v.data(in[1]), v.pool));
+                    if (wants[a]) {
+                        g.accumulate(a, Kernels.multiplyTransposed(g.data(i), v.data(c), v.pool));
                     }
-                    if (wants[in[1]]) {
-                        g.accumulate(in[1], Kernels.transposeMultiply(v.data(in[0]), g.data(i), v.pool));
+                    if (wants[c]) {
+                        g.accumulate(c, Kernels.transposeMultiply(v.data(a), g.data(i), v.pool));
                     }
                 }
-                case MatrixOp.Transpose t -> g.accumulate(in[0], Kernels.transpose(g.data(i)));
-                case MatrixOp.Sum s -> g.accumulate(in[0], Kernels.fill(p.shapes[in[0]], g.s[i]));
-                case MatrixOp.Broadcast b -> g.s[in[0]] += Kernels.sum(g.data(i));
-                case MatrixOp.BroadcastRows b -> g.accumulate(in[0], Kernels.columnSums(g.data(i)));
-                case MatrixOp.Trace t -> g.accumulate(in[0], Kernels.scaledIdentity(p.shapes[in[0]].rows(), g.s[i]));
-                case MatrixOp.LogSumExpRows l -> g.accumulate(in[0], Kernels.logSumExpRowsPullback(v.data(in[0]), g.data(i)));
-                case MatrixOp.SoftmaxRows s -> g.accumulate(in[0], Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
-                case Custom c -> CustomCalls.pullback(c, v, g, in, i, wants);
+                case MatrixOp.Transpose t -> g.accumulate(a, Kernels.transpose(g.data(i)));
+                case MatrixOp.Sum s -> g.accumulate(a, Kernels.fill(p.shapes[a], g.s[i]));
+                case MatrixOp.Broadcast b -> g.s[a] += Kernels.sum(g.data(i));
+                case MatrixOp.BroadcastRows b -> g.accumulate(a, Kernels.columnSums(g.data(i)));
+                case MatrixOp.Trace t -> g.accumulate(a, Kernels.scaledIdentity(p.shapes[a].rows(), g.s[i]));
+                case MatrixOp.LogSumExpRows l -> g.accumulate(a, Kernels.logSumExpRowsPullback(v.data(a), g.data(i)));
+                case MatrixOp.SoftmaxRows s -> g.accumulate(a, Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
+                case Custom custom -> CustomCalls.pullback(custom, v, g, p.inputs(i), i, wants);
             }
-            for (int k : in) {
-                reached[k] = true;
+            if (a >= 0) {
+                reached[a] = true;
+            }
+            if (c >= 0) {
+                reached[c] = true;
+            }
+            if (p.arity(i) > 2) {
+                for (int k : p.inputs(i)) {
+                    reached[k] = true;
+                }
             }
         }
         return g;

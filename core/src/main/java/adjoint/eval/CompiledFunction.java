@@ -43,16 +43,44 @@ public final class CompiledFunction {
         this.program = program;
         this.parameters = parameters;
         this.layout = Layout.of(parameters);
-        this.parameterNodes = new int[parameters.size()];
-        for (int k = 0; k < parameterNodes.length; k++) {
+        this.parameterNodes = nodes(program, parameters);
+    }
+
+    /**
+     * {@return the node of each parameter, or -1 for one the expression does not use}: read
+     * directly when the parameters are the program's own variables in its order, by name otherwise
+     */
+    private static int[] nodes(Program program, List<Leaf.Variable> parameters) {
+        int[] nodes = new int[parameters.size()];
+        if (sameVariables(parameters, program.variables)) {
+            for (int k = 0; k < nodes.length; k++) {
+                nodes[k] = program.variableNode(k);
+            }
+            return nodes;
+        }
+        for (int k = 0; k < nodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
             Integer node = program.variableIndex.get(p.name());
             if (node != null && !program.shapes[node].equals(p.shape())) {
                 throw new VariableConflictException("variable " + p.name() + " is " + program.shapes[node]
                         + " in the expression but " + p.shape() + " as a parameter");
             }
-            parameterNodes[k] = node == null ? -1 : node;
+            nodes[k] = node == null ? -1 : node;
         }
+        return nodes;
+    }
+
+    /** {@return whether the two lists hold the same variable objects in the same order} */
+    private static boolean sameVariables(List<Leaf.Variable> a, List<Leaf.Variable> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (a.get(k) != b.get(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -92,6 +120,14 @@ public final class CompiledFunction {
             }
             vars.add(v);
         }
+        if (!sameVariables(vars, program.variables)) {
+            checkParameters(vars, program);
+        }
+        return new CompiledFunction(e, program, List.copyOf(vars), false, null);
+    }
+
+    /** Checks that no parameter is given twice and that every variable of the program is a parameter. */
+    private static void checkParameters(List<Leaf.Variable> vars, Program program) {
         List<String> names = vars.stream().map(Leaf.Variable::name).toList();
         Set<String> distinct = new HashSet<>(names);
         if (distinct.size() != names.size()) {
@@ -103,7 +139,6 @@ public final class CompiledFunction {
                         + names);
             }
         }
-        return new CompiledFunction(e, program, List.copyOf(vars), false, null);
     }
 
     /**

@@ -34,32 +34,32 @@ final class Forward {
      * @param start the first node to compute
      */
     static void run(Program p, Values v, int start) {
-        for (int i = start; i < p.nodes.length; i++) {
-            int[] in = p.inputs[i];
+        for (int i = start; i < p.size(); i++) {
+            int a = p.in0[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && p.unary[i] != null) {
-                v.s[i] = UnaryOp.value(p.unary[i], v.s[in[0]]);
+                v.s[i] = UnaryOp.value(p.unary[i], v.s[a]);
                 continue;
             }
             if (p.scalar[i] && p.binary[i] != null) {
-                v.s[i] = BinaryOp.value(p.binary[i], v.s[in[0]], v.s[in[1]]);
+                v.s[i] = BinaryOp.value(p.binary[i], v.s[a], v.s[p.in1[i]]);
                 continue;
             }
             switch (p.nodes[i]) {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
-                case Unary u -> v.put(i, Kernels.map(u.fn(), v.data(in[0])));
-                case Binary b -> v.put(i, Kernels.zip(b.fn(), v.data(in[0]), v.data(in[1])));
-                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(in[0]), v.data(in[1]), v.pool));
-                case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(in[0])));
-                case MatrixOp.Sum s -> v.s[i] = v.scalar(in[0]) ? v.s[in[0]] : Kernels.sum(v.data(in[0]));
-                case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[in[0]]));
-                case MatrixOp.BroadcastRows b -> v.put(i, Kernels.repeatRow(v.data(in[0]), b.shape().rows()));
-                case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(in[0]));
-                case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(in[0])));
-                case MatrixOp.SoftmaxRows s -> v.put(i, Kernels.softmaxRows(v.data(in[0])));
-                case Custom c -> v.put(i, CustomCalls.forward(c, v, in, p.shapes[i]));
+                case Unary u -> v.put(i, Kernels.map(u.fn(), v.data(a)));
+                case Binary b -> v.put(i, Kernels.zip(b.fn(), v.data(a), v.data(p.in1[i])));
+                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(a), v.data(p.in1[i]), v.pool));
+                case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(a)));
+                case MatrixOp.Sum s -> v.s[i] = v.scalar(a) ? v.s[a] : Kernels.sum(v.data(a));
+                case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[a]));
+                case MatrixOp.BroadcastRows b -> v.put(i, Kernels.repeatRow(v.data(a), b.shape().rows()));
+                case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(a));
+                case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(a)));
+                case MatrixOp.SoftmaxRows s -> v.put(i, Kernels.softmaxRows(v.data(a)));
+                case Custom c -> v.put(i, CustomCalls.forward(c, v, p.inputs(i), p.shapes[i]));
             }
         }
     }

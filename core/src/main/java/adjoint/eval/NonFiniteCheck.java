@@ -20,7 +20,7 @@ final class NonFiniteCheck {
             if (v.finite(i)) {
                 continue;
             }
-            int[] in = p.inputs[i];
+            int[] in = p.inputs(i);
             boolean inputsFinite = true;
             for (int k : in) {
                 inputsFinite &= v.finite(k);
@@ -52,7 +52,7 @@ final class NonFiniteCheck {
                 continue;
             }
             for (int j = p.size() - 1; j > i; j--) {
-                int[] in = p.inputs[j];
+                int[] in = p.inputs(j);
                 for (int k = 0; k < in.length; k++) {
                     if (in[k] != i || !finiteGradient(p, g, j)) {
                         continue;
@@ -76,9 +76,10 @@ final class NonFiniteCheck {
     }
 
     private static List<RealMatrix> inputs(Program p, Values v, int i) {
-        RealMatrix[] values = new RealMatrix[p.inputs[i].length];
+        int[] in = p.inputs(i);
+        RealMatrix[] values = new RealMatrix[in.length];
         for (int k = 0; k < values.length; k++) {
-            values[k] = v.copy(p.inputs[i][k]);
+            values[k] = v.copy(in[k]);
         }
         return List.of(values);
     }

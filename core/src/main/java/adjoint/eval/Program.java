@@ -11,6 +11,7 @@ import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import java.util.Objects;
  */
 final class Program {
 
+    /** The number of nodes; the arrays below may be longer. */
+    private final int size;
     final Expr[] nodes;
     final Shape[] shapes;
     /** Whether each node is a scalar, read on every step of both passes. */
@@ -35,12 +38,19 @@ final class Program {
     /** Each elementwise node's op, read once here so that the passes need no type test for them; null for other nodes. */
     final UnaryOp[] unary;
     final BinaryOp[] binary;
-    final int[][] inputs;
+    /** Each node's first input, or -1 if it has none. */
+    final int[] in0;
+    /** Each node's second input, or -1 if it has fewer than two. */
+    final int[] in1;
+    /** The inputs of each node with more than two (a custom op), null for the others; null if there is none. */
+    private final int[][] wide;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
     /** Variables in the order first met. */
     final List<Leaf.Variable> variables;
-    /** Each variable's node, by name. */
+    /** The node of each of {@link #variables}, in the same order. */
+    private final int[] variableNodes;
+    /** Each variable's node, by name; not to be changed. */
     final Map<String, Integer> variableIndex;
     final int root;
     /** The values of matrix constants, by node. */
@@ -55,57 +65,35 @@ final class Program {
     static Program local(Expr node) {
         Objects.requireNonNull(node, "node is null");
         int k = node.arity();
-        Expr[] nodes = new Expr[k + 1];
-        int[][] inputs = new int[k + 1][];
+        Builder b = new Builder(k + 1);
         int[] all = new int[k];
         for (int i = 0; i < k; i++) {
-            nodes[i] = Objects.requireNonNull(node.input(i), () -> node.op() + ": an input is null");
-            inputs[i] = new int[0];
-            all[i] = i;
+            all[i] = b.add(Objects.requireNonNull(node.input(i), () -> node.op() + ": an input is null"), new int[0]);
         }
-        nodes[k] = node;
-        inputs[k] = all;
-        Program p = new Program(nodes, inputs, List.of(), Map.of());
+        b.add(node, all);
+        Program p = b.build();
         Arrays.fill(p.needsGradient, true);
         return p;
     }
 
-    private Program(Expr[] nodes, int[][] inputs, List<Leaf.Variable> variables, Map<String, Integer> variableIndex) {
-        this.nodes = nodes;
-        this.inputs = inputs;
-        this.variables = List.copyOf(variables);
-        this.variableIndex = Map.copyOf(variableIndex);
-        this.root = nodes.length - 1;
-        this.shapes = new Shape[nodes.length];
-        this.scalar = new boolean[nodes.length];
-        this.unary = new UnaryOp[nodes.length];
-        this.binary = new BinaryOp[nodes.length];
-        this.needsGradient = new boolean[nodes.length];
-        Map<Integer, double[][]> matrixConstants = new HashMap<>();
-        boolean matrices = false;
-        for (int i = 0; i < nodes.length; i++) {
-            shapes[i] = nodes[i].shape();
-            if (shapes[i] == null) {
-                throw new CustomOpException(nodes[i].op() + ": shape() returned null");
-            }
-            scalar[i] = shapes[i].isScalar();
-            if (nodes[i] instanceof Unary u) {
-                unary[i] = u.fn();
-            } else if (nodes[i] instanceof Binary b) {
-                binary[i] = b.fn();
-            }
-            matrices |= !scalar[i];
-            if (nodes[i] instanceof Leaf.MatrixConstant c) {
-                matrixConstants.put(i, c.value().getData());
-            }
-            boolean needs = nodes[i] instanceof Leaf.Variable;
-            for (int in : inputs[i]) {
-                needs |= needsGradient[in];
-            }
-            needsGradient[i] = needs;
-        }
-        this.constants = matrixConstants;
-        this.hasMatrices = matrices;
+    /** The builder's arrays, kept as they are: entries from {@link #size} on are unused. */
+    private Program(Builder b) {
+        this.size = b.size;
+        this.nodes = b.nodes;
+        this.shapes = b.shapes;
+        this.scalar = b.scalar;
+        this.unary = b.unary;
+        this.binary = b.binary;
+        this.in0 = b.in0;
+        this.in1 = b.in1;
+        this.wide = b.wide;
+        this.needsGradient = b.needsGradient;
+        this.variables = Collections.unmodifiableList(b.variables);
+        this.variableNodes = b.variableNodes;
+        this.variableIndex = Collections.unmodifiableMap(b.variableIndex);
+        this.root = size - 1;
+        this.constants = b.constants;
+        this.hasMatrices = b.hasMatrices;
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
@@ -115,7 +103,30 @@ final class Program {
 
     /** {@return the number of nodes} */
     int size() {
-        return nodes.length;
+        return size;
+    }
+
+    /** {@return the node of variable {@code k} of {@link #variables}} */
+    int variableNode(int k) {
+        return variableNodes[k];
+    }
+
+    /** {@return the number of inputs of node {@code i}} */
+    int arity(int i) {
+        if (wide != null && wide[i] != null) {
+            return wide[i].length;
+        }
+        return in1[i] >= 0 ? 2 : in0[i] >= 0 ? 1 : 0;
+    }
+
+    /** {@return the inputs of node {@code i}, a new array} */
+    int[] inputs(int i) {
+        return switch (arity(i)) {
+            case 0 -> new int[0];
+            case 1 -> new int[] {in0[i]};
+            case 2 -> new int[] {in0[i], in1[i]};
+            default -> wide[i].clone();
+        };
     }
 
     /**
@@ -125,28 +136,136 @@ final class Program {
      */
     static Program of(Expr root) {
         Objects.requireNonNull(root, "expression is null");
-        Map<String, Integer> variableIndex = new HashMap<>();
-        List<Leaf.Variable> variables = new ArrayList<>();
-        List<Expr> order = new ArrayList<>();
-        List<int[]> inputs = new ArrayList<>();
-        Exprs.topological(root, (node, in) -> {
+        Builder b = new Builder(64);
+        Exprs.topological(root, b);
+        return b.build();
+    }
+
+    /** The arrays of a program, grown as nodes arrive in topological order. */
+    private static final class Builder implements Exprs.Visitor {
+        private Expr[] nodes;
+        private Shape[] shapes;
+        private boolean[] scalar;
+        private UnaryOp[] unary;
+        private BinaryOp[] binary;
+        private int[] in0;
+        private int[] in1;
+        private int[][] wide;
+        private boolean[] needsGradient;
+        private int size;
+        private final List<Leaf.Variable> variables = new ArrayList<>();
+        private int[] variableNodes = new int[8];
+        private final Map<String, Integer> variableIndex = new HashMap<>();
+        private final Map<Integer, double[][]> constants = new HashMap<>();
+        private boolean hasMatrices;
+
+        Builder(int capacity) {
+            allocate(capacity);
+        }
+
+        /** Sizes the arrays for {@code count} nodes, if they are smaller and still empty. */
+        @Override
+        public void expect(int count) {
+            if (size == 0 && count > nodes.length) {
+                allocate(count);
+            }
+        }
+
+        private void allocate(int capacity) {
+            nodes = new Expr[capacity];
+            shapes = new Shape[capacity];
+            scalar = new boolean[capacity];
+            unary = new UnaryOp[capacity];
+            binary = new BinaryOp[capacity];
+            in0 = new int[capacity];
+            in1 = new int[capacity];
+            needsGradient = new boolean[capacity];
+        }
+
+        /** Numbers {@code node}, or returns the number of the variable of its name met before. */
+        @Override
+        public int visit(Expr node, int[] in) {
             if (node instanceof Leaf.Variable v) {
-                Integer seen = variableIndex.get(v.name());
+                Integer seen = variableIndex.putIfAbsent(v.name(), size);
                 if (seen != null) {
-                    Shape first = order.get(seen).shape();
+                    Shape first = shapes[seen];
                     if (!first.equals(v.shape())) {
                         throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
                                 + first + " and " + v.shape());
                     }
                     return seen;
                 }
-                variableIndex.put(v.name(), order.size());
+                if (variables.size() == variableNodes.length) {
+                    variableNodes = Arrays.copyOf(variableNodes, 2 * variableNodes.length);
+                }
+                variableNodes[variables.size()] = size;
                 variables.add(v);
             }
-            order.add(node);
-            inputs.add(in);
-            return order.size() - 1;
-        });
-        return new Program(order.toArray(Expr[]::new), inputs.toArray(int[][]::new), variables, variableIndex);
+            return add(node, in);
+        }
+
+        /** {@return the number given to {@code node}}, the next one, with inputs {@code in} (read, not kept) */
+        int add(Expr node, int[] in) {
+            int i = size;
+            if (i == nodes.length) {
+                grow();
+            }
+            nodes[i] = node;
+            Shape shape;
+            boolean needs = false;
+            if (node instanceof Binary b) {
+                binary[i] = b.fn();
+                shape = b.shape();
+            } else if (node instanceof Unary u) {
+                unary[i] = u.fn();
+                shape = u.shape();
+            } else {
+                shape = node.shape();
+                if (shape == null) {
+                    throw new CustomOpException(node.op() + ": shape() returned null");
+                }
+                needs = node instanceof Leaf.Variable;
+                if (node instanceof Leaf.MatrixConstant c) {
+                    constants.put(i, c.value().getData());
+                }
+            }
+            shapes[i] = shape;
+            boolean isScalar = shape.isScalar();
+            scalar[i] = isScalar;
+            hasMatrices |= !isScalar;
+            in0[i] = in.length > 0 ? in[0] : -1;
+            in1[i] = in.length > 1 ? in[1] : -1;
+            for (int k : in) {
+                needs |= needsGradient[k];
+            }
+            if (in.length > 2) {
+                if (wide == null) {
+                    wide = new int[nodes.length][];
+                }
+                wide[i] = in.clone();
+            }
+            needsGradient[i] = needs;
+            size++;
+            return i;
+        }
+
+        private void grow() {
+            int n = nodes.length * 2;
+            nodes = Arrays.copyOf(nodes, n);
+            shapes = Arrays.copyOf(shapes, n);
+            scalar = Arrays.copyOf(scalar, n);
+            unary = Arrays.copyOf(unary, n);
+            binary = Arrays.copyOf(binary, n);
+            in0 = Arrays.copyOf(in0, n);
+            in1 = Arrays.copyOf(in1, n);
+            needsGradient = Arrays.copyOf(needsGradient, n);
+            if (wide != null) {
+                wide = Arrays.copyOf(wide, n);
+            }
+        }
+
+        Program build() {
+            return new Program(this);
+        }
     }
 }

@@ -21,8 +21,8 @@ abstract sealed class Slots permits Values, Adjoints {
     Slots(Program p) {
         this.shapes = p.shapes;
         this.scalar = p.scalar;
-        this.s = new double[shapes.length];
-        this.m = p.hasMatrices ? new double[shapes.length][][] : null;
+        this.s = new double[p.size()];
+        this.m = p.hasMatrices ? new double[p.size()][][] : null;
     }
 
     /** {@return whether node {@code i} is a scalar} */

@@ -37,7 +37,7 @@ public final class Tape {
         this.uses = new int[n];
         Arrays.fill(parent, -1);
         for (int i = n - 1; i >= 0; i--) {
-            int[] in = program.inputs[i];
+            int[] in = program.inputs(i);
             for (int k = 0; k < in.length; k++) {
                 uses[in[k]]++;
                 if (parent[in[k]] < 0 && in[k] != program.root) {
@@ -83,7 +83,7 @@ public final class Tape {
      * @param i the node's number on the tape
      */
     public int[] inputs(int i) {
-        return program.inputs[check(i)].clone();
+        return program.inputs(check(i));
     }
 
     /**

@@ -11,26 +11,42 @@ import java.util.Objects;
  * @param a the left input
  * @param b the right input, of the same shape
  * @param shape the output's shape, equal to the inputs'
+ * @param id this node's number, given when it is made: unique, larger than its inputs', not
+ *     part of equality; 0 gives a fresh one
  */
-public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape) implements Expr {
+public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape, long id) implements Expr {
 
     /** Checks the op, the inputs and the shape. */
     public Binary {
+        id = NodeIds.fresh(id);
         Objects.requireNonNull(fn, "fn is null");
-        String op = fn.syntax();
-        Objects.requireNonNull(a, () -> op + ": a is null");
-        Objects.requireNonNull(b, () -> op + ": b is null");
-        Exprs.requireShape(a);
-        Exprs.requireShape(b);
-        if (!a.shape().equals(b.shape())) {
-            throw new ShapeMismatchException(op + ": " + a.shape() + " and " + b.shape()
+        if (a == null || b == null) {
+            throw new NullPointerException(fn.syntax() + ": " + (a == null ? "a" : "b") + " is null");
+        }
+        Shape sa = Exprs.requireShape(a);
+        Shape sb = Exprs.requireShape(b);
+        if (!sa.equals(sb)) {
+            String op = fn.syntax();
+            throw new ShapeMismatchException(op + ": " + sa + " and " + sb
                     + " differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"
                     + ShapeMismatchException.where(op, a, b));
         }
-        if (shape != null && !shape.equals(a.shape())) {
-            throw new ShapeMismatchException(op + ": inputs are " + a.shape() + " but the given shape is " + shape);
+        if (shape != null && !shape.equals(sa)) {
+            throw new ShapeMismatchException(fn.syntax() + ": inputs are " + sa + " but the given shape is " + shape);
         }
-        shape = a.shape();
+        shape = sa;
+    }
+
+    /**
+     * Creates the node with a fresh {@link #id}.
+     *
+     * @param fn the op
+     * @param a the left input
+     * @param b the right input, of the same shape
+     * @param shape the output's shape, equal to the inputs'
+     */
+    public Binary(BinaryOp fn, Expr a, Expr b, Shape shape) {
+        this(fn, a, b, shape, 0);
     }
 
     /**

@@ -1,7 +1,6 @@
 package adjoint.expr;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,15 +17,26 @@ public final class Exprs {
          * for (a variable met before by name)
          *
          * @param node the next node, every input of which has been visited
-         * @param inputs the numbers of its inputs, in order
+         * @param inputs the numbers of its inputs, in order; the array is reused for the next
+         *     node, so copy what you keep
          */
         int visit(Expr node, int[] inputs);
+
+        /**
+         * Told, before the first visit and when it is known, how many nodes will be visited at
+         * most, so that arrays can be sized once; does nothing unless overridden.
+         *
+         * @param nodes the most nodes that will be visited
+         */
+        default void expect(int nodes) {}
     }
 
     /**
      * Visits the distinct nodes of {@code root}, inputs before the nodes that use them and the
-     * root last. Nodes are told apart by identity, so a shared node is visited once. Without
-     * recursion, so any depth works; each node is hashed by identity once or twice.
+     * root last: in the order they were made (the order of their ids), a custom node right after
+     * the newest of its inputs. Nodes are told apart by identity, so a shared node is visited
+     * once. Without recursion, so any depth works; a graph built in one go is swept by id, with
+     * no hashing.
      *
      * @param root the expression
      * @param visitor told of each node, inputs first
@@ -35,44 +45,12 @@ public final class Exprs {
     public static void topological(Expr root, Visitor visitor) {
         Objects.requireNonNull(root, "root is null");
         Objects.requireNonNull(visitor, "visitor is null");
-        IdentityIndex index = new IdentityIndex(1024);
-        Expr[] stack = new Expr[64];
-        int[] next = new int[64];
-        int sp = 0;
-        stack[sp++] = root;
-        while (sp > 0) {
-            Expr top = stack[sp - 1];
-            int k = next[sp - 1];
-            if (k < top.arity()) {
-                next[sp - 1] = k + 1;
-                Expr child = top.input(k);
-                if (child == null) {
-                    throw new NullPointerException(top.op() + ": input " + k + " is null");
-                }
-                if (index.get(child) < 0) {
-                    if (sp == stack.length) {
-                        stack = Arrays.copyOf(stack, sp * 2);
-                        next = Arrays.copyOf(next, sp * 2);
-                    }
-                    stack[sp] = child;
-                    next[sp] = 0;
-                    sp++;
-                }
-                continue;
-            }
-            // A node is pushed only while unnumbered, and only its ancestors are below it: it is finished once.
-            sp--;
-            stack[sp] = null;
-            int[] in = new int[top.arity()];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = index.get(top.input(i));
-            }
-            index.put(top, visitor.visit(top, in));
-        }
+        Linearizer.run(root, visitor);
     }
 
     /**
-     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the root last}
+     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the
+     * root last}, in the order of {@link #topological(Expr, Visitor)}
      *
      * @param root the expression
      */
@@ -110,14 +88,27 @@ public final class Exprs {
     }
 
     /**
-     * Checks that an input has a shape.
+     * {@return the shape of an input}, read without an interface call for the common nodes
      *
      * @throws CustomOpException naming the op, if a custom op's {@code shape()} returned null
      */
-    static void requireShape(Expr input) {
-        if (input.shape() == null) {
+    static Shape requireShape(Expr input) {
+        Shape s;
+        if (input instanceof Binary b) {
+            s = b.shape();
+        } else if (input instanceof Unary u) {
+            s = u.shape();
+        } else if (input instanceof Leaf.Constant) {
+            s = Shape.SCALAR;
+        } else if (input instanceof Leaf.Variable v) {
+            s = v.shape();
+        } else {
+            s = input.shape();
+        }
+        if (s == null) {
             throw new CustomOpException(input.op() + ": shape() returned null");
         }
+        return s;
     }
 
     /**

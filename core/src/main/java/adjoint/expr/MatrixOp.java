@@ -12,6 +12,10 @@ public sealed interface MatrixOp extends Expr
         permits MatrixOp.MatMul, MatrixOp.Transpose, MatrixOp.Sum, MatrixOp.Broadcast, MatrixOp.BroadcastRows,
                 MatrixOp.Trace, MatrixOp.LogSumExpRows, MatrixOp.SoftmaxRows {
 
+    /** {@return this node's number, given when it was made} */
+    long id();
+
+
     /**
      * Matrix product {@code A B} of an {@code m x k} and a {@code k x n} matrix (a vector is a
      * {@code k x 1} matrix); gradients {@code G B^T} and {@code A^T G}.
@@ -19,10 +23,13 @@ public sealed interface MatrixOp extends Expr
      * @param a the left factor, {@code m x k}
      * @param b the right factor, {@code k x n}
      * @param shape the output's shape, {@code m x n}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record MatMul(Expr a, Expr b, Shape shape) implements MatrixOp {
+    record MatMul(Expr a, Expr b, Shape shape, long id) implements MatrixOp {
         /** Checks that the inner dimensions agree. */
         public MatMul {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "a is null");
             Objects.requireNonNull(b, "b is null");
             if (a.shape().cols() != b.shape().rows()) {
@@ -36,6 +43,17 @@ public sealed interface MatrixOp extends Expr
                         + " is " + s + " but the given shape is " + shape);
             }
             shape = s;
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the left factor, {@code m x k}
+         * @param b the right factor, {@code k x n}
+         * @param shape the output's shape, {@code m x n}
+         */
+        public MatMul(Expr a, Expr b, Shape shape) {
+            this(a, b, shape, 0);
         }
 
         /**
@@ -88,11 +106,24 @@ public sealed interface MatrixOp extends Expr
      *
      * @param a the input, {@code m x n}
      * @param shape the output's shape, {@code n x m}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record Transpose(Expr a, Shape shape) implements MatrixOp {
+    record Transpose(Expr a, Shape shape, long id) implements MatrixOp {
         /** Checks the shape. */
         public Transpose {
+            id = NodeIds.fresh(id);
             shape = MatrixOp.computed("transpose", a, Objects.requireNonNull(a, "a is null").shape().transposed(), shape);
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the input, {@code m x n}
+         * @param shape the output's shape, {@code n x m}
+         */
+        public Transpose(Expr a, Shape shape) {
+            this(a, shape, 0);
         }
 
         /**
@@ -139,11 +170,23 @@ public sealed interface MatrixOp extends Expr
      * Sum of all entries, a scalar; gradient {@code g} in every entry.
      *
      * @param a the input, any shape
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record Sum(Expr a) implements MatrixOp {
+    record Sum(Expr a, long id) implements MatrixOp {
         /** Checks the input. */
         public Sum {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "a is null");
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the input, any shape
+         */
+        public Sum(Expr a) {
+            this(a, 0);
         }
 
         @Override
@@ -188,16 +231,29 @@ public sealed interface MatrixOp extends Expr
      *
      * @param a the scalar input
      * @param shape the output's shape
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record Broadcast(Expr a, Shape shape) implements MatrixOp {
+    record Broadcast(Expr a, Shape shape, long id) implements MatrixOp {
         /** Checks that the input is a scalar. */
         public Broadcast {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "a is null");
             Objects.requireNonNull(shape, "shape is null");
             if (!a.shape().isScalar()) {
                 throw new ShapeMismatchException("broadcast: input is " + a.shape() + ", not a scalar (1x1)"
                         + ShapeMismatchException.where("broadcast", a));
             }
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the scalar input
+         * @param shape the output's shape
+         */
+        public Broadcast(Expr a, Shape shape) {
+            this(a, shape, 0);
         }
 
         @Override
@@ -237,10 +293,13 @@ public sealed interface MatrixOp extends Expr
      *
      * @param a the row input, {@code 1 x n}
      * @param shape the output's shape, {@code m x n}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record BroadcastRows(Expr a, Shape shape) implements MatrixOp {
+    record BroadcastRows(Expr a, Shape shape, long id) implements MatrixOp {
         /** Checks that the input is a row of the output's width. */
         public BroadcastRows {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "broadcastRows: a is null");
             Objects.requireNonNull(shape, "broadcastRows: shape is null");
             if (a.shape().rows() != 1 || a.shape().cols() != shape.cols()) {
@@ -248,6 +307,16 @@ public sealed interface MatrixOp extends Expr
                         + " row to repeat into " + shape + (a.shape().cols() == 1 && a.shape().rows() == shape.cols()
                                 ? " (it is a column: transpose it)" : "") + ShapeMismatchException.where("broadcastRows", a));
             }
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the row input, {@code 1 x n}
+         * @param shape the output's shape, {@code m x n}
+         */
+        public BroadcastRows(Expr a, Shape shape) {
+            this(a, shape, 0);
         }
 
         @Override
@@ -285,15 +354,27 @@ public sealed interface MatrixOp extends Expr
      * Trace of a square matrix, the sum of its diagonal; gradient {@code g I}.
      *
      * @param a the input, {@code n x n}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record Trace(Expr a) implements MatrixOp {
+    record Trace(Expr a, long id) implements MatrixOp {
         /** Checks that the input is square. */
         public Trace {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "a is null");
             if (a.shape().rows() != a.shape().cols()) {
                 throw new ShapeMismatchException("trace: input is " + a.shape() + ", not square"
                         + ShapeMismatchException.where("trace", a));
             }
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the input, {@code n x n}
+         */
+        public Trace(Expr a) {
+            this(a, 0);
         }
 
         @Override
@@ -340,12 +421,25 @@ public sealed interface MatrixOp extends Expr
      *
      * @param a the input, {@code m x n}
      * @param shape the output's shape, {@code m x 1}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record LogSumExpRows(Expr a, Shape shape) implements MatrixOp {
+    record LogSumExpRows(Expr a, Shape shape, long id) implements MatrixOp {
         /** Checks the shape. */
         public LogSumExpRows {
+            id = NodeIds.fresh(id);
             shape = MatrixOp.computed("logSumExpRows", a, Shape.vector(Objects.requireNonNull(a, "a is null").shape().rows()),
                     shape);
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the input, {@code m x n}
+         * @param shape the output's shape, {@code m x 1}
+         */
+        public LogSumExpRows(Expr a, Shape shape) {
+            this(a, shape, 0);
         }
 
         /**
@@ -394,11 +488,23 @@ public sealed interface MatrixOp extends Expr
      * that nothing overflows; gradient {@code s ⊙ (G - rowsum(G ⊙ s))}, with no Jacobian formed.
      *
      * @param a the input, {@code m x n}
+     * @param id this node's number, given when it is made: unique, larger than its inputs', not
+     *     part of equality; 0 gives a fresh one
      */
-    record SoftmaxRows(Expr a) implements MatrixOp {
+    record SoftmaxRows(Expr a, long id) implements MatrixOp {
         /** Checks the input. */
         public SoftmaxRows {
+            id = NodeIds.fresh(id);
             Objects.requireNonNull(a, "softmaxRows: a is null");
+        }
+
+        /**
+         * Creates the node with a fresh {@link #id}.
+         *
+         * @param a the input, {@code m x n}
+         */
+        public SoftmaxRows(Expr a) {
+            this(a, 0);
         }
 
         @Override

@@ -10,18 +10,34 @@ import java.util.Objects;
  * @param fn the op
  * @param a the input
  * @param shape the output's shape, equal to the input's
+ * @param id this node's number, given when it is made: unique, larger than its inputs', not
+ *     part of equality; 0 gives a fresh one
  */
-public record Unary(UnaryOp fn, Expr a, Shape shape) implements Expr {
+public record Unary(UnaryOp fn, Expr a, Shape shape, long id) implements Expr {
 
     /** Checks the op, the input and the shape. */
     public Unary {
+        id = NodeIds.fresh(id);
         Objects.requireNonNull(fn, "fn is null");
-        Objects.requireNonNull(a, () -> fn.syntax() + ": a is null");
-        Exprs.requireShape(a);
-        if (shape != null && !shape.equals(a.shape())) {
-            throw new ShapeMismatchException(fn.syntax() + ": input is " + a.shape() + " but the given shape is " + shape);
+        if (a == null) {
+            throw new NullPointerException(fn.syntax() + ": a is null");
         }
-        shape = a.shape();
+        Shape sa = Exprs.requireShape(a);
+        if (shape != null && !shape.equals(sa)) {
+            throw new ShapeMismatchException(fn.syntax() + ": input is " + sa + " but the given shape is " + shape);
+        }
+        shape = sa;
+    }
+
+    /**
+     * Creates the node with a fresh {@link #id}.
+     *
+     * @param fn the op
+     * @param a the input
+     * @param shape the output's shape, equal to the input's
+     */
+    public Unary(UnaryOp fn, Expr a, Shape shape) {
+        this(fn, a, shape, 0);
     }
 
     /**

@@ -44,7 +44,9 @@ public record Scalar(Expr expr) implements ScalarTerm {
      */
     public Scalar {
         Objects.requireNonNull(expr, "expr is null");
-        if (!expr.shape().isScalar()) {
+        // The two records the arithmetic makes are read directly, without an interface call.
+        Shape shape = expr instanceof Binary b ? b.shape() : expr instanceof Unary u ? u.shape() : expr.shape();
+        if (!shape.isScalar()) {
             throw new ShapeMismatchException("a Scalar needs a 1x1 expression, got " + expr.shape() + ": " + expr);
         }
     }
