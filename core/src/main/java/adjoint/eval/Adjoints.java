@@ -17,7 +17,7 @@ final class Adjoints extends Slots {
         if (scalar(i)) {
             return new double[][] {{s[i]}};
         }
-        return m[i] != null ? m[i] : new double[shapes[i].rows()][shapes[i].cols()];
+        return m[i] != null ? m[i] : new double[shape(i).rows()][shape(i).cols()];
     }
 
     /** Adds a gradient into node {@code i}'s, taking ownership of {@code data}. */

@@ -49,14 +49,17 @@ final class Backward {
             }
             int a = p.in0[i];
             int c = p.in1[i];
+            if (a < 0 && p.nodes[i] instanceof Leaf) {
+                continue;
+            }
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.unary[i] != null) {
-                g.s[a] += UnaryOp.pullback(p.unary[i], g.s[i], v.s[a], v.s[i]);
+            if (p.scalar[i] && p.op[i] > 0) {
+                g.s[a] += UnaryOp.pullback(p.unary(i), g.s[i], v.s[a], v.s[i]);
                 reached[a] = true;
                 continue;
             }
-            if (p.scalar[i] && p.binary[i] != null) {
-                BinaryOp op = p.binary[i];
+            if (p.scalar[i] && p.op[i] < 0) {
+                BinaryOp op = p.binary(i);
                 if (wants[a]) {
                     g.s[a] += BinaryOp.pullbackA(op, g.s[i], v.s[a], v.s[c], v.s[i]);
                     reached[a] = true;
@@ -79,7 +82,7 @@ final class Backward {
                         g.accumulate(c, Kernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
-                case MatrixOp.MatMul mm when wants[a] && wants[c] && p.shapes[c].cols() == 1 -> {
+                case MatrixOp.MatMul mm when wants[a] && wants[c] && p.shape(c).cols() == 1 -> {
                     double[][][] both = Kernels.matrixVectorPullback(v.data(a), v.data(c), g.data(i));
                     g.accumulate(a, both[0]);
                     g.accumulate(c, both[1]);
@@ -93,10 +96,10 @@ final class Backward {
                     }
                 }
                 case MatrixOp.Transpose t -> g.accumulate(a, Kernels.transpose(g.data(i)));
-                case MatrixOp.Sum s -> g.accumulate(a, Kernels.fill(p.shapes[a], g.s[i]));
+                case MatrixOp.Sum s -> g.accumulate(a, Kernels.fill(p.shape(a), g.s[i]));
                 case MatrixOp.Broadcast b -> g.s[a] += Kernels.sum(g.data(i));
                 case MatrixOp.BroadcastRows b -> g.accumulate(a, Kernels.columnSums(g.data(i)));
-                case MatrixOp.Trace t -> g.accumulate(a, Kernels.scaledIdentity(p.shapes[a].rows(), g.s[i]));
+                case MatrixOp.Trace t -> g.accumulate(a, Kernels.scaledIdentity(p.shape(a).rows(), g.s[i]));
                 case MatrixOp.LogSumExpRows l -> g.accumulate(a, Kernels.logSumExpRowsPullback(v.data(a), g.data(i)));
                 case MatrixOp.SoftmaxRows s -> g.accumulate(a, Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
                 case Custom custom -> CustomCalls.pullback(custom, v, g, p.inputs(i), i, wants);

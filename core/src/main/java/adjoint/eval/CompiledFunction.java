@@ -60,12 +60,12 @@ public final class CompiledFunction {
         }
         for (int k = 0; k < nodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
-            Integer node = program.variableIndex.get(p.name());
-            if (node != null && !program.shapes[node].equals(p.shape())) {
-                throw new VariableConflictException("variable " + p.name() + " is " + program.shapes[node]
+            int node = program.variableNode(p.name());
+            if (node >= 0 && !program.shape(node).equals(p.shape())) {
+                throw new VariableConflictException("variable " + p.name() + " is " + program.shape(node)
                         + " in the expression but " + p.shape() + " as a parameter");
             }
-            nodes[k] = node == null ? -1 : node;
+            nodes[k] = node;
         }
         return nodes;
     }
@@ -182,7 +182,7 @@ public final class CompiledFunction {
 
     /** {@return the shape of the expression's value} */
     public Shape shape() {
-        return program.shapes[program.root];
+        return program.shape(program.root);
     }
 
     /** {@return the number of nodes after sharing is taken into account} */

@@ -46,7 +46,7 @@ final class CustomCalls {
         }
         for (int k = 0; k < in.length; k++) {
             RealMatrix gk = grads.get(k);
-            check(c, "pullback returned, for input " + k + ",", gk, v.shapes[in[k]]);
+            check(c, "pullback returned, for input " + k + ",", gk, v.shape(in[k]));
             if (wants[in[k]]) {
                 g.accumulate(in[k], gk.getData());
             }

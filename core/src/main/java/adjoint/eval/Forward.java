@@ -37,12 +37,20 @@ final class Forward {
         for (int i = start; i < p.size(); i++) {
             int a = p.in0[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.unary[i] != null) {
-                v.s[i] = UnaryOp.value(p.unary[i], v.s[a]);
+            if (p.scalar[i] && p.op[i] > 0) {
+                v.s[i] = UnaryOp.value(p.unary(i), v.s[a]);
                 continue;
             }
-            if (p.scalar[i] && p.binary[i] != null) {
-                v.s[i] = BinaryOp.value(p.binary[i], v.s[a], v.s[p.in1[i]]);
+            if (p.scalar[i] && p.op[i] < 0) {
+                v.s[i] = BinaryOp.value(p.binary(i), v.s[a], v.s[p.in1[i]]);
+                continue;
+            }
+            // Leaves, the rest of a scalar graph, without the pattern switch.
+            if (a < 0 && p.nodes[i] instanceof Leaf.Constant c) {
+                v.s[i] = c.value();
+                continue;
+            }
+            if (a < 0 && p.nodes[i] instanceof Leaf.Variable) {
                 continue;
             }
             switch (p.nodes[i]) {
@@ -59,7 +67,7 @@ final class Forward {
                 case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(a));
                 case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(a)));
                 case MatrixOp.SoftmaxRows s -> v.put(i, Kernels.softmaxRows(v.data(a)));
-                case Custom c -> v.put(i, CustomCalls.forward(c, v, p.inputs(i), p.shapes[i]));
+                case Custom c -> v.put(i, CustomCalls.forward(c, v, p.inputs(i), p.shape(i)));
             }
         }
     }

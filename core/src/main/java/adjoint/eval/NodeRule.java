@@ -76,7 +76,7 @@ public final class NodeRule {
         Values v = new Values(program);
         for (int i = 0; i < k; i++) {
             RealMatrix m = Objects.requireNonNull(inputs.get(i), "input value is null");
-            checkShape("input " + i, m, program.shapes[i]);
+            checkShape("input " + i, m, program.shape(i));
             v.put(i, m.getData());
         }
         return v;

@@ -29,15 +29,22 @@ import java.util.Objects;
  */
 final class Program {
 
+    private static final UnaryOp[] UNARY = UnaryOp.values();
+    private static final BinaryOp[] BINARY = BinaryOp.values();
+
     /** The number of nodes; the arrays below may be longer. */
     private final int size;
     final Expr[] nodes;
-    final Shape[] shapes;
+    /** The shape of each node that is not a scalar, null for scalars; null if every node is a scalar. */
+    private final Shape[] shapes;
     /** Whether each node is a scalar, read on every step of both passes. */
     final boolean[] scalar;
-    /** Each elementwise node's op, read once here so that the passes need no type test for them; null for other nodes. */
-    final UnaryOp[] unary;
-    final BinaryOp[] binary;
+    /**
+     * Each elementwise node's op, read once here so that the passes need no type test for them:
+     * {@code 1 + ordinal} of a {@link UnaryOp}, {@code -1 - ordinal} of a {@link BinaryOp}, 0 for
+     * other nodes.
+     */
+    final byte[] op;
     /** Each node's first input, or -1 if it has none. */
     final int[] in0;
     /** Each node's second input, or -1 if it has fewer than two. */
@@ -51,7 +58,7 @@ final class Program {
     /** The node of each of {@link #variables}, in the same order. */
     private final int[] variableNodes;
     /** Each variable's node, by name; not to be changed. */
-    final Map<String, Integer> variableIndex;
+    private final NameIndex variableIndex;
     final int root;
     /** The values of matrix constants, by node. */
     private final Map<Integer, double[][]> constants;
@@ -82,18 +89,32 @@ final class Program {
         this.nodes = b.nodes;
         this.shapes = b.shapes;
         this.scalar = b.scalar;
-        this.unary = b.unary;
-        this.binary = b.binary;
+        this.op = b.op;
         this.in0 = b.in0;
         this.in1 = b.in1;
         this.wide = b.wide;
         this.needsGradient = b.needsGradient;
         this.variables = Collections.unmodifiableList(b.variables);
         this.variableNodes = b.variableNodes;
-        this.variableIndex = Collections.unmodifiableMap(b.variableIndex);
+        this.variableIndex = b.variableIndex;
         this.root = size - 1;
         this.constants = b.constants;
         this.hasMatrices = b.hasMatrices;
+    }
+
+    /** {@return the shape of node {@code i}} */
+    Shape shape(int i) {
+        return scalar[i] ? Shape.SCALAR : shapes[i];
+    }
+
+    /** {@return the unary op of node {@code i}, which must have one} */
+    UnaryOp unary(int i) {
+        return UNARY[op[i] - 1];
+    }
+
+    /** {@return the binary op of node {@code i}, which must have one} */
+    BinaryOp binary(int i) {
+        return BINARY[-1 - op[i]];
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
@@ -104,6 +125,11 @@ final class Program {
     /** {@return the number of nodes} */
     int size() {
         return size;
+    }
+
+    /** {@return the node of the variable named {@code name}, or -1 if the program has none} */
+    int variableNode(String name) {
+        return variableIndex.get(name);
     }
 
     /** {@return the node of variable {@code k} of {@link #variables}} */
@@ -146,8 +172,7 @@ final class Program {
         private Expr[] nodes;
         private Shape[] shapes;
         private boolean[] scalar;
-        private UnaryOp[] unary;
-        private BinaryOp[] binary;
+        private byte[] op;
         private int[] in0;
         private int[] in1;
         private int[][] wide;
@@ -155,7 +180,7 @@ final class Program {
         private int size;
         private final List<Leaf.Variable> variables = new ArrayList<>();
         private int[] variableNodes = new int[8];
-        private final Map<String, Integer> variableIndex = new HashMap<>();
+        private final NameIndex variableIndex = new NameIndex();
         private final Map<Integer, double[][]> constants = new HashMap<>();
         private boolean hasMatrices;
 
@@ -173,10 +198,8 @@ final class Program {
 
         private void allocate(int capacity) {
             nodes = new Expr[capacity];
-            shapes = new Shape[capacity];
             scalar = new boolean[capacity];
-            unary = new UnaryOp[capacity];
-            binary = new BinaryOp[capacity];
+            op = new byte[capacity];
             in0 = new int[capacity];
             in1 = new int[capacity];
             needsGradient = new boolean[capacity];
@@ -186,9 +209,9 @@ final class Program {
         @Override
         public int visit(Expr node, int[] in) {
             if (node instanceof Leaf.Variable v) {
-                Integer seen = variableIndex.putIfAbsent(v.name(), size);
-                if (seen != null) {
-                    Shape first = shapes[seen];
+                int seen = variableIndex.putIfAbsent(v.name(), size);
+                if (seen >= 0) {
+                    Shape first = shape(seen);
                     if (!first.equals(v.shape())) {
                         throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
                                 + first + " and " + v.shape());
@@ -214,10 +237,10 @@ final class Program {
             Shape shape;
             boolean needs = false;
             if (node instanceof Binary b) {
-                binary[i] = b.fn();
+                op[i] = (byte) (-1 - b.fn().ordinal());
                 shape = b.shape();
             } else if (node instanceof Unary u) {
-                unary[i] = u.fn();
+                op[i] = (byte) (1 + u.fn().ordinal());
                 shape = u.shape();
             } else {
                 shape = node.shape();
@@ -229,10 +252,15 @@ final class Program {
                     constants.put(i, c.value().getData());
                 }
             }
-            shapes[i] = shape;
             boolean isScalar = shape.isScalar();
             scalar[i] = isScalar;
-            hasMatrices |= !isScalar;
+            if (!isScalar) {
+                if (shapes == null) {
+                    shapes = new Shape[nodes.length];
+                }
+                shapes[i] = shape;
+                hasMatrices = true;
+            }
             in0[i] = in.length > 0 ? in[0] : -1;
             in1[i] = in.length > 1 ? in[1] : -1;
             for (int k : in) {
@@ -252,16 +280,21 @@ final class Program {
         private void grow() {
             int n = nodes.length * 2;
             nodes = Arrays.copyOf(nodes, n);
-            shapes = Arrays.copyOf(shapes, n);
+            if (shapes != null) {
+                shapes = Arrays.copyOf(shapes, n);
+            }
             scalar = Arrays.copyOf(scalar, n);
-            unary = Arrays.copyOf(unary, n);
-            binary = Arrays.copyOf(binary, n);
+            op = Arrays.copyOf(op, n);
             in0 = Arrays.copyOf(in0, n);
             in1 = Arrays.copyOf(in1, n);
             needsGradient = Arrays.copyOf(needsGradient, n);
             if (wide != null) {
                 wide = Arrays.copyOf(wide, n);
             }
+        }
+
+        private Shape shape(int i) {
+            return scalar[i] ? Shape.SCALAR : shapes[i];
         }
 
         Program build() {

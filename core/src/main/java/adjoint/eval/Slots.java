@@ -12,17 +12,22 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 abstract sealed class Slots permits Values, Adjoints {
 
-    final Shape[] shapes;
+    private final Program program;
     private final boolean[] scalar;
     final double[] s;
     final double[][][] m;
 
     /** Slots for every node of {@code p}; the matrix slots exist only if it has matrix nodes. */
     Slots(Program p) {
-        this.shapes = p.shapes;
+        this.program = p;
         this.scalar = p.scalar;
         this.s = new double[p.size()];
         this.m = p.hasMatrices ? new double[p.size()][][] : null;
+    }
+
+    /** {@return the shape of node {@code i}} */
+    final Shape shape(int i) {
+        return program.shape(i);
     }
 
     /** {@return whether node {@code i} is a scalar} */

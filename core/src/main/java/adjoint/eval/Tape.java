@@ -74,7 +74,7 @@ public final class Tape {
      * @param i the node's number on the tape
      */
     public Shape shape(int i) {
-        return program.shapes[check(i)];
+        return program.shape(check(i));
     }
 
     /**

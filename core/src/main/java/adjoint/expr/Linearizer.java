@@ -98,10 +98,19 @@ final class Linearizer {
                         continue;
                     }
                     long offset = ((long) p << PAGE_BITS) + s;
-                    for (int k = arity(node) - 1; k >= 0; k--) {
-                        if (!place(required(node, k), offset)) {
-                            return false;
+                    boolean ok;
+                    if (node instanceof Binary b) {
+                        ok = place(b.b(), offset) && place(b.a(), offset);
+                    } else if (node instanceof Unary u) {
+                        ok = place(u.a(), offset);
+                    } else {
+                        ok = true;
+                        for (int k = node.arity() - 1; k >= 0 && ok; k--) {
+                            ok = place(required(node, k), offset);
                         }
+                    }
+                    if (!ok) {
+                        return false;
                     }
                 }
             }

@@ -102,6 +102,12 @@ final class NodeIndex {
         if (node instanceof Unary u) {
             return u.id();
         }
+        if (node instanceof Leaf.Constant c) {
+            return c.id();
+        }
+        if (node instanceof Leaf.Variable v) {
+            return v.id();
+        }
         if (node instanceof Leaf l) {
             return l.id();
         }

@@ -66,7 +66,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      * @param c the constant
      */
     public Scalar plus(double c) {
-        return plus(Adjoint.constant(c));
+        return withConstant(BinaryOp.ADD, c);
     }
 
     /**
@@ -94,7 +94,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      * @param c the constant
      */
     public Scalar minus(double c) {
-        return minus(Adjoint.constant(c));
+        return withConstant(BinaryOp.SUB, c);
     }
 
     /**
@@ -112,7 +112,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      * @param c the constant
      */
     public Scalar times(double c) {
-        return times(Adjoint.constant(c));
+        return withConstant(BinaryOp.MUL, c);
     }
 
     /**
@@ -140,7 +140,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      * @param c the constant
      */
     public Scalar div(double c) {
-        return div(Adjoint.constant(c));
+        return withConstant(BinaryOp.DIV, c);
     }
 
     /**
@@ -328,5 +328,10 @@ public record Scalar(Expr expr) implements ScalarTerm {
     @Override
     public String toString() {
         return expr instanceof Leaf.Variable v ? v.name() : expr.toString();
+    }
+
+    /** {@return {@code this op c}, the constant made in place} */
+    private Scalar withConstant(BinaryOp op, double c) {
+        return new Scalar(new Binary(op, expr, new Leaf.Constant(c)));
     }
 }
