@@ -18,8 +18,10 @@ final class Linearizer {
 
     private static final int PAGE_BITS = 8;
     private static final int PAGE = 1 << PAGE_BITS;
-    /** Offsets from here on are left to the depth-first walk, keeping the page directory small. */
-    private static final long REACH = 1L << 22;
+    private static final int REGION_BITS = 12;
+    private static final int REGION = 1 << REGION_BITS;
+    /** Offsets from here on (2^36 nodes made since) are left to the depth-first walk. */
+    private static final long REACH = 1L << 36;
 
     private Linearizer() {}
 
@@ -67,13 +69,17 @@ final class Linearizer {
         return in;
     }
 
-    /** The fast path: every node of a graph of core nodes, placed by id in pages, then visited oldest first. */
+    /**
+     * The fast path: every node of a graph of core nodes, placed by its offset {@code root.id - id}
+     * in pages of 256 slots, grouped in regions of 4,096 pages made as they are needed, then
+     * visited oldest first. Memory follows the pages used, not the distance between ids.
+     */
     private static final class Sweep {
         private final Expr root;
         private final long top;
-        private Expr[][] pages = new Expr[4][];
-        private int[][] numbers;
-        private int lastPage;
+        private Expr[][][] regions = new Expr[4][][];
+        private int[][][] numbers;
+        private int lastRegion;
         private long made;
         private long placed;
 
@@ -87,31 +93,32 @@ final class Linearizer {
             if (top <= 0 || !place(root, -1)) {
                 return false;
             }
-            for (int p = 0; p <= lastPage; p++) {
-                Expr[] page = pages[p];
-                if (page == null) {
-                    continue;
-                }
-                for (int s = 0; s < PAGE; s++) {
-                    Expr node = page[s];
-                    if (node == null) {
-                        continue;
-                    }
-                    long offset = ((long) p << PAGE_BITS) + s;
-                    boolean ok;
-                    if (node instanceof Binary b) {
-                        ok = place(b.b(), offset) && place(b.a(), offset);
-                    } else if (node instanceof Unary u) {
-                        ok = place(u.a(), offset);
-                    } else {
-                        ok = true;
-                        for (int k = node.arity() - 1; k >= 0 && ok; k--) {
-                            ok = place(required(node, k), offset);
+            for (int r = 0; r <= lastRegion; r++) {
+                Expr[][] region = regions[r];
+                for (int q = 0; region != null && q < REGION; q++) {
+                    Expr[] page = region[q];
+                    for (int s = 0; page != null && s < PAGE; s++) {
+                        Expr node = page[s];
+                        if (node != null && !placeInputs(node, ((((long) r << REGION_BITS) + q) << PAGE_BITS) + s)) {
+                            return false;
                         }
                     }
-                    if (!ok) {
-                        return false;
-                    }
+                }
+            }
+            return true;
+        }
+
+        /** {@return whether every input of {@code node}, at {@code offset}, has its slot} */
+        private boolean placeInputs(Expr node, long offset) {
+            if (node instanceof Binary b) {
+                return place(b.b(), offset) && place(b.a(), offset);
+            }
+            if (node instanceof Unary u) {
+                return place(u.a(), offset);
+            }
+            for (int k = node.arity() - 1; k >= 0; k--) {
+                if (!place(required(node, k), offset)) {
+                    return false;
                 }
             }
             return true;
@@ -124,18 +131,23 @@ final class Linearizer {
             if (id <= 0 || offset <= user || offset >= REACH) {
                 return false;
             }
-            int p = (int) (offset >>> PAGE_BITS);
-            if (p >= pages.length) {
-                pages = Arrays.copyOf(pages, Math.max(2 * pages.length, Integer.highestOneBit(p) << 1));
+            int r = (int) (offset >>> (PAGE_BITS + REGION_BITS));
+            if (r >= regions.length) {
+                regions = Arrays.copyOf(regions, Math.max(2 * regions.length, Integer.highestOneBit(r) << 1));
             }
-            Expr[] page = pages[p];
+            Expr[][] region = regions[r];
+            if (region == null) {
+                region = regions[r] = new Expr[REGION][];
+                lastRegion = Math.max(lastRegion, r);
+            }
+            int q = (int) (offset >>> PAGE_BITS) & (REGION - 1);
+            Expr[] page = region[q];
             if (page == null) {
                 if ((made + 1) * PAGE > 16 * placed + 4 * PAGE) {
                     return false;
                 }
-                page = pages[p] = new Expr[PAGE];
+                page = region[q] = new Expr[PAGE];
                 made++;
-                lastPage = Math.max(lastPage, p);
             }
             int s = (int) offset & (PAGE - 1);
             Expr there = page[s];
@@ -150,28 +162,40 @@ final class Linearizer {
         /** Visits the placed nodes oldest first. */
         void emit(Exprs.Visitor visitor) {
             visitor.expect((int) Math.min(placed, Integer.MAX_VALUE - 8));
-            numbers = new int[pages.length][];
+            numbers = new int[regions.length][][];
             int[][] buffers = {new int[0], new int[1], new int[2]};
-            for (int p = lastPage; p >= 0; p--) {
-                Expr[] page = pages[p];
-                if (page == null) {
+            for (int r = lastRegion; r >= 0; r--) {
+                Expr[][] region = regions[r];
+                if (region == null) {
                     continue;
                 }
-                int[] own = numbers[p] = new int[PAGE];
-                for (int s = PAGE - 1; s >= 0; s--) {
-                    Expr node = page[s];
-                    if (node == null) {
+                numbers[r] = new int[REGION][];
+                for (int q = REGION - 1; q >= 0; q--) {
+                    Expr[] page = region[q];
+                    if (page == null) {
                         continue;
                     }
-                    int k = arity(node);
-                    int[] in = k < buffers.length ? buffers[k] : new int[k];
-                    for (int i = 0; i < k; i++) {
-                        long offset = top - NodeIndex.id(input(node, i));
-                        in[i] = numbers[(int) (offset >>> PAGE_BITS)][(int) offset & (PAGE - 1)];
+                    int[] own = numbers[r][q] = new int[PAGE];
+                    for (int s = PAGE - 1; s >= 0; s--) {
+                        Expr node = page[s];
+                        if (node == null) {
+                            continue;
+                        }
+                        int k = arity(node);
+                        int[] in = k < buffers.length ? buffers[k] : new int[k];
+                        for (int i = 0; i < k; i++) {
+                            in[i] = number(top - NodeIndex.id(input(node, i)));
+                        }
+                        own[s] = visitor.visit(node, in);
                     }
-                    own[s] = visitor.visit(node, in);
                 }
             }
+        }
+
+        /** {@return the number the visitor gave the node at {@code offset}} */
+        private int number(long offset) {
+            return numbers[(int) (offset >>> (PAGE_BITS + REGION_BITS))][(int) (offset >>> PAGE_BITS) & (REGION - 1)]
+                    [(int) offset & (PAGE - 1)];
         }
     }
 
@@ -239,9 +263,7 @@ final class Linearizer {
     private static int[] byId(Expr[] order, int[][] inputs, int count) {
         long[] key = new long[count];
         boolean[] custom = new boolean[count];
-        Integer[] positions = new Integer[count];
         for (int j = 0; j < count; j++) {
-            positions[j] = j;
             long id = NodeIndex.id(order[j]);
             long newest = 0;
             for (int in : inputs[j]) {
@@ -255,9 +277,28 @@ final class Linearizer {
             custom[j] = id <= 0;
             key[j] = custom[j] ? newest : id;
         }
+        int[] sorted = new int[count];
+        int positionBits = 64 - Integer.numberOfLeadingZeros(Math.max(1, count - 1));
+        long largest = 0;
+        for (long k : key) {
+            largest = Math.max(largest, k);
+        }
+        if (64 - Long.numberOfLeadingZeros(largest) + 1 + positionBits <= 63) {
+            // Key, custom flag and position packed into one long each: a primitive sort, no boxing.
+            long[] packed = new long[count];
+            for (int j = 0; j < count; j++) {
+                packed[j] = key[j] << (positionBits + 1) | (custom[j] ? 1L : 0L) << positionBits | j;
+            }
+            Arrays.sort(packed);
+            for (int j = 0; j < count; j++) {
+                sorted[j] = (int) (packed[j] & ((1L << positionBits) - 1));
+            }
+            return sorted;
+        }
+        Integer[] positions = new Integer[count];
+        Arrays.setAll(positions, j -> j);
         Arrays.sort(positions, (x, y) -> key[x] != key[y] ? Long.compare(key[x], key[y])
                 : custom[x] != custom[y] ? Boolean.compare(custom[x], custom[y]) : Integer.compare(x, y));
-        int[] sorted = new int[count];
         for (int j = 0; j < count; j++) {
             sorted[j] = positions[j];
         }

@@ -42,7 +42,7 @@ public final class Simplify {
 
     private static final int SMALL = 64;
 
-    private final IdentityHashMap<Expr, Expr> memo = new IdentityHashMap<>();
+    private IdentityHashMap<Expr, Expr> memo = new IdentityHashMap<>();
     private final boolean readable;
 
     /** Creates an exact simplifier with nothing seen yet. */
@@ -78,16 +78,63 @@ public final class Simplify {
      * @param root the expression
      */
     public Expr apply(Expr root) {
-        for (Expr n : Exprs.topological(root)) {
-            if (memo.containsKey(n)) {
+        Numbered graph = Numbered.of(root);
+        if (memo.isEmpty()) {
+            memo = new IdentityHashMap<>(graph.size());
+        }
+        return simplify(graph, true)[graph.size() - 1];
+    }
+
+    /**
+     * {@return the expressions simplified together}, each shared node rewritten once, without
+     * remembering anything for later calls
+     *
+     * @param roots the expressions
+     */
+    List<Expr> applyAll(List<Expr> roots) {
+        Expr joined = null;
+        for (Expr r : roots) {
+            Expr scalar = r.shape().isScalar() ? r : new MatrixOp.Sum(r);
+            joined = joined == null ? scalar : new Binary(BinaryOp.ADD, joined, scalar);
+        }
+        if (joined == null) {
+            return List.of();
+        }
+        Numbered graph = Numbered.of(joined);
+        Expr[] done = simplify(graph, false);
+        // The root of the graph is the last joining node: ADD(ADD(s0, s1), s2), each s a root or its sum.
+        Expr[] out = new Expr[roots.size()];
+        int node = graph.size() - 1;
+        for (int k = roots.size() - 1; k >= 0; k--) {
+            int joinedAt = k == 0 ? node : graph.input(node, 1);
+            int at = graph.node(joinedAt) == roots.get(k) ? joinedAt : graph.input(joinedAt, 0);
+            out[k] = done[at];
+            if (k > 0) {
+                node = graph.input(node, 0);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** {@return every node of {@code graph} simplified, by position}, remembered for later calls if asked */
+    private Expr[] simplify(Numbered graph, boolean remember) {
+        int size = graph.size();
+        boolean fresh = memo.isEmpty();
+        Expr[] done = new Expr[size];
+        for (int i = 0; i < size; i++) {
+            Expr n = graph.node(i);
+            Expr known = fresh ? null : memo.get(n);
+            if (known != null) {
+                done[i] = known;
                 continue;
             }
             Expr rebuilt = n;
-            if (n.arity() > 0) {
-                Expr[] inputs = new Expr[n.arity()];
+            int arity = graph.arity(i);
+            if (arity > 0) {
+                Expr[] inputs = new Expr[arity];
                 boolean changed = false;
-                for (int k = 0; k < inputs.length; k++) {
-                    inputs[k] = memo.get(n.input(k));
+                for (int k = 0; k < arity; k++) {
+                    inputs[k] = done[graph.input(i, k)];
                     changed |= inputs[k] != n.input(k);
                 }
                 if (changed) {
@@ -104,9 +151,12 @@ public final class Simplify {
                 }
                 e = next;
             }
-            memo.put(n, e);
+            done[i] = e;
+            if (remember) {
+                memo.put(n, e);
+            }
         }
-        return memo.get(root);
+        return done;
     }
 
     private Expr step(Expr e) {

@@ -7,8 +7,8 @@ import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,46 +47,55 @@ public final class Symbolic {
             throw new ShapeMismatchException("gradient: the expression is " + root.shape()
                     + ", not a scalar; reduce it first, for example with sum");
         }
-        List<Expr> order = Exprs.topological(root);
-        IdentityHashMap<Expr, Boolean> varies = new IdentityHashMap<>();
-        for (Expr n : order) {
-            boolean v = n instanceof Leaf.Variable;
-            for (int k = 0; k < n.arity(); k++) {
-                v |= varies.get(n.input(k));
+        Numbered graph = Numbered.of(root);
+        int size = graph.size();
+        boolean[] varies = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            boolean v = graph.node(i) instanceof Leaf.Variable;
+            for (int k = 0; k < graph.arity(i); k++) {
+                v |= varies[graph.input(i, k)];
             }
-            varies.put(n, v);
+            varies[i] = v;
         }
-        IdentityHashMap<Expr, Expr> adjoint = new IdentityHashMap<>();
-        adjoint.put(root, new Leaf.Constant(1));
+        Expr[] adjoint = new Expr[size];
+        adjoint[size - 1] = new Leaf.Constant(1);
         Map<String, Expr> byName = new LinkedHashMap<>();
         Map<String, Leaf.Variable> variables = new LinkedHashMap<>();
-        for (Expr n : order) {
-            if (n instanceof Leaf.Variable v) {
+        for (int i = 0; i < size; i++) {
+            if (graph.node(i) instanceof Leaf.Variable v) {
                 variables.putIfAbsent(v.name(), v);
             }
         }
-        for (int i = order.size() - 1; i >= 0; i--) {
-            Expr n = order.get(i);
-            Expr g = adjoint.get(n);
-            if (g == null || !varies.get(n)) {
+        for (int i = size - 1; i >= 0; i--) {
+            Expr n = graph.node(i);
+            Expr g = adjoint[i];
+            if (g == null || !varies[i]) {
                 continue;
             }
             if (n instanceof Leaf.Variable v) {
                 byName.merge(v.name(), g, Symbolic::add);
                 continue;
             }
-            for (int k = 0; k < n.arity(); k++) {
-                Expr in = n.input(k);
-                if (varies.get(in)) {
-                    adjoint.merge(in, SymbolicRules.pullback(n, g, k), Symbolic::add);
+            for (int k = 0; k < graph.arity(i); k++) {
+                int in = graph.input(i, k);
+                if (varies[in]) {
+                    Expr passed = SymbolicRules.pullback(n, g, k);
+                    adjoint[in] = adjoint[in] == null ? passed : add(adjoint[in], passed);
                 }
             }
+            adjoint[i] = null;
         }
-        Simplify simplifier = new Simplify();
-        Map<String, Expr> result = new LinkedHashMap<>();
+        List<Expr> gradients = new ArrayList<>();
         for (Leaf.Variable v : variables.values()) {
-            Expr g = byName.getOrDefault(v.name(), Exprs.constant(0, v.shape()));
-            result.put(v.name(), simplify ? simplifier.apply(g) : g);
+            gradients.add(byName.getOrDefault(v.name(), Exprs.constant(0, v.shape())));
+        }
+        if (simplify) {
+            gradients = new Simplify().applyAll(gradients);
+        }
+        Map<String, Expr> result = new LinkedHashMap<>();
+        int k = 0;
+        for (String name : variables.keySet()) {
+            result.put(name, gradients.get(k++));
         }
         return Collections.unmodifiableMap(result);
     }

@@ -71,6 +71,19 @@ class SymbolicTest {
         }
 
         @Test
+        void simplifyingAllGradientsTogetherGivesWhatEachGivesAlone() {
+            Variable w = new Variable("W", Shape.of(3, 3));
+            Variable x = new Variable("x", Shape.vector(3));
+            Expr f = new Binary(BinaryOp.MUL, new MatrixOp.Sum(new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))), SEED);
+            var together = Symbolic.gradient(f);
+            var raw = Symbolic.gradient(f, false);
+            assertThat(together.keySet()).containsExactlyElementsOf(raw.keySet()).hasSize(6);
+            for (String name : raw.keySet()) {
+                assertThat(together.get(name)).as(name).isEqualTo(Simplify.of(raw.get(name)));
+            }
+        }
+
+        @Test
         void sharedNodesStaySharedSoTheGradientGrowsLinearly() {
             Expr e = X1;
             for (int i = 0; i < 100; i++) {
