@@ -93,10 +93,10 @@ final class Linearizer {
             if (top <= 0 || !place(root, -1)) {
                 return false;
             }
+            // Placing inputs can make pages, regions and their directories: read them afresh each time.
             for (int r = 0; r <= lastRegion; r++) {
-                Expr[][] region = regions[r];
-                for (int q = 0; region != null && q < REGION; q++) {
-                    Expr[] page = region[q];
+                for (int q = 0; regions[r] != null && q < regions[r].length; q++) {
+                    Expr[] page = regions[r][q];
                     for (int s = 0; page != null && s < PAGE; s++) {
                         Expr node = page[s];
                         if (node != null && !placeInputs(node, ((((long) r << REGION_BITS) + q) << PAGE_BITS) + s)) {
@@ -136,11 +136,13 @@ final class Linearizer {
                 regions = Arrays.copyOf(regions, Math.max(2 * regions.length, Integer.highestOneBit(r) << 1));
             }
             Expr[][] region = regions[r];
-            if (region == null) {
-                region = regions[r] = new Expr[REGION][];
+            int q = (int) (offset >>> PAGE_BITS) & (REGION - 1);
+            if (region == null || q >= region.length) {
+                // A region's directory grows as its pages are used, so a small graph makes a small one.
+                int length = Math.min(REGION, Math.max(4, Integer.highestOneBit(q) << 1));
+                region = regions[r] = region == null ? new Expr[length][] : Arrays.copyOf(region, Math.max(length, 2 * region.length));
                 lastRegion = Math.max(lastRegion, r);
             }
-            int q = (int) (offset >>> PAGE_BITS) & (REGION - 1);
             Expr[] page = region[q];
             if (page == null) {
                 if ((made + 1) * PAGE > 16 * placed + 4 * PAGE) {
@@ -169,8 +171,8 @@ final class Linearizer {
                 if (region == null) {
                     continue;
                 }
-                numbers[r] = new int[REGION][];
-                for (int q = REGION - 1; q >= 0; q--) {
+                numbers[r] = new int[region.length][];
+                for (int q = region.length - 1; q >= 0; q--) {
                     Expr[] page = region[q];
                     if (page == null) {
                         continue;
