@@ -208,23 +208,62 @@ final class Program {
         /** Numbers {@code node}, or returns the number of the variable of its name met before. */
         @Override
         public int visit(Expr node, int[] in) {
-            if (node instanceof Leaf.Variable v) {
-                int seen = variableIndex.putIfAbsent(v.name(), size);
-                if (seen >= 0) {
-                    Shape first = shape(seen);
-                    if (!first.equals(v.shape())) {
-                        throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
-                                + first + " and " + v.shape());
-                    }
-                    return seen;
-                }
-                if (variables.size() == variableNodes.length) {
-                    variableNodes = Arrays.copyOf(variableNodes, 2 * variableNodes.length);
-                }
-                variableNodes[variables.size()] = size;
-                variables.add(v);
+            int i = size;
+            if (i == nodes.length) {
+                grow();
             }
-            return add(node, in);
+            // The nodes of a scalar graph in a few stores each, without the general path's tests.
+            if (node instanceof Binary b && b.shape().isScalar()) {
+                int x = in[0];
+                int y = in[1];
+                nodes[i] = node;
+                op[i] = (byte) (-1 - b.fn().ordinal());
+                scalar[i] = true;
+                in0[i] = x;
+                in1[i] = y;
+                needsGradient[i] = needsGradient[x] | needsGradient[y];
+                size = i + 1;
+                return i;
+            }
+            if (node instanceof Unary u && u.shape().isScalar()) {
+                int x = in[0];
+                nodes[i] = node;
+                op[i] = (byte) (1 + u.fn().ordinal());
+                scalar[i] = true;
+                in0[i] = x;
+                in1[i] = -1;
+                needsGradient[i] = needsGradient[x];
+                size = i + 1;
+                return i;
+            }
+            if (node instanceof Leaf.Constant) {
+                nodes[i] = node;
+                scalar[i] = true;
+                in0[i] = -1;
+                in1[i] = -1;
+                size = i + 1;
+                return i;
+            }
+            return node instanceof Leaf.Variable v ? variable(v, in) : add(node, in);
+        }
+
+        /** {@return the number of the variable of this name met before, or else a new number for {@code v}} */
+        private int variable(Leaf.Variable v, int[] in) {
+            int seen = variableIndex.putIfAbsent(v.name(), size);
+            if (seen >= 0) {
+                Shape first = shape(seen);
+                if (!first.equals(v.shape())) {
+                    throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
+                            + first + " and " + v.shape());
+                }
+                return seen;
+            }
+            if (variables.size() == variableNodes.length) {
+                variableNodes = Arrays.copyOf(variableNodes, 2 * variableNodes.length);
+            }
+            variableNodes[variables.size()] = size;
+            variables.add(v);
+            return add(v, in);
         }
 
         /** {@return the number given to {@code node}}, the next one, with inputs {@code in} (read, not kept) */
