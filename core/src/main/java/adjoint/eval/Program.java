@@ -208,43 +208,33 @@ final class Program {
         /** Numbers {@code node}, or returns the number of the variable of its name met before. */
         @Override
         public int visit(Expr node, int[] in) {
+            // Kept small, so that the linearizer's loop takes it in: the nodes of a scalar graph in a few stores.
+            if (node instanceof Binary b && b.shape().isScalar()) {
+                return scalar(node, (byte) (-1 - b.fn().ordinal()), in[0], in[1]);
+            }
+            if (node instanceof Unary u && u.shape().isScalar()) {
+                return scalar(node, (byte) (1 + u.fn().ordinal()), in[0], -1);
+            }
+            if (node instanceof Leaf.Constant) {
+                return scalar(node, (byte) 0, -1, -1);
+            }
+            return node instanceof Leaf.Variable v ? variable(v, in) : add(node, in);
+        }
+
+        /** {@return the number given to a scalar node of op code {@code code} with inputs {@code x} and {@code y}, or -1} */
+        private int scalar(Expr node, byte code, int x, int y) {
             int i = size;
             if (i == nodes.length) {
                 grow();
             }
-            // The nodes of a scalar graph in a few stores each, without the general path's tests.
-            if (node instanceof Binary b && b.shape().isScalar()) {
-                int x = in[0];
-                int y = in[1];
-                nodes[i] = node;
-                op[i] = (byte) (-1 - b.fn().ordinal());
-                scalar[i] = true;
-                in0[i] = x;
-                in1[i] = y;
-                needsGradient[i] = needsGradient[x] | needsGradient[y];
-                size = i + 1;
-                return i;
-            }
-            if (node instanceof Unary u && u.shape().isScalar()) {
-                int x = in[0];
-                nodes[i] = node;
-                op[i] = (byte) (1 + u.fn().ordinal());
-                scalar[i] = true;
-                in0[i] = x;
-                in1[i] = -1;
-                needsGradient[i] = needsGradient[x];
-                size = i + 1;
-                return i;
-            }
-            if (node instanceof Leaf.Constant) {
-                nodes[i] = node;
-                scalar[i] = true;
-                in0[i] = -1;
-                in1[i] = -1;
-                size = i + 1;
-                return i;
-            }
-            return node instanceof Leaf.Variable v ? variable(v, in) : add(node, in);
+            nodes[i] = node;
+            op[i] = code;
+            scalar[i] = true;
+            in0[i] = x;
+            in1[i] = y;
+            needsGradient[i] = (x >= 0 && needsGradient[x]) || (y >= 0 && needsGradient[y]);
+            size = i + 1;
+            return i;
         }
 
         /** {@return the number of the variable of this name met before, or else a new number for {@code v}} */
