@@ -13,6 +13,11 @@ package adjoint.expr;
  * trace, row-wise log-sum-exp). Code outside the library adds ops through the one non-sealed interface,
  * {@link Custom}.
  *
+ * <p>Every core record ends with a {@code long id} component, a number from one counter given
+ * when the node is made (so larger than its inputs'), which lets a graph built in one go be put
+ * in order without hashing its nodes (see {@link Exprs#topological(Expr, Exprs.Visitor)}). It is
+ * not part of equality, and nodes are still told apart by identity.
+ *
  * <p>{@code equals}, {@code hashCode} and {@code toString} of every core record walk the graph
  * without recursion and visit a shared node once, so they are safe on graphs of any depth and
  * with any amount of sharing (see {@link Structure}).
