@@ -3,11 +3,13 @@ package adjoint.eval;
 /**
  * Variable names to node numbers, for telling variables apart by name while a {@link Program}
  * is built: open addressing with linear probing over the names' hash codes, with no boxed
- * numbers and no entry objects. Names are never removed.
+ * numbers and no entry objects. Each slot keeps its name's hash, so growing the table and most
+ * failed comparisons read no string. Names are never removed.
  */
 final class NameIndex {
 
     private String[] keys = new String[16];
+    private int[] hashes = new int[16];
     private int[] values = new int[16];
     private int size;
 
@@ -16,16 +18,18 @@ final class NameIndex {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
+        int h = name.hashCode();
         int mask = keys.length - 1;
-        for (int i = slot(name, mask); ; i = (i + 1) & mask) {
+        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
             String k = keys[i];
             if (k == null) {
                 keys[i] = name;
+                hashes[i] = h;
                 values[i] = value;
                 size++;
                 return -1;
             }
-            if (k.equals(name)) {
+            if (hashes[i] == h && k.equals(name)) {
                 return values[i];
             }
         }
@@ -33,13 +37,14 @@ final class NameIndex {
 
     /** {@return the number of {@code name}, or -1 if it has none} */
     int get(String name) {
+        int h = name.hashCode();
         int mask = keys.length - 1;
-        for (int i = slot(name, mask); ; i = (i + 1) & mask) {
+        for (int i = slot(h, mask); ; i = (i + 1) & mask) {
             String k = keys[i];
             if (k == null) {
                 return -1;
             }
-            if (k.equals(name)) {
+            if (hashes[i] == h && k.equals(name)) {
                 return values[i];
             }
         }
@@ -47,19 +52,27 @@ final class NameIndex {
 
     private void grow() {
         String[] oldKeys = keys;
+        int[] oldHashes = hashes;
         int[] oldValues = values;
         keys = new String[2 * oldKeys.length];
+        hashes = new int[2 * oldKeys.length];
         values = new int[2 * oldKeys.length];
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                putIfAbsent(oldKeys[i], oldValues[i]);
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = slot(oldHashes[j], mask);
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                hashes[i] = oldHashes[j];
+                values[i] = oldValues[j];
             }
         }
     }
 
-    private static int slot(String name, int mask) {
-        int h = name.hashCode() * 0x9E3779B9;
+    private static int slot(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
         return (h ^ (h >>> 16)) & mask;
     }
 }
