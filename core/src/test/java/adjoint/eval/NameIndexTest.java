@@ -1,0 +1,32 @@
+package adjoint.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NameIndexTest {
+
+    @Test
+    void aNameKeepsItsFirstNumberThroughGrowth() {
+        NameIndex index = new NameIndex();
+        for (int i = 0; i < 5000; i++) {
+            assertThat(index.putIfAbsent("t" + i, i)).isEqualTo(-1);
+        }
+        for (int i = 0; i < 5000; i++) {
+            assertThat(index.putIfAbsent(new String("t" + i), -7)).isEqualTo(i);
+            assertThat(index.get("t" + i)).isEqualTo(i);
+        }
+        assertThat(index.get("t5000")).isEqualTo(-1);
+    }
+
+    @Test
+    void namesWithOneHashCodeStayApart() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        NameIndex index = new NameIndex();
+        assertThat(index.putIfAbsent("Aa", 1)).isEqualTo(-1);
+        assertThat(index.putIfAbsent("BB", 2)).isEqualTo(-1);
+        assertThat(index.get("Aa")).isEqualTo(1);
+        assertThat(index.get("BB")).isEqualTo(2);
+        assertThat(index.putIfAbsent("BB", 3)).isEqualTo(2);
+    }
+}
