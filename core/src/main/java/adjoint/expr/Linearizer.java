@@ -16,13 +16,6 @@ import java.util.Arrays;
  */
 final class Linearizer {
 
-    private static final int PAGE_BITS = 8;
-    private static final int PAGE = 1 << PAGE_BITS;
-    private static final int REGION_BITS = 12;
-    private static final int REGION = 1 << REGION_BITS;
-    /** Offsets from here on (2^36 nodes made since) are left to the depth-first walk. */
-    private static final long REACH = 1L << 36;
-
     private Linearizer() {}
 
     /** Visits the nodes of {@code root} in topological order, the root last. */
@@ -69,37 +62,28 @@ final class Linearizer {
         return in;
     }
 
-    /**
-     * The fast path: every node of a graph of core nodes, placed by its offset {@code root.id - id}
-     * in pages of 256 slots, grouped in regions of 4,096 pages made as they are needed, then
-     * visited oldest first. Memory follows the pages used, not the distance between ids.
-     */
+    /** The fast path: every node of a graph of core nodes, placed in {@link IdPages}, then visited oldest first. */
     private static final class Sweep {
         private final Expr root;
-        private final long top;
-        private Expr[][][] regions = new Expr[4][][];
-        private int[][][] numbers;
-        private int lastRegion;
-        private long made;
-        private long placed;
+        private final IdPages pages;
 
         Sweep(Expr root) {
             this.root = root;
-            this.top = NodeIndex.id(root);
+            this.pages = new IdPages(IdPages.id(root));
         }
 
         /** {@return whether every node was placed}; false if the graph needs the depth-first walk */
         boolean mark() {
-            if (top <= 0 || !place(root, -1)) {
+            if (IdPages.id(root) <= 0 || !place(root, -1)) {
                 return false;
             }
             // Placing inputs can make pages, regions and their directories: read them afresh each time.
-            for (int r = 0; r <= lastRegion; r++) {
-                for (int q = 0; regions[r] != null && q < regions[r].length; q++) {
-                    Expr[] page = regions[r][q];
-                    for (int s = 0; page != null && s < PAGE; s++) {
+            for (int r = 0; r <= pages.lastRegion(); r++) {
+                for (int q = 0; pages.region(r) != null && q < pages.region(r).length; q++) {
+                    Expr[] page = pages.region(r)[q];
+                    for (int s = 0; page != null && s < IdPages.PAGE; s++) {
                         Expr node = page[s];
-                        if (node != null && !placeInputs(node, ((((long) r << REGION_BITS) + q) << PAGE_BITS) + s)) {
+                        if (node != null && !placeInputs(node, IdPages.offset(r, q, s))) {
                             return false;
                         }
                     }
@@ -124,61 +108,22 @@ final class Linearizer {
             return true;
         }
 
-        /** {@return whether {@code node}, an input of the node at {@code user}, has its slot} */
+        /** {@return whether {@code node}, an input of the node at {@code user}, older than it, has its slot} */
         private boolean place(Expr node, long user) {
-            long id = NodeIndex.id(node);
-            long offset = top - id;
-            if (id <= 0 || offset <= user || offset >= REACH) {
-                return false;
-            }
-            int r = (int) (offset >>> (PAGE_BITS + REGION_BITS));
-            if (r >= regions.length) {
-                regions = Arrays.copyOf(regions, Math.max(2 * regions.length, Integer.highestOneBit(r) << 1));
-            }
-            Expr[][] region = regions[r];
-            int q = (int) (offset >>> PAGE_BITS) & (REGION - 1);
-            if (region == null || q >= region.length) {
-                // A region's directory grows as its pages are used, so a small graph makes a small one.
-                int length = Math.min(REGION, Math.max(4, Integer.highestOneBit(q) << 1));
-                region = regions[r] = region == null ? new Expr[length][] : Arrays.copyOf(region, Math.max(length, 2 * region.length));
-                lastRegion = Math.max(lastRegion, r);
-            }
-            Expr[] page = region[q];
-            if (page == null) {
-                if ((made + 1) * PAGE > 16 * placed + 4 * PAGE) {
-                    return false;
-                }
-                page = region[q] = new Expr[PAGE];
-                made++;
-            }
-            int s = (int) offset & (PAGE - 1);
-            Expr there = page[s];
-            if (there == null) {
-                page[s] = node;
-                placed++;
-                return true;
-            }
-            return there == node;
+            long offset = pages.offset(node);
+            return offset > user && pages.place(offset, node, pages.placed());
         }
 
         /** Visits the placed nodes oldest first. */
         void emit(Exprs.Visitor visitor) {
-            visitor.expect((int) Math.min(placed, Integer.MAX_VALUE - 8));
-            numbers = new int[regions.length][][];
+            visitor.expect((int) Math.min(pages.placed(), Integer.MAX_VALUE - 8));
             int[][] buffers = {new int[0], new int[1], new int[2]};
-            for (int r = lastRegion; r >= 0; r--) {
-                Expr[][] region = regions[r];
-                if (region == null) {
-                    continue;
-                }
-                numbers[r] = new int[region.length][];
-                for (int q = region.length - 1; q >= 0; q--) {
+            for (int r = pages.lastRegion(); r >= 0; r--) {
+                Expr[][] region = pages.region(r);
+                for (int q = region == null ? -1 : region.length - 1; q >= 0; q--) {
                     Expr[] page = region[q];
-                    if (page == null) {
-                        continue;
-                    }
-                    int[] own = numbers[r][q] = new int[PAGE];
-                    for (int s = PAGE - 1; s >= 0; s--) {
+                    int[] own = page == null ? null : pages.numbers(r, q);
+                    for (int s = page == null ? -1 : IdPages.PAGE - 1; s >= 0; s--) {
                         Expr node = page[s];
                         if (node == null) {
                             continue;
@@ -186,18 +131,12 @@ final class Linearizer {
                         int k = arity(node);
                         int[] in = k < buffers.length ? buffers[k] : new int[k];
                         for (int i = 0; i < k; i++) {
-                            in[i] = number(top - NodeIndex.id(input(node, i)));
+                            in[i] = pages.number(pages.offset(input(node, i)));
                         }
                         own[s] = visitor.visit(node, in);
                     }
                 }
             }
-        }
-
-        /** {@return the number the visitor gave the node at {@code offset}} */
-        private int number(long offset) {
-            return numbers[(int) (offset >>> (PAGE_BITS + REGION_BITS))][(int) (offset >>> PAGE_BITS) & (REGION - 1)]
-                    [(int) offset & (PAGE - 1)];
         }
     }
 
@@ -266,7 +205,7 @@ final class Linearizer {
         long[] key = new long[count];
         boolean[] custom = new boolean[count];
         for (int j = 0; j < count; j++) {
-            long id = NodeIndex.id(order[j]);
+            long id = IdPages.id(order[j]);
             long newest = 0;
             for (int in : inputs[j]) {
                 newest = Math.max(newest, key[in]);

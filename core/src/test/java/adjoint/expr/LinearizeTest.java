@@ -99,7 +99,7 @@ class LinearizeTest {
             }
             List<Expr> order = Exprs.topological(root);
             assertThat(order.subList(0, 8)).isEqualTo(constants);
-            assertThat(order).hasSize(8 + 2 + 8).isSortedAccordingTo(Comparator.comparingLong(NodeIndex::id));
+            assertThat(order).hasSize(8 + 2 + 8).isSortedAccordingTo(Comparator.comparingLong(IdPages::id));
             assertThat(Backprop.gradient(root, Bindings.of("x", 0.0)).value()).isEqualTo(1 + 28);
         }
 
@@ -136,7 +136,7 @@ class LinearizeTest {
                 made.add(e);
             }
             List<Expr> order = Exprs.topological(e);
-            assertThat(order).isSortedAccordingTo(Comparator.comparingLong(NodeIndex::id));
+            assertThat(order).isSortedAccordingTo(Comparator.comparingLong(IdPages::id));
             assertThat(order.getLast()).isSameAs(e);
         }
     }
