@@ -167,7 +167,10 @@ final class Program {
         return b.build();
     }
 
-    /** The arrays of a program, grown as nodes arrive in topological order. */
+    /**
+     * The arrays of a program: those of the whole topological order, kept as they come, or grown
+     * as nodes arrive one at a time.
+     */
     private static final class Builder implements Exprs.Visitor {
         private Expr[] nodes;
         private Shape[] shapes;
@@ -180,7 +183,7 @@ final class Program {
         private int size;
         private final List<Leaf.Variable> variables = new ArrayList<>();
         private int[] variableNodes = new int[8];
-        private final NameIndex variableIndex = new NameIndex();
+        private NameIndex variableIndex = new NameIndex();
         private final Map<Integer, double[][]> constants = new HashMap<>();
         private boolean hasMatrices;
 
@@ -205,36 +208,67 @@ final class Program {
             needsGradient = new boolean[capacity];
         }
 
+        /**
+         * Keeps the order's arrays as the program's and reads each node once; if two variables
+         * share a name, starts again node by node, so that they become one node.
+         */
+        @Override
+        public void visitAll(Expr[] all, int[] first, int[] second, int[][] more) {
+            if (size == 0 && adopt(all, first, second, more)) {
+                return;
+            }
+            variables.clear();
+            variableIndex = new NameIndex();
+            constants.clear();
+            hasMatrices = false;
+            shapes = null;
+            wide = null;
+            size = 0;
+            allocate(all.length);
+            Exprs.Visitor.super.visitAll(all, first, second, more);
+        }
+
+        /** {@return whether the whole order became the program}: false if two variables share a name */
+        private boolean adopt(Expr[] all, int[] first, int[] second, int[][] more) {
+            int n = all.length;
+            nodes = all;
+            in0 = first;
+            in1 = second;
+            wide = more;
+            op = new byte[n];
+            scalar = new boolean[n];
+            needsGradient = new boolean[n];
+            // One loop over the nodes: the scalar elementwise ones and constants in a few stores, the others described.
+            for (int i = 0; i < n; i++) {
+                Expr node = all[i];
+                if (node instanceof Binary b && b.shape().isScalar()) {
+                    op[i] = (byte) (-1 - b.fn().ordinal());
+                    scalar[i] = true;
+                    needsGradient[i] = needsGradient[first[i]] || needsGradient[second[i]];
+                } else if (node instanceof Unary u && u.shape().isScalar()) {
+                    op[i] = (byte) (1 + u.fn().ordinal());
+                    scalar[i] = true;
+                    needsGradient[i] = needsGradient[first[i]];
+                } else if (node instanceof Leaf.Constant) {
+                    scalar[i] = true;
+                } else if (node instanceof Leaf.Variable v) {
+                    if (variableIndex.putIfAbsent(v.name(), i) >= 0) {
+                        return false;
+                    }
+                    listVariable(v, i);
+                    describe(i);
+                } else {
+                    describe(i);
+                }
+            }
+            size = n;
+            return true;
+        }
+
         /** Numbers {@code node}, or returns the number of the variable of its name met before. */
         @Override
         public int visit(Expr node, int[] in) {
-            // Kept small, so that the linearizer's loop takes it in: the nodes of a scalar graph in a few stores.
-            if (node instanceof Binary b && b.shape().isScalar()) {
-                return scalar(node, (byte) (-1 - b.fn().ordinal()), in[0], in[1]);
-            }
-            if (node instanceof Unary u && u.shape().isScalar()) {
-                return scalar(node, (byte) (1 + u.fn().ordinal()), in[0], -1);
-            }
-            if (node instanceof Leaf.Constant) {
-                return scalar(node, (byte) 0, -1, -1);
-            }
             return node instanceof Leaf.Variable v ? variable(v, in) : add(node, in);
-        }
-
-        /** {@return the number given to a scalar node of op code {@code code} with inputs {@code x} and {@code y}, or -1} */
-        private int scalar(Expr node, byte code, int x, int y) {
-            int i = size;
-            if (i == nodes.length) {
-                grow();
-            }
-            nodes[i] = node;
-            op[i] = code;
-            scalar[i] = true;
-            in0[i] = x;
-            in1[i] = y;
-            needsGradient[i] = (x >= 0 && needsGradient[x]) || (y >= 0 && needsGradient[y]);
-            size = i + 1;
-            return i;
         }
 
         /** {@return the number of the variable of this name met before, or else a new number for {@code v}} */
@@ -248,12 +282,17 @@ final class Program {
                 }
                 return seen;
             }
+            listVariable(v, size);
+            return add(v, in);
+        }
+
+        /** Lists {@code v}, the first variable of its name, as node {@code i}. */
+        private void listVariable(Leaf.Variable v, int i) {
             if (variables.size() == variableNodes.length) {
                 variableNodes = Arrays.copyOf(variableNodes, 2 * variableNodes.length);
             }
-            variableNodes[variables.size()] = size;
+            variableNodes[variables.size()] = i;
             variables.add(v);
-            return add(v, in);
         }
 
         /** {@return the number given to {@code node}}, the next one, with inputs {@code in} (read, not kept) */
@@ -263,6 +302,22 @@ final class Program {
                 grow();
             }
             nodes[i] = node;
+            in0[i] = in.length > 0 ? in[0] : -1;
+            in1[i] = in.length > 1 ? in[1] : -1;
+            if (in.length > 2) {
+                if (wide == null) {
+                    wide = new int[nodes.length][];
+                }
+                wide[i] = in.clone();
+            }
+            describe(i);
+            size++;
+            return i;
+        }
+
+        /** Reads the op, the shape and whether it needs a gradient of node {@code i}, whose inputs are set. */
+        private void describe(int i) {
+            Expr node = nodes[i];
             Shape shape;
             boolean needs = false;
             if (node instanceof Binary b) {
@@ -290,20 +345,14 @@ final class Program {
                 shapes[i] = shape;
                 hasMatrices = true;
             }
-            in0[i] = in.length > 0 ? in[0] : -1;
-            in1[i] = in.length > 1 ? in[1] : -1;
-            for (int k : in) {
-                needs |= needsGradient[k];
-            }
-            if (in.length > 2) {
-                if (wide == null) {
-                    wide = new int[nodes.length][];
+            needs |= in0[i] >= 0 && needsGradient[in0[i]];
+            needs |= in1[i] >= 0 && needsGradient[in1[i]];
+            if (wide != null && wide[i] != null) {
+                for (int k : wide[i]) {
+                    needs |= needsGradient[k];
                 }
-                wide[i] = in.clone();
             }
             needsGradient[i] = needs;
-            size++;
-            return i;
         }
 
         private void grow() {

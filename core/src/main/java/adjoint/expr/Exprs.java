@@ -29,6 +29,43 @@ public final class Exprs {
          * @param nodes the most nodes that will be visited
          */
         default void expect(int nodes) {}
+
+        /**
+         * Told every node at once, in topological order, each with the positions of its inputs
+         * in that order. The arrays are made for this call and are the visitor's to keep. By
+         * default, tells {@link #expect} the count and then {@link #visit} each node in turn,
+         * with its inputs' numbers; a visitor that overrides this is told of no node one by one.
+         *
+         * @param nodes the distinct nodes, inputs before the nodes that use them, the root last
+         * @param first the position of each node's first input, or -1 if it has none
+         * @param second the position of each node's second input, or -1 if it has fewer than two
+         * @param more all input positions of each node with more than two inputs (a custom op),
+         *     null for the others; null if no node has more than two
+         */
+        default void visitAll(Expr[] nodes, int[] first, int[] second, int[][] more) {
+            expect(nodes.length);
+            int[] number = new int[nodes.length];
+            int[][] buffers = {new int[0], new int[1], new int[2]};
+            for (int i = 0; i < nodes.length; i++) {
+                int[] in;
+                if (more != null && more[i] != null) {
+                    in = new int[more[i].length];
+                    for (int k = 0; k < in.length; k++) {
+                        in[k] = number[more[i][k]];
+                    }
+                } else if (second[i] >= 0) {
+                    in = buffers[2];
+                    in[0] = number[first[i]];
+                    in[1] = number[second[i]];
+                } else if (first[i] >= 0) {
+                    in = buffers[1];
+                    in[0] = number[first[i]];
+                } else {
+                    in = buffers[0];
+                }
+                number[i] = visit(nodes[i], in);
+            }
+        }
     }
 
     /**

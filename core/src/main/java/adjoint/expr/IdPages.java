@@ -3,12 +3,15 @@ package adjoint.expr;
 import java.util.Arrays;
 
 /**
- * Nodes, and the numbers given to them, placed by their offset {@code top - id} below a top id:
- * pages of 256 slots, grouped in regions of up to 4,096 pages, each made when first needed, so
- * memory follows the pages used and not the distance between ids. A page is refused once pages
- * would hold fewer than one node in sixteen of the given weight, and after that no page is made,
- * so a missing page or an empty slot is a reliable "not here". The linearizer's sweep and its
- * depth-first index both keep their nodes here.
+ * Nodes, and the numbers given to them, placed by their offset {@code top - id} below a top id.
+ * The nearest offsets are kept in one flat array, which grows while it stays dense and never
+ * reaches a page; the others in pages of 256 slots, grouped in regions of up to 4,096 pages, each
+ * made when first needed, so memory follows the pages used and not the distance between ids. A
+ * graph made in one go lies in the flat array, and the few old nodes it uses (parameters made
+ * long before) in pages. Neither the flat array nor the pages grow to hold fewer than one node in
+ * sixteen of the given weight; once a page is refused, no page is made, so a missing page or an
+ * empty slot is a reliable "not here". The linearizer's sweep and its depth-first index both keep
+ * their nodes here.
  */
 final class IdPages {
 
@@ -18,8 +21,16 @@ final class IdPages {
     static final int REGION = 1 << REGION_BITS;
     /** Offsets from here on (2^36 nodes made since) are never placed. */
     private static final long REACH = 1L << 36;
+    /** The longest flat array. */
+    private static final int MAX_FLAT = 1 << 30;
 
     private final long top;
+    /** The nodes at offsets below its length, where no page is. */
+    private Expr[] flat = new Expr[16];
+    /** The numbers of the nodes in {@link #flat}, made on first use. */
+    private int[] flatNumbers;
+    /** The first offset of the first page made: the flat array never grows to it. */
+    private long pagesFrom = REACH;
     private Expr[][][] regions = new Expr[4][][];
     private int[][][] numbers = new int[4][][];
     private int lastRegion;
@@ -41,13 +52,16 @@ final class IdPages {
 
     /** {@return the node at {@code offset}, or null if none is there} */
     Expr node(long offset) {
+        if (offset < flat.length) {
+            return flat[(int) offset];
+        }
         Expr[] page = page(offset);
         return page == null ? null : page[slot(offset)];
     }
 
     /** {@return whether the page of {@code offset} exists}: a node not on an existing page was never placed there */
     boolean hasPage(long offset) {
-        return page(offset) != null;
+        return offset < flat.length || page(offset) != null;
     }
 
     /**
@@ -57,7 +71,55 @@ final class IdPages {
      * @param weight the nodes placed or looked up so far, against which a new page is weighed
      */
     boolean place(long offset, Expr node, long weight) {
-        int r = (int) (offset >>> (PAGE_BITS + REGION_BITS));
+        // Kept small, so that the sweep's loop takes it in: a slot of the flat array, empty or this node's.
+        if (offset < flat.length) {
+            Expr there = flat[(int) offset];
+            if (there == null) {
+                flat[(int) offset] = node;
+                placed++;
+                return true;
+            }
+            return there == node;
+        }
+        return placeBeyond(offset, node, weight);
+    }
+
+    /** {@return whether {@code node} is at {@code offset}, beyond the flat array, now}; grows the array if it may */
+    private boolean placeBeyond(long offset, Expr node, long weight) {
+        // Once a page is refused the flat array stops too, so that an empty slot still means "never placed".
+        long limit = Math.min(Math.min(pagesFrom, MAX_FLAT), (16 * weight + 4 * PAGE) & -PAGE);
+        if (!refused && offset < limit) {
+            int length = (int) Math.min(limit, Math.max(2L * flat.length, Long.highestOneBit(offset) << 1));
+            flat = Arrays.copyOf(flat, length);
+            if (flatNumbers != null) {
+                flatNumbers = Arrays.copyOf(flatNumbers, length);
+            }
+            return place(offset, node, weight);
+        }
+        Expr[] page = page(offset);
+        if (page == null) {
+            page = newPage(offset, weight);
+            if (page == null) {
+                return false;
+            }
+        }
+        int s = slot(offset);
+        Expr there = page[s];
+        if (there == null) {
+            page[s] = node;
+            placed++;
+            return true;
+        }
+        return there == node;
+    }
+
+    /** {@return a new page for {@code offset}}, with its region and directory, or null if the page is refused */
+    private Expr[] newPage(long offset, long weight) {
+        if (refused || (made + 1) * PAGE > 16 * weight + 4 * PAGE) {
+            refused = true;
+            return null;
+        }
+        int r = region(offset);
         if (r >= regions.length) {
             regions = Arrays.copyOf(regions, Math.max(2 * regions.length, Integer.highestOneBit(r) << 1));
         }
@@ -70,31 +132,25 @@ final class IdPages {
             region = regions[r] = region == null ? new Expr[length][] : Arrays.copyOf(region, length);
             lastRegion = Math.max(lastRegion, r);
         }
-        Expr[] page = region[q];
-        if (page == null) {
-            if (refused || (made + 1) * PAGE > 16 * weight + 4 * PAGE) {
-                refused = true;
-                return false;
-            }
-            page = region[q] = new Expr[PAGE];
-            made++;
-        }
-        int s = slot(offset);
-        if (page[s] == null) {
-            page[s] = node;
-            placed++;
-            return true;
-        }
-        return page[s] == node;
+        made++;
+        pagesFrom = Math.min(pagesFrom, offset & -PAGE);
+        return region[q] = new Expr[PAGE];
     }
 
     /** {@return the number given to the node at {@code offset}} */
     int number(long offset) {
+        if (offset < flat.length) {
+            return flatNumbers[(int) offset];
+        }
         return numbers[region(offset)][(int) (offset >>> PAGE_BITS) & (REGION - 1)][slot(offset)];
     }
 
     /** Gives the node at {@code offset}, placed before, the number {@code number}. */
     void number(long offset, int number) {
+        if (offset < flat.length) {
+            flatNumbers()[(int) offset] = number;
+            return;
+        }
         numbers(region(offset), (int) (offset >>> PAGE_BITS) & (REGION - 1))[slot(offset)] = number;
     }
 
@@ -110,6 +166,19 @@ final class IdPages {
             numbers[r][q] = new int[PAGE];
         }
         return numbers[r][q];
+    }
+
+    /** {@return the flat array, nodes by offset from 0; read afresh, as placing can replace it} */
+    Expr[] flat() {
+        return flat;
+    }
+
+    /** {@return the numbers of the nodes of the flat array, by offset}, made on first use; read afresh, as placing can replace it */
+    int[] flatNumbers() {
+        if (flatNumbers == null) {
+            flatNumbers = new int[flat.length];
+        }
+        return flatNumbers;
     }
 
     /** {@return the number of nodes placed} */
@@ -134,12 +203,17 @@ final class IdPages {
 
     /** {@return the id of a core node, or 0 for a custom one} */
     static long id(Expr node) {
+        // The two common records first, in a method small enough to be taken into every loop that calls it.
         if (node instanceof Binary b) {
             return b.id();
         }
         if (node instanceof Unary u) {
             return u.id();
         }
+        return otherId(node);
+    }
+
+    private static long otherId(Expr node) {
         if (node instanceof Leaf.Constant c) {
             return c.id();
         }

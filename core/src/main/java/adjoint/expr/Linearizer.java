@@ -8,23 +8,49 @@ import java.util.Arrays;
  * Inputs are made before the nodes that use them, so this puts inputs first, and it is the order
  * the program was written in, as a Wengert list records it.
  *
- * <p>A graph of core nodes made in one go is swept in pages indexed by {@code root.id - id},
+ * <p>A graph of core nodes made in one go is swept in an array indexed by {@code root.id - id}
+ * (the old nodes it uses, such as parameters made long before, on pages: see {@link IdPages}),
  * with no hashing and no stack. Any other graph (one with custom nodes, nodes made far apart, or
  * ids given by hand) is walked depth first over an identity index and then sorted into the same
  * order; if its ids do not put every input before its user (ids given by hand), the depth-first
- * order itself is used.
+ * order itself is used. Either way the visitor is handed the whole order at once
+ * ({@link Exprs.Visitor#visitAll}).
  */
 final class Linearizer {
 
     private Linearizer() {}
 
-    /** Visits the nodes of {@code root} in topological order, the root last. */
+    /** Tells {@code visitor} the nodes of {@code root} in topological order, the root last. */
     static void run(Expr root, Exprs.Visitor visitor) {
         Sweep sweep = new Sweep(root);
-        if (sweep.mark()) {
-            sweep.emit(visitor);
-        } else {
-            byDepth(root, visitor);
+        Ordered order = sweep.mark() ? sweep.emit() : byDepth(root);
+        visitor.visitAll(order.nodes, order.first, order.second, order.more);
+    }
+
+    /** The nodes in order, with the positions of their inputs, as {@link Exprs.Visitor#visitAll} takes them. */
+    private static final class Ordered {
+        final Expr[] nodes;
+        final int[] first;
+        final int[] second;
+        int[][] more;
+
+        Ordered(int count) {
+            nodes = new Expr[count];
+            first = new int[count];
+            second = new int[count];
+        }
+
+        /** Puts {@code node} at position {@code i}, with the positions {@code in} of its inputs (read, not kept). */
+        void put(int i, Expr node, int[] in) {
+            nodes[i] = node;
+            first[i] = in.length > 0 ? in[0] : -1;
+            second[i] = in.length > 1 ? in[1] : -1;
+            if (in.length > 2) {
+                if (more == null) {
+                    more = new int[nodes.length][];
+                }
+                more[i] = in.clone();
+            }
         }
     }
 
@@ -62,10 +88,12 @@ final class Linearizer {
         return in;
     }
 
-    /** The fast path: every node of a graph of core nodes, placed in {@link IdPages}, then visited oldest first. */
+    /** The fast path: every node of a graph of core nodes, placed in {@link IdPages}, then put in order oldest first. */
     private static final class Sweep {
         private final Expr root;
         private final IdPages pages;
+        /** A node's input positions while it is put in order, one reused array for each small arity. */
+        private final int[][] buffers = {new int[0], new int[1], new int[2]};
 
         Sweep(Expr root) {
             this.root = root;
@@ -77,7 +105,13 @@ final class Linearizer {
             if (IdPages.id(root) <= 0 || !place(root, -1)) {
                 return false;
             }
-            // Placing inputs can make pages, regions and their directories: read them afresh each time.
+            // Placing inputs can grow the flat array and make pages, regions and directories: read them afresh each time.
+            for (int o = 0; o < pages.flat().length; o++) {
+                Expr node = pages.flat()[o];
+                if (node != null && !placeInputs(node, o)) {
+                    return false;
+                }
+            }
             for (int r = 0; r <= pages.lastRegion(); r++) {
                 for (int q = 0; pages.region(r) != null && q < pages.region(r).length; q++) {
                     Expr[] page = pages.region(r)[q];
@@ -114,34 +148,67 @@ final class Linearizer {
             return offset > user && pages.place(offset, node, pages.placed());
         }
 
-        /** Visits the placed nodes oldest first. */
-        void emit(Exprs.Visitor visitor) {
-            visitor.expect((int) Math.min(pages.placed(), Integer.MAX_VALUE - 8));
-            int[][] buffers = {new int[0], new int[1], new int[2]};
+        /** {@return the placed nodes oldest first}: those on pages, then those in the flat array */
+        Ordered emit() {
+            if (pages.placed() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a graph of " + pages.placed() + " nodes is too large to order");
+            }
+            Ordered order = new Ordered((int) pages.placed());
+            int i = 0;
             for (int r = pages.lastRegion(); r >= 0; r--) {
                 Expr[][] region = pages.region(r);
                 for (int q = region == null ? -1 : region.length - 1; q >= 0; q--) {
                     Expr[] page = region[q];
                     int[] own = page == null ? null : pages.numbers(r, q);
                     for (int s = page == null ? -1 : IdPages.PAGE - 1; s >= 0; s--) {
-                        Expr node = page[s];
-                        if (node == null) {
-                            continue;
+                        if (page[s] != null) {
+                            put(order, i, page[s]);
+                            own[s] = i++;
                         }
-                        int k = arity(node);
-                        int[] in = k < buffers.length ? buffers[k] : new int[k];
-                        for (int i = 0; i < k; i++) {
-                            in[i] = pages.number(pages.offset(input(node, i)));
-                        }
-                        own[s] = visitor.visit(node, in);
                     }
                 }
             }
+            Expr[] flat = pages.flat();
+            int[] own = pages.flatNumbers();
+            for (int o = flat.length - 1; o >= 0; o--) {
+                if (flat[o] != null) {
+                    put(order, i, flat[o]);
+                    own[o] = i++;
+                }
+            }
+            return order;
+        }
+
+        /** Puts {@code node} at position {@code i} of {@code order}, its inputs numbered before it. */
+        private void put(Ordered order, int i, Expr node) {
+            if (node instanceof Binary b) {
+                order.nodes[i] = node;
+                order.first[i] = number(b.a());
+                order.second[i] = number(b.b());
+                return;
+            }
+            if (node instanceof Unary u) {
+                order.nodes[i] = node;
+                order.first[i] = number(u.a());
+                order.second[i] = -1;
+                return;
+            }
+            int k = arity(node);
+            int[] in = k < buffers.length ? buffers[k] : new int[k];
+            for (int j = 0; j < k; j++) {
+                in[j] = number(input(node, j));
+            }
+            order.put(i, node, in);
+        }
+
+        /** {@return the position given to {@code node}}, placed and numbered before */
+        private int number(Expr node) {
+            return pages.number(pages.offset(node));
         }
     }
 
     /** The general path: a depth-first walk over an identity index, then sorted by id where ids allow. */
-    private static void byDepth(Expr root, Exprs.Visitor visitor) {
+    private static Ordered byDepth(Expr root) {
         NodeIndex index = new NodeIndex(root);
         Expr[] order = new Expr[64];
         int[][] inputs = new int[64][];
@@ -183,17 +250,21 @@ final class Linearizer {
             index.put(top, count++);
         }
         int[] sorted = byId(order, inputs, count);
-        visitor.expect(count);
-        int[] number = new int[count];
-        int[][] buffers = {new int[0], new int[1], new int[2]};
-        for (int j : sorted) {
-            int[] own = inputs[j];
-            int[] in = own.length < buffers.length ? buffers[own.length] : new int[own.length];
-            for (int i = 0; i < own.length; i++) {
-                in[i] = number[own[i]];
-            }
-            number[j] = visitor.visit(order[j], in);
+        int[] position = new int[count];
+        for (int i = 0; i < count; i++) {
+            position[sorted[i]] = i;
         }
+        Ordered out = new Ordered(count);
+        int[][] buffers = {new int[0], new int[1], new int[2]};
+        for (int i = 0; i < count; i++) {
+            int[] own = inputs[sorted[i]];
+            int[] in = own.length < buffers.length ? buffers[own.length] : new int[own.length];
+            for (int k = 0; k < own.length; k++) {
+                in[k] = position[own[k]];
+            }
+            out.put(i, order[sorted[i]], in);
+        }
+        return out;
     }
 
     /**

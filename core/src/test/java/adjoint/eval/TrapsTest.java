@@ -142,6 +142,7 @@ class TrapsTest {
             Gradient g = Backprop.gradient(e, Bindings.of("x", 3));
             assertThat(g.variables()).containsExactly("x");
             assertThat(g.scalar("x")).isEqualTo(6);
+            assertThat(Backprop.compile(e).nodeCount()).isEqualTo(2);
         }
     }
 }

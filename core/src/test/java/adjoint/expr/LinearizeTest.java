@@ -104,6 +104,52 @@ class LinearizeTest {
         }
 
         @Test
+        void aFreshGraphOverAVariableMadeLongBeforeComesInTheOrderItWasMade() {
+            Variable w = new Variable("w");
+            for (int i = 0; i < 1_000_000; i++) {
+                new Constant(i);
+            }
+            Variable x = new Variable("x");
+            Expr root = x;
+            List<Expr> made = new ArrayList<>(List.of(x));
+            for (int i = 0; i < 3000; i++) {
+                root = i % 2 == 0 ? new Binary(BinaryOp.MUL, root, w) : new Unary(UnaryOp.TANH, root);
+                made.add(root);
+            }
+            List<Expr> order = Exprs.topological(root);
+            assertThat(order.getFirst()).isSameAs(w);
+            assertThat(order.subList(1, order.size())).containsExactlyElementsOf(made);
+            Expr small = new Binary(BinaryOp.MUL, new Unary(UnaryOp.SIN, x), w);
+            assertThat(Backprop.gradient(small, Bindings.of("x", 0.5).and("w", 3.0)).scalar("x"))
+                    .isEqualTo(3 * Math.cos(0.5), offset(1e-15));
+        }
+
+        @Test
+        void aVisitorThatTakesTheWholeOrderGetsEveryInputsPosition() {
+            Variable x = new Variable("x");
+            Variable y = new Variable("y");
+            Expr wide = new Sum3(x, y, x);
+            Expr root = new Binary(BinaryOp.ADD, new Unary(UnaryOp.SIN, wide), y);
+            List<String> seen = new ArrayList<>();
+            Exprs.topological(root, new Exprs.Visitor() {
+                @Override
+                public int visit(Expr node, int[] inputs) {
+                    throw new AssertionError("told of a node one by one");
+                }
+
+                @Override
+                public void visitAll(Expr[] nodes, int[] first, int[] second, int[][] more) {
+                    for (int i = 0; i < nodes.length; i++) {
+                        int[] all = more != null && more[i] != null ? more[i] : new int[0];
+                        seen.add(nodes[i].op() + " " + first[i] + " " + second[i] + " " + java.util.Arrays.toString(all));
+                    }
+                }
+            });
+            assertThat(seen).containsExactly("var -1 -1 []", "var -1 -1 []", "three 0 1 [0, 1, 0]", "sin 2 -1 []",
+                    "add 3 1 []");
+        }
+
+        @Test
         void idsGivenByHandOutOfOrderFallBackToDepthFirstAndStayTopological() {
             Variable x = new Variable("x", Shape.SCALAR, 50);
             Expr a = new Unary(UnaryOp.SIN, x, null, 10);
@@ -138,6 +184,54 @@ class LinearizeTest {
             List<Expr> order = Exprs.topological(e);
             assertThat(order).isSortedAccordingTo(Comparator.comparingLong(IdPages::id));
             assertThat(order.getLast()).isSameAs(e);
+        }
+    }
+
+    /** A custom op of three inputs, their sum. */
+    record Sum3(Expr a, Expr b, Expr c) implements Custom {
+        @Override
+        public String op() {
+            return "three";
+        }
+
+        @Override
+        public Shape shape() {
+            return Shape.SCALAR;
+        }
+
+        @Override
+        public List<Expr> inputs() {
+            return List.of(a, b, c);
+        }
+
+        @Override
+        public org.apache.commons.math3.linear.RealMatrix forward(List<org.apache.commons.math3.linear.RealMatrix> inputs) {
+            return inputs.get(0).add(inputs.get(1)).add(inputs.get(2));
+        }
+
+        @Override
+        public List<org.apache.commons.math3.linear.RealMatrix> pullback(List<org.apache.commons.math3.linear.RealMatrix> inputs,
+                org.apache.commons.math3.linear.RealMatrix out, org.apache.commons.math3.linear.RealMatrix g) {
+            return List.of(g, g, g);
+        }
+    }
+
+    @Test
+    void aNodeOfThreeInputsIsDifferentiatedWhetherItsVariablesShareObjectsOrOnlyNames() {
+        Variable x = new Variable("x");
+        Variable y = new Variable("y");
+        Expr shared = new Unary(UnaryOp.SIN, new Sum3(x, y, new Binary(BinaryOp.MUL, x, x)));
+        Expr named = new Unary(UnaryOp.SIN, new Sum3(new Variable("x"), new Variable("y"),
+                new Binary(BinaryOp.MUL, new Variable("x"), new Variable("x"))));
+        for (Expr e : List.of(shared, named)) {
+            CompiledFunction f = CompiledFunction.of(e);
+            assertThat(f.nodeCount()).isEqualTo(5);
+            double[] g = new double[2];
+            double v = f.valueAndGradient(new double[] {0.5, 2.0}, g);
+            double inner = 0.5 + 2.0 + 0.25;
+            assertThat(v).isEqualTo(Math.sin(inner));
+            assertThat(g[0]).isEqualTo(Math.cos(inner) * 2, offset(1e-15));
+            assertThat(g[1]).isEqualTo(Math.cos(inner), offset(1e-15));
         }
     }
 
