@@ -8,10 +8,23 @@ package adjoint.eval;
  */
 final class NameIndex {
 
-    private String[] keys = new String[16];
-    private int[] hashes = new int[16];
-    private int[] values = new int[16];
+    private String[] keys;
+    private int[] hashes;
+    private int[] values;
     private int size;
+
+    /** An empty index. */
+    NameIndex() {
+        this(4);
+    }
+
+    /** An empty index that takes {@code expected} names without growing. */
+    NameIndex(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(8, 2 * expected + 1)) << 1;
+        keys = new String[capacity];
+        hashes = new int[capacity];
+        values = new int[capacity];
+    }
 
     /** {@return the number of {@code name}, or -1 if it had none and now has {@code value}} */
     int putIfAbsent(String name, int value) {

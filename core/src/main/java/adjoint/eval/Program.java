@@ -252,13 +252,17 @@ final class Program {
                 } else if (node instanceof Leaf.Constant) {
                     scalar[i] = true;
                 } else if (node instanceof Leaf.Variable v) {
-                    if (variableIndex.putIfAbsent(v.name(), i) >= 0) {
-                        return false;
-                    }
                     listVariable(v, i);
                     describe(i);
                 } else {
                     describe(i);
+                }
+            }
+            // The names are indexed once their number is known, so that the index never grows.
+            variableIndex = new NameIndex(variables.size());
+            for (int k = 0; k < variables.size(); k++) {
+                if (variableIndex.putIfAbsent(variables.get(k).name(), variableNodes[k]) >= 0) {
+                    return false;
                 }
             }
             size = n;

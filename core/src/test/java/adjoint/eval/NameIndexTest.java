@@ -20,6 +20,19 @@ class NameIndexTest {
     }
 
     @Test
+    void anIndexSizedForSomeNamesTakesThemAndMore() {
+        for (int expected : new int[] {0, 1, 7, 1000}) {
+            NameIndex index = new NameIndex(expected);
+            for (int i = 0; i < 2 * expected + 20; i++) {
+                assertThat(index.putIfAbsent("v" + i, i)).isEqualTo(-1);
+            }
+            for (int i = 0; i < 2 * expected + 20; i++) {
+                assertThat(index.get("v" + i)).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void namesWithOneHashCodeStayApart() {
         assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
         NameIndex index = new NameIndex();
