@@ -39,34 +39,28 @@ final class Backward {
      */
     static Adjoints run(Program p, Values v, double[][] seed, int stop) {
         Adjoints g = new Adjoints(p);
-        boolean[] reached = new boolean[p.size()];
         g.accumulateCopy(p.root, seed);
-        reached[p.root] = true;
         boolean[] wants = p.needsGradient;
+        // Every node that needs a gradient is reached: each of its users needs one too and passes it one.
         for (int i = p.size() - 1; i >= stop; i--) {
-            if (!reached[i] || !wants[i]) {
-                continue;
-            }
             int a = p.in0[i];
-            int c = p.in1[i];
-            if (a < 0 && p.nodes[i] instanceof Leaf) {
+            if (!wants[i] || a < 0) {
+                // Depends on no variable, or has no input to pass to (a leaf, or a custom op of none).
                 continue;
             }
+            int c = p.in1[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && p.op[i] > 0) {
                 g.s[a] += UnaryOp.pullback(p.unary(i), g.s[i], v.s[a], v.s[i]);
-                reached[a] = true;
                 continue;
             }
             if (p.scalar[i] && p.op[i] < 0) {
                 BinaryOp op = p.binary(i);
                 if (wants[a]) {
                     g.s[a] += BinaryOp.pullbackA(op, g.s[i], v.s[a], v.s[c], v.s[i]);
-                    reached[a] = true;
                 }
                 if (wants[c]) {
                     g.s[c] += BinaryOp.pullbackB(op, g.s[i], v.s[a], v.s[c], v.s[i]);
-                    reached[c] = true;
                 }
                 continue;
             }
@@ -103,17 +97,6 @@ final class Backward {
                 case MatrixOp.LogSumExpRows l -> g.accumulate(a, Kernels.logSumExpRowsPullback(v.data(a), g.data(i)));
                 case MatrixOp.SoftmaxRows s -> g.accumulate(a, Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
                 case Custom custom -> CustomCalls.pullback(custom, v, g, p.inputs(i), i, wants);
-            }
-            if (a >= 0) {
-                reached[a] = true;
-            }
-            if (c >= 0) {
-                reached[c] = true;
-            }
-            if (p.arity(i) > 2) {
-                for (int k : p.inputs(i)) {
-                    reached[k] = true;
-                }
             }
         }
         return g;
