@@ -8,7 +8,7 @@ final class Adjoints extends Slots {
 
     /** Zero gradients for every node of {@code p}. */
     Adjoints(Program p) {
-        super(p);
+        super(p, new double[p.size()]);
     }
 
     /** {@return the entries of node {@code i}'s accumulated gradient, zeros if none reached it; not to be changed} */

@@ -36,21 +36,18 @@ final class Forward {
     static void run(Program p, Values v, int start) {
         for (int i = start; i < p.size(); i++) {
             int a = p.in0[i];
-            // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.op[i] > 0) {
+            byte code = p.op[i];
+            // Scalar leaves, set before this pass, and scalar elementwise nodes, most of a scalar
+            // graph, need no pattern switch.
+            if (code == Program.LEAF) {
+                continue;
+            }
+            if (p.scalar[i] && code > 0) {
                 v.s[i] = UnaryOp.value(p.unary(i), v.s[a]);
                 continue;
             }
-            if (p.scalar[i] && p.op[i] < 0) {
+            if (p.scalar[i] && code < 0) {
                 v.s[i] = BinaryOp.value(p.binary(i), v.s[a], v.s[p.in1[i]]);
-                continue;
-            }
-            // Leaves, the rest of a scalar graph, without the pattern switch.
-            if (a < 0 && p.nodes[i] instanceof Leaf.Constant c) {
-                v.s[i] = c.value();
-                continue;
-            }
-            if (a < 0 && p.nodes[i] instanceof Leaf.Variable) {
                 continue;
             }
             switch (p.nodes[i]) {

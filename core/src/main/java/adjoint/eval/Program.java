@@ -41,10 +41,14 @@ final class Program {
     final boolean[] scalar;
     /**
      * Each elementwise node's op, read once here so that the passes need no type test for them:
-     * {@code 1 + ordinal} of a {@link UnaryOp}, {@code -1 - ordinal} of a {@link BinaryOp}, 0 for
-     * other nodes.
+     * {@code 1 + ordinal} of a {@link UnaryOp}, {@code -1 - ordinal} of a {@link BinaryOp},
+     * {@link #LEAF} for a scalar constant or variable, 0 for other nodes.
      */
     final byte[] op;
+    /** The op code of a scalar constant or variable, whose value is set before the forward pass. */
+    static final byte LEAF = Byte.MIN_VALUE;
+    /** The value of each scalar constant, 0 for other nodes; null if the program has none. */
+    private final double[] presets;
     /** Each node's first input, or -1 if it has none. */
     final int[] in0;
     /** Each node's second input, or -1 if it has fewer than two. */
@@ -90,6 +94,7 @@ final class Program {
         this.shapes = b.shapes;
         this.scalar = b.scalar;
         this.op = b.op;
+        this.presets = b.presets;
         this.in0 = b.in0;
         this.in1 = b.in1;
         this.wide = b.wide;
@@ -115,6 +120,11 @@ final class Program {
     /** {@return the binary op of node {@code i}, which must have one} */
     BinaryOp binary(int i) {
         return BINARY[-1 - op[i]];
+    }
+
+    /** {@return the value of every node before the forward pass}: each scalar constant's, zeros elsewhere; a new array */
+    double[] presets() {
+        return presets == null ? new double[size] : Arrays.copyOf(presets, size);
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
@@ -180,6 +190,7 @@ final class Program {
         private int[] in1;
         private int[][] wide;
         private boolean[] needsGradient;
+        private double[] presets;
         private int size;
         private final List<Leaf.Variable> variables = new ArrayList<>();
         private int[] variableNodes = new int[8];
@@ -223,6 +234,7 @@ final class Program {
             hasMatrices = false;
             shapes = null;
             wide = null;
+            presets = null;
             size = 0;
             allocate(all.length);
             Exprs.Visitor.super.visitAll(all, first, second, more);
@@ -249,8 +261,8 @@ final class Program {
                     op[i] = (byte) (1 + u.fn().ordinal());
                     scalar[i] = true;
                     needsGradient[i] = needsGradient[first[i]];
-                } else if (node instanceof Leaf.Constant) {
-                    scalar[i] = true;
+                } else if (node instanceof Leaf.Constant c) {
+                    preset(i, c.value());
                 } else if (node instanceof Leaf.Variable v) {
                     listVariable(v, i);
                     describe(i);
@@ -319,6 +331,16 @@ final class Program {
             return i;
         }
 
+        /** Makes node {@code i} a scalar leaf whose value, {@code value}, is set before the forward pass. */
+        private void preset(int i, double value) {
+            if (presets == null) {
+                presets = new double[nodes.length];
+            }
+            presets[i] = value;
+            op[i] = LEAF;
+            scalar[i] = true;
+        }
+
         /** Reads the op, the shape and whether it needs a gradient of node {@code i}, whose inputs are set. */
         private void describe(int i) {
             Expr node = nodes[i];
@@ -342,6 +364,11 @@ final class Program {
             }
             boolean isScalar = shape.isScalar();
             scalar[i] = isScalar;
+            if (node instanceof Leaf.Variable && isScalar) {
+                op[i] = LEAF;
+            } else if (node instanceof Leaf.Constant c) {
+                preset(i, c.value());
+            }
             if (!isScalar) {
                 if (shapes == null) {
                     shapes = new Shape[nodes.length];
@@ -372,6 +399,9 @@ final class Program {
             needsGradient = Arrays.copyOf(needsGradient, n);
             if (wide != null) {
                 wide = Arrays.copyOf(wide, n);
+            }
+            if (presets != null) {
+                presets = Arrays.copyOf(presets, n);
             }
         }
 

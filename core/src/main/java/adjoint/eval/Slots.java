@@ -17,11 +17,11 @@ abstract sealed class Slots permits Values, Adjoints {
     final double[] s;
     final double[][][] m;
 
-    /** Slots for every node of {@code p}; the matrix slots exist only if it has matrix nodes. */
-    Slots(Program p) {
+    /** Slots for every node of {@code p}, the scalars starting from {@code s}; the matrix slots exist only if it has matrix nodes. */
+    Slots(Program p, double[] s) {
         this.program = p;
         this.scalar = p.scalar;
-        this.s = new double[p.size()];
+        this.s = s;
         this.m = p.hasMatrices ? new double[p.size()][][] : null;
     }
 

@@ -9,9 +9,9 @@ final class Values extends Slots {
     /** Where large matrix products of this pass are split by rows, or null for the calling thread alone. */
     ForkJoinPool pool;
 
-    /** Values for every node of {@code p}, none set yet. */
+    /** Values for every node of {@code p}: its scalar constants' set, no other yet. */
     Values(Program p) {
-        super(p);
+        super(p, p.presets());
     }
 
     @Override
