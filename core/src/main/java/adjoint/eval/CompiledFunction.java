@@ -6,7 +6,6 @@ import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
 import io.vavr.collection.Map;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -112,18 +111,22 @@ public final class CompiledFunction {
         if (parameters.isEmpty()) {
             return new CompiledFunction(e, program, List.copyOf(program.variables), false, null);
         }
-        List<Leaf.Variable> vars = new ArrayList<>();
-        for (int k = 0; k < parameters.size(); k++) {
-            Term t = Objects.requireNonNull(parameters.get(k), "parameter " + k + " is null");
+        Leaf.Variable[] vars = new Leaf.Variable[parameters.size()];
+        for (int k = 0; k < vars.length; k++) {
+            Term t = parameters.get(k);
+            if (t == null) {
+                throw new NullPointerException("parameter " + k + " is null");
+            }
             if (!(t.expr() instanceof Leaf.Variable v)) {
                 throw new IllegalArgumentException("parameter " + k + " is not a variable: " + t.expr());
             }
-            vars.add(v);
+            vars[k] = v;
         }
-        if (!sameVariables(vars, program.variables)) {
-            checkParameters(vars, program);
+        List<Leaf.Variable> list = List.of(vars);
+        if (!sameVariables(list, program.variables)) {
+            checkParameters(list, program);
         }
-        return new CompiledFunction(e, program, List.copyOf(vars), false, null);
+        return new CompiledFunction(e, program, list, false, null);
     }
 
     /** Checks that no parameter is given twice and that every variable of the program is a parameter. */

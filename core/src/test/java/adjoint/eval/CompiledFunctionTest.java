@@ -14,6 +14,7 @@ import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Unary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -275,6 +276,8 @@ class CompiledFunctionTest {
                     .isInstanceOf(NullPointerException.class).hasMessage("bindings is null");
             assertThatThrownBy(() -> Bindings.of(null, 1.0))
                     .isInstanceOf(NullPointerException.class).hasMessage("name is null");
+            assertThatThrownBy(() -> CompiledFunction.of(F, Arrays.asList(new Variable("x"), null)))
+                    .isInstanceOf(NullPointerException.class).hasMessage("parameter 1 is null");
         }
 
         @Test
