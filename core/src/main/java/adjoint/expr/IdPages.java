@@ -36,6 +36,7 @@ final class IdPages {
     private int lastRegion;
     private long made;
     private long placed;
+    private long onPages;
     private boolean refused;
 
     /** Empty pages below {@code top}. */
@@ -108,6 +109,7 @@ final class IdPages {
         if (there == null) {
             page[s] = node;
             placed++;
+            onPages++;
             return true;
         }
         return there == node;
@@ -184,6 +186,11 @@ final class IdPages {
     /** {@return the number of nodes placed} */
     long placed() {
         return placed;
+    }
+
+    /** {@return the number of nodes placed on pages}, the others being in the flat array */
+    long onPages() {
+        return onPages;
     }
 
     /** {@return the last region that may hold pages} */

@@ -92,6 +92,10 @@ final class Linearizer {
     private static final class Sweep {
         private final Expr root;
         private final IdPages pages;
+        /** The flat array's offsets below which every slot holds a node, 0 if some slot is empty. */
+        private long denseEnd;
+        /** Where the node at offset 0 goes, when {@link #denseEnd} is not 0. */
+        private long denseBase;
         /** A node's input positions while it is put in order, one reused array for each small arity. */
         private final int[][] buffers = {new int[0], new int[1], new int[2]};
 
@@ -169,8 +173,21 @@ final class Linearizer {
                 }
             }
             Expr[] flat = pages.flat();
+            int end = flat.length;
+            while (end > 0 && flat[end - 1] == null) {
+                end--;
+            }
+            if (end == pages.placed() - pages.onPages()) {
+                // No gap below the root: the node at offset o goes to i + end - 1 - o, with no numbers kept.
+                denseEnd = end;
+                denseBase = i + end - 1;
+                for (int o = end - 1; o >= 0; o--) {
+                    put(order, i++, flat[o]);
+                }
+                return order;
+            }
             int[] own = pages.flatNumbers();
-            for (int o = flat.length - 1; o >= 0; o--) {
+            for (int o = end - 1; o >= 0; o--) {
                 if (flat[o] != null) {
                     put(order, i, flat[o]);
                     own[o] = i++;
@@ -203,7 +220,8 @@ final class Linearizer {
 
         /** {@return the position given to {@code node}}, placed and numbered before */
         private int number(Expr node) {
-            return pages.number(pages.offset(node));
+            long offset = pages.offset(node);
+            return offset < denseEnd ? (int) (denseBase - offset) : pages.number(offset);
         }
     }
 

@@ -125,6 +125,26 @@ class LinearizeTest {
         }
 
         @Test
+        void nodesMadeAndDroppedBetweenAGraphsOwnLeaveItsOrderAndNumbersAsTheyWere() {
+            assertThat(visits(randomGraph(new java.util.Random(7), 0))).isEqualTo(visits(randomGraph(new java.util.Random(7), 3)))
+                    .hasSize(602);
+        }
+
+        /** {@return a random graph of 600 operations, each using the one before, with {@code dropped} unused constants made after each} */
+        private static Expr randomGraph(java.util.Random random, int dropped) {
+            List<Expr> made = new ArrayList<>(List.of(new Variable("x"), new Variable("y")));
+            for (int i = 0; i < 600; i++) {
+                Expr a = made.get(random.nextInt(made.size()));
+                Expr b = made.getLast();
+                made.add(random.nextBoolean() ? new Binary(BinaryOp.ADD, b, a) : new Unary(UnaryOp.SIN, b));
+                for (int k = 0; k < dropped; k++) {
+                    new Constant(k);
+                }
+            }
+            return made.getLast();
+        }
+
+        @Test
         void aVisitorThatTakesTheWholeOrderGetsEveryInputsPosition() {
             Variable x = new Variable("x");
             Variable y = new Variable("y");
