@@ -210,23 +210,23 @@ final class IdPages {
 
     /** {@return the id of a core node, or 0 for a custom one} */
     static long id(Expr node) {
-        // The two common records first, in a method small enough to be taken into every loop that calls it.
+        // The records of a scalar graph first, by exact class; the others in a method of their own.
         if (node instanceof Binary b) {
             return b.id();
         }
         if (node instanceof Unary u) {
             return u.id();
         }
-        return otherId(node);
-    }
-
-    private static long otherId(Expr node) {
         if (node instanceof Leaf.Constant c) {
             return c.id();
         }
         if (node instanceof Leaf.Variable v) {
             return v.id();
         }
+        return otherId(node);
+    }
+
+    private static long otherId(Expr node) {
         if (node instanceof Leaf l) {
             return l.id();
         }

@@ -91,6 +91,8 @@ final class Linearizer {
     /** The fast path: every node of a graph of core nodes, placed in {@link IdPages}, then put in order oldest first. */
     private static final class Sweep {
         private final Expr root;
+        /** The root's id, from which offsets are counted. */
+        private final long top;
         private final IdPages pages;
         /** The flat array's offsets below which every slot holds a node, 0 if some slot is empty. */
         private long denseEnd;
@@ -101,7 +103,8 @@ final class Linearizer {
 
         Sweep(Expr root) {
             this.root = root;
-            this.pages = new IdPages(IdPages.id(root));
+            this.top = IdPages.id(root);
+            this.pages = new IdPages(top);
         }
 
         /** {@return whether every node was placed}; false if the graph needs the depth-first walk */
@@ -132,12 +135,18 @@ final class Linearizer {
 
         /** {@return whether every input of {@code node}, at {@code offset}, has its slot} */
         private boolean placeInputs(Expr node, long offset) {
+            // The elementwise records here, the rest in a method of its own: kept small, so that the loop takes it in.
             if (node instanceof Binary b) {
                 return place(b.b(), offset) && place(b.a(), offset);
             }
             if (node instanceof Unary u) {
                 return place(u.a(), offset);
             }
+            return placeOtherInputs(node, offset);
+        }
+
+        /** {@return whether every input of {@code node}, at {@code offset}, neither binary nor unary, has its slot} */
+        private boolean placeOtherInputs(Expr node, long offset) {
             for (int k = node.arity() - 1; k >= 0; k--) {
                 if (!place(required(node, k), offset)) {
                     return false;
@@ -181,8 +190,21 @@ final class Linearizer {
                 // No gap below the root: the node at offset o goes to i + end - 1 - o, with no numbers kept.
                 denseEnd = end;
                 denseBase = i + end - 1;
-                for (int o = end - 1; o >= 0; o--) {
-                    put(order, i++, flat[o]);
+                Expr[] nodes = order.nodes;
+                int[] first = order.first;
+                int[] second = order.second;
+                for (int o = end - 1; o >= 0; o--, i++) {
+                    Expr node = flat[o];
+                    nodes[i] = node;
+                    if (node instanceof Binary b) {
+                        first[i] = number(b.a());
+                        second[i] = number(b.b());
+                    } else if (node instanceof Unary u) {
+                        first[i] = number(u.a());
+                        second[i] = -1;
+                    } else {
+                        putOther(order, i, node);
+                    }
                 }
                 return order;
             }
@@ -198,18 +220,22 @@ final class Linearizer {
 
         /** Puts {@code node} at position {@code i} of {@code order}, its inputs numbered before it. */
         private void put(Ordered order, int i, Expr node) {
+            // The elementwise records here, the rest in a method of its own: kept small, so that the loop takes it in.
             if (node instanceof Binary b) {
                 order.nodes[i] = node;
                 order.first[i] = number(b.a());
                 order.second[i] = number(b.b());
-                return;
-            }
-            if (node instanceof Unary u) {
+            } else if (node instanceof Unary u) {
                 order.nodes[i] = node;
                 order.first[i] = number(u.a());
                 order.second[i] = -1;
-                return;
+            } else {
+                putOther(order, i, node);
             }
+        }
+
+        /** Puts {@code node}, neither binary nor unary, at position {@code i} of {@code order}. */
+        private void putOther(Ordered order, int i, Expr node) {
             int k = arity(node);
             int[] in = k < buffers.length ? buffers[k] : new int[k];
             for (int j = 0; j < k; j++) {
@@ -220,8 +246,14 @@ final class Linearizer {
 
         /** {@return the position given to {@code node}}, placed and numbered before */
         private int number(Expr node) {
-            long offset = pages.offset(node);
-            return offset < denseEnd ? (int) (denseBase - offset) : pages.number(offset);
+            // Its offset was checked when it was placed.
+            long offset = top - IdPages.id(node);
+            return offset < denseEnd ? (int) (denseBase - offset) : numberAt(offset);
+        }
+
+        /** {@return the position given to the node at {@code offset}}, from the numbers kept */
+        private int numberAt(long offset) {
+            return pages.number(offset);
         }
     }
 
