@@ -265,7 +265,13 @@ final class Program {
                     preset(i, c.value());
                 } else if (node instanceof Leaf.Variable v) {
                     listVariable(v, i);
-                    describe(i);
+                    if (v.shape().isScalar()) {
+                        op[i] = LEAF;
+                        scalar[i] = true;
+                        needsGradient[i] = true;
+                    } else {
+                        describe(i);
+                    }
                 } else {
                     describe(i);
                 }
