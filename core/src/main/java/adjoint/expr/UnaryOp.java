@@ -315,6 +315,11 @@ public enum UnaryOp {
      * @param out the op's value at {@code x}
      */
     public static double pullback(UnaryOp op, double g, double x, double out) {
+        // Two switches, each small enough for the JIT to take into a pass's loop; one was not.
+        return op.ordinal() < SIN.ordinal() ? pullbackBeforeSin(op, g, x, out) : pullbackFromSin(op, g, x, out);
+    }
+
+    private static double pullbackBeforeSin(UnaryOp op, double g, double x, double out) {
         return switch (op) {
             case NEG -> NEG.pullback(g, x, out);
             case SQUARE -> SQUARE.pullback(g, x, out);
@@ -325,6 +330,12 @@ public enum UnaryOp {
             case LOG -> LOG.pullback(g, x, out);
             case LOG1P -> LOG1P.pullback(g, x, out);
             case SOFTPLUS -> SOFTPLUS.pullback(g, x, out);
+            default -> throw new IllegalStateException(op + " comes after sin");
+        };
+    }
+
+    private static double pullbackFromSin(UnaryOp op, double g, double x, double out) {
+        return switch (op) {
             case SIN -> SIN.pullback(g, x, out);
             case COS -> COS.pullback(g, x, out);
             case TAN -> TAN.pullback(g, x, out);
@@ -335,6 +346,7 @@ public enum UnaryOp {
             case ABS -> ABS.pullback(g, x, out);
             case SIGN -> SIGN.pullback(g, x, out);
             case ERF -> ERF.pullback(g, x, out);
+            default -> throw new IllegalStateException(op + " comes before sin");
         };
     }
 
