@@ -2,22 +2,19 @@ package adjoint.symbolic;
 
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
-import java.util.Arrays;
 
 /**
  * The distinct nodes of an expression in topological order, each with the positions of its
  * inputs, so that the symbolic passes keep what they know of each node in arrays rather than
- * identity maps. Inputs are held flat: no array per node.
+ * identity maps. Kept as the linearizer hands them over: no array per node.
  */
 final class Numbered implements Exprs.Visitor {
 
-    private Expr[] nodes = new Expr[64];
-    private int[] arity = new int[64];
-    /** Where each node's inputs start in {@link #inputs}. */
-    private int[] start = new int[64];
-    private int[] inputs = new int[128];
-    private int size;
-    private int used;
+    private Expr[] nodes;
+    private int[] first;
+    private int[] second;
+    /** All input positions of each node with more than two inputs, null for the others; null if none has. */
+    private int[][] more;
 
     private Numbered() {}
 
@@ -29,36 +26,22 @@ final class Numbered implements Exprs.Visitor {
     }
 
     @Override
-    public void expect(int count) {
-        if (size == 0 && count > nodes.length) {
-            nodes = new Expr[count];
-            arity = new int[count];
-            start = new int[count];
-            inputs = new int[2 * count];
-        }
+    public void visitAll(Expr[] nodes, int[] first, int[] second, int[][] more) {
+        this.nodes = nodes;
+        this.first = first;
+        this.second = second;
+        this.more = more;
     }
 
+    /** Never called: {@link #visitAll} takes the whole order. */
     @Override
-    public int visit(Expr node, int[] in) {
-        if (size == nodes.length) {
-            nodes = Arrays.copyOf(nodes, 2 * size);
-            arity = Arrays.copyOf(arity, 2 * size);
-            start = Arrays.copyOf(start, 2 * size);
-        }
-        if (used + in.length > inputs.length) {
-            inputs = Arrays.copyOf(inputs, Math.max(2 * inputs.length, used + in.length));
-        }
-        nodes[size] = node;
-        arity[size] = in.length;
-        start[size] = used;
-        System.arraycopy(in, 0, inputs, used, in.length);
-        used += in.length;
-        return size++;
+    public int visit(Expr node, int[] inputs) {
+        throw new UnsupportedOperationException("Numbered takes the whole order at once");
     }
 
     /** {@return the number of nodes} */
     int size() {
-        return size;
+        return nodes.length;
     }
 
     /** {@return node {@code i}; the root is the last} */
@@ -68,11 +51,17 @@ final class Numbered implements Exprs.Visitor {
 
     /** {@return the number of inputs of node {@code i}} */
     int arity(int i) {
-        return arity[i];
+        if (more != null && more[i] != null) {
+            return more[i].length;
+        }
+        return second[i] >= 0 ? 2 : first[i] >= 0 ? 1 : 0;
     }
 
     /** {@return the position of input {@code k} of node {@code i}} */
     int input(int i, int k) {
-        return inputs[start[i] + k];
+        if (more != null && more[i] != null) {
+            return more[i][k];
+        }
+        return k == 0 ? first[i] : second[i];
     }
 }
