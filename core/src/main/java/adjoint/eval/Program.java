@@ -47,8 +47,10 @@ final class Program {
     final byte[] op;
     /** The op code of a scalar constant or variable, whose value is set before the forward pass. */
     static final byte LEAF = Byte.MIN_VALUE;
-    /** The value of each scalar constant, 0 for other nodes; null if the program has none. */
-    private final double[] presets;
+    /** The scalar constants' nodes, in order, and their values: the first {@link #presetCount} entries. */
+    private final int[] presetNodes;
+    private final double[] presetValues;
+    private final int presetCount;
     /** Each node's first input, or -1 if it has none. */
     final int[] in0;
     /** Each node's second input, or -1 if it has fewer than two. */
@@ -94,7 +96,9 @@ final class Program {
         this.shapes = b.shapes;
         this.scalar = b.scalar;
         this.op = b.op;
-        this.presets = b.presets;
+        this.presetNodes = b.presetNodes;
+        this.presetValues = b.presetValues;
+        this.presetCount = b.presetCount;
         this.in0 = b.in0;
         this.in1 = b.in1;
         this.wide = b.wide;
@@ -124,7 +128,11 @@ final class Program {
 
     /** {@return the value of every node before the forward pass}: each scalar constant's, zeros elsewhere; a new array */
     double[] presets() {
-        return presets == null ? new double[size] : Arrays.copyOf(presets, size);
+        double[] s = new double[size];
+        for (int k = 0; k < presetCount; k++) {
+            s[presetNodes[k]] = presetValues[k];
+        }
+        return s;
     }
 
     /** {@return the value of matrix constant node {@code i}; not to be changed} */
@@ -190,7 +198,9 @@ final class Program {
         private int[] in1;
         private int[][] wide;
         private boolean[] needsGradient;
-        private double[] presets;
+        private int[] presetNodes = new int[0];
+        private double[] presetValues = new double[0];
+        private int presetCount;
         private int size;
         private final List<Leaf.Variable> variables = new ArrayList<>();
         private int[] variableNodes = new int[8];
@@ -234,7 +244,7 @@ final class Program {
             hasMatrices = false;
             shapes = null;
             wide = null;
-            presets = null;
+            presetCount = 0;
             size = 0;
             allocate(all.length);
             Exprs.Visitor.super.visitAll(all, first, second, more);
@@ -339,10 +349,12 @@ final class Program {
 
         /** Makes node {@code i} a scalar leaf whose value, {@code value}, is set before the forward pass. */
         private void preset(int i, double value) {
-            if (presets == null) {
-                presets = new double[nodes.length];
+            if (presetCount == presetNodes.length) {
+                presetNodes = Arrays.copyOf(presetNodes, Math.max(16, 2 * presetCount));
+                presetValues = Arrays.copyOf(presetValues, presetNodes.length);
             }
-            presets[i] = value;
+            presetNodes[presetCount] = i;
+            presetValues[presetCount++] = value;
             op[i] = LEAF;
             scalar[i] = true;
         }
@@ -405,9 +417,6 @@ final class Program {
             needsGradient = Arrays.copyOf(needsGradient, n);
             if (wide != null) {
                 wide = Arrays.copyOf(wide, n);
-            }
-            if (presets != null) {
-                presets = Arrays.copyOf(presets, n);
             }
         }
 
