@@ -73,9 +73,9 @@ public final class SideBySide {
             Double t = torch.get(e.getKey());
             System.out.printf(Locale.ROOT, "%-22s %12.3e %12s %10s%n", e.getKey(), e.getValue(),
                     t == null ? "-" : String.format(Locale.ROOT, "%.3e", t),
-                    t == null ? "-" : String.format(Locale.ROOT, "%.3f", e.getValue() / t));
+                    t == null ? "-" : String.format(Locale.ROOT, "%.3g", e.getValue() / t));
             csv.add(String.format(Locale.ROOT, "%s,%.6e,%s,%s", e.getKey(), e.getValue(), t == null ? "" : String.format(Locale.ROOT, "%.6e", t),
-                    t == null ? "" : String.format(Locale.ROOT, "%.4f", e.getValue() / t)));
+                    t == null ? "" : String.format(Locale.ROOT, "%.4g", e.getValue() / t)));
         }
         Path out = Path.of("target", "side-by-side.csv");
         Files.createDirectories(out.getParent());
