@@ -73,7 +73,8 @@ public final class Exprs {
      * root last: in the order they were made (the order of their ids), a custom node right after
      * the newest of its inputs. Nodes are told apart by identity, so a shared node is visited
      * once. Without recursion, so any depth works; a graph built in one go is swept by id, with
-     * no hashing.
+     * no hashing. The visitor is handed the whole order through {@link Visitor#visitAll}, which
+     * by default visits the nodes one by one.
      *
      * @param root the expression
      * @param visitor told of each node, inputs first
