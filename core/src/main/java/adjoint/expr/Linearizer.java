@@ -186,56 +186,44 @@ final class Linearizer {
             while (end > 0 && flat[end - 1] == null) {
                 end--;
             }
+            int[] own = null;
             if (end == pages.placed() - pages.onPages()) {
                 // No gap below the root: the node at offset o goes to i + end - 1 - o, with no numbers kept.
                 denseEnd = end;
                 denseBase = i + end - 1;
-                Expr[] nodes = order.nodes;
-                int[] first = order.first;
-                int[] second = order.second;
-                for (int o = end - 1; o >= 0; o--, i++) {
-                    Expr node = flat[o];
-                    nodes[i] = node;
-                    if (node instanceof Binary b) {
-                        first[i] = number(b.a());
-                        second[i] = number(b.b());
-                    } else if (node instanceof Unary u) {
-                        first[i] = number(u.a());
-                        second[i] = -1;
-                    } else {
-                        putOther(order, i, node);
-                    }
-                }
-                return order;
+            } else {
+                own = pages.flatNumbers();
             }
-            int[] own = pages.flatNumbers();
+            Expr[] nodes = order.nodes;
+            int[] first = order.first;
+            int[] second = order.second;
+            // The elementwise records in the loop itself: a call for each, to a method the JIT would not take in, cost more.
             for (int o = end - 1; o >= 0; o--) {
-                if (flat[o] != null) {
-                    put(order, i, flat[o]);
-                    own[o] = i++;
+                Expr node = flat[o];
+                if (node == null) {
+                    continue;
                 }
+                if (node instanceof Binary b) {
+                    nodes[i] = node;
+                    first[i] = number(b.a());
+                    second[i] = number(b.b());
+                } else if (node instanceof Unary u) {
+                    nodes[i] = node;
+                    first[i] = number(u.a());
+                    second[i] = -1;
+                } else {
+                    put(order, i, node);
+                }
+                if (own != null) {
+                    own[o] = i;
+                }
+                i++;
             }
             return order;
         }
 
         /** Puts {@code node} at position {@code i} of {@code order}, its inputs numbered before it. */
         private void put(Ordered order, int i, Expr node) {
-            // The elementwise records here, the rest in a method of its own: kept small, so that the loop takes it in.
-            if (node instanceof Binary b) {
-                order.nodes[i] = node;
-                order.first[i] = number(b.a());
-                order.second[i] = number(b.b());
-            } else if (node instanceof Unary u) {
-                order.nodes[i] = node;
-                order.first[i] = number(u.a());
-                order.second[i] = -1;
-            } else {
-                putOther(order, i, node);
-            }
-        }
-
-        /** Puts {@code node}, neither binary nor unary, at position {@code i} of {@code order}. */
-        private void putOther(Ordered order, int i, Expr node) {
             int k = arity(node);
             int[] in = k < buffers.length ? buffers[k] : new int[k];
             for (int j = 0; j < k; j++) {
@@ -248,12 +236,7 @@ final class Linearizer {
         private int number(Expr node) {
             // Its offset was checked when it was placed.
             long offset = top - IdPages.id(node);
-            return offset < denseEnd ? (int) (denseBase - offset) : numberAt(offset);
-        }
-
-        /** {@return the position given to the node at {@code offset}}, from the numbers kept */
-        private int numberAt(long offset) {
-            return pages.number(offset);
+            return offset < denseEnd ? (int) (denseBase - offset) : pages.number(offset);
         }
     }
 
