@@ -212,14 +212,6 @@ final class Program {
             allocate(capacity);
         }
 
-        /** Sizes the arrays for {@code count} nodes, if they are smaller and still empty. */
-        @Override
-        public void expect(int count) {
-            if (size == 0 && count > nodes.length) {
-                allocate(count);
-            }
-        }
-
         private void allocate(int capacity) {
             nodes = new Expr[capacity];
             scalar = new boolean[capacity];
@@ -246,6 +238,7 @@ final class Program {
             wide = null;
             presetCount = 0;
             size = 0;
+            // Arrays of its own, sized for the whole order: the order's are still read while this one is built.
             allocate(all.length);
             Exprs.Visitor.super.visitAll(all, first, second, more);
         }
