@@ -271,31 +271,28 @@ final class Kernels {
 
     /**
      * {@return the pullback of {@link #logSumExpRows}: row {@code i} is {@code g_i} times the row's
-     * softmax}, computed as {@code e^(a_ij - max) / sum_k e^(a_ik - max)} rather than from the
-     * output, whose rounding at large values would cost digits
+     * softmax} ({@link #softmaxRows}, computed from the input rather than from the output, whose
+     * rounding at large values would cost digits); a row whose largest entry is {@code +∞} passes
+     * NaN to its infinite entries and {@code 0·g} to the others, as PyTorch
      */
     static double[][] logSumExpRowsPullback(double[][] a, double[][] g) {
-        double[][] r = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double x : a[i]) {
-                max = Math.max(max, x);
-            }
-            r[i] = new double[a[i].length];
-            double sum = 0;
-            for (int j = 0; j < a[i].length; j++) {
-                r[i][j] = Math.exp(a[i][j] - max);
-                sum += r[i][j];
-            }
-            double scale = g[i][0] / sum;
-            for (int j = 0; j < a[i].length; j++) {
-                r[i][j] *= scale;
+        double[][] r = softmaxRows(a);
+        for (int i = 0; i < r.length; i++) {
+            double gi = g[i][0];
+            double[] ri = r[i];
+            for (int j = 0; j < ri.length; j++) {
+                ri[j] = gi * ri[j];
             }
         }
         return r;
     }
 
-    /** {@return each row's softmax; the row's largest entry is taken out first so nothing overflows} */
+    /**
+     * {@return each row's softmax; the row's largest entry is taken out first so nothing
+     * overflows}: {@code e^(a_ij - max) / sum_k e^(a_ik - max)}; in a row whose largest entry is
+     * {@code +∞} the finite entries get exactly 0 (their limit) and the infinite ones NaN, where
+     * PyTorch gives NaN to the whole row
+     */
     static double[][] softmaxRows(double[][] a) {
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
@@ -308,6 +305,9 @@ final class Kernels {
             for (int j = 0; j < ri.length; j++) {
                 ri[j] = Math.exp(a[i][j] - max);
                 sum += ri[j];
+            }
+            if (max == Double.POSITIVE_INFINITY) {
+                continue;
             }
             for (int j = 0; j < ri.length; j++) {
                 ri[j] /= sum;

@@ -61,18 +61,20 @@ public enum BinaryOp {
         }
     },
     /**
-     * Power {@code x^y}: for a constant exponent, any base where {@code Math.pow} is real; for a
-     * varying exponent, a positive base. Partials {@code y x^(y-1)} (exactly 0 for {@code y = 0}, a
-     * mask, as in PyTorch) and
+     * Power {@code x^y}, IEEE 754's {@code pow}: as {@code Math.pow}, except that {@code 1^y} is 1
+     * for every {@code y}, NaN included, and {@code (-1)^(±∞)} is 1. For a constant exponent, any
+     * base where the power is real; for a varying exponent, a positive base. Partials
+     * {@code y x^(y-1)} (exactly 0 for {@code y = 0}, a mask, as in PyTorch) and
      * {@code xlogy(x^y, x)}: {@code x^y ln x}, and 0 where {@code x^y = 0} (its limit at
-     * {@code x = 0, y > 0}), numerically and symbolically alike; NaN below 0.
+     * {@code x = 0, y > 0}) or where {@code x = 0} and {@code y = 0} (PyTorch's mask), numerically
+     * and symbolically alike; NaN below 0.
      */
     POW("pow", Notation.of(POWER, slot(0, ATOM), "^", slot(1, UNARY)), Notation.of(POWER, slot(0, ATOM), "^", slot(1, ATOM)),
             Notation.of(POWER, slot(0, ATOM), "^{", slot(1, 0), "}"), Domain.POSITIVE, Domain.MODERATE) {
-        public double value(double x, double y) { return Math.pow(x, y); }
-        public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * Math.pow(x, y - 1); }
-        public double pullbackA(double g, double x, double y, double out) { return y == 0 ? 0.0 : g * (y * Math.pow(x, y - 1)); }
-        public double partialB(double x, double y, double out) { return XLOGY.value(out, x); }
+        public double value(double x, double y) { return pow(x, y); }
+        public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * pow(x, y - 1); }
+        public double pullbackA(double g, double x, double y, double out) { return y == 0 ? 0.0 : g * (y * pow(x, y - 1)); }
+        public double partialB(double x, double y, double out) { return x == 0 && y == 0 ? 0.0 : XLOGY.value(out, x); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
             Double c = Exprs.constantValue(b);
             if (c == null) {
@@ -89,20 +91,40 @@ public enum BinaryOp {
             Expr lower = c == 2 ? a : Exprs.pow(a, Exprs.constant(c - 1, a.shape()));
             return Exprs.times(g, Exprs.times(Exprs.constant(c, a.shape()), lower));
         }
-        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(XLOGY, out, a)); }
+        public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
+            // x^y ln x, but 0 at x = 0, y = 0 where x^y is 1: out gated to 0 there, kept elsewhere
+            // (a varying exponent may be NaN, so it is only ever gated, never summed).
+            Double base = Exprs.constantValue(a);
+            Shape s = a.shape();
+            Expr atZero = new Binary(GATE, out, new Unary(UnaryOp.NEG, b));
+            Expr masked = base == null
+                    ? new Binary(ADD, new Binary(GATE, out, new Unary(UnaryOp.ABS, a)), new Binary(GATE, atZero, zeroIndicator(a)))
+                    : base == 0 ? atZero : out;
+            return Exprs.times(g, new Binary(XLOGY, masked, a));
+        }
     },
     /**
      * {@code x ln y}, and 0 where {@code x = 0} (unless {@code y} is NaN), as PyTorch's
      * {@code xlogy}: the entropy term {@code p ln p} and the base-0 limit of {@code d/dy x^y}.
-     * Partials {@code ln y} (the function is {@code x ln y} on both sides of {@code x = 0}) and
-     * {@code x/y}.
+     * Partials {@code ln y} (the function is {@code x ln y} on both sides of {@code x = 0}), but
+     * exactly 0 at {@code x = 0, y ≤ 0}, where the function is 0 along {@code x} (PyTorch's mask),
+     * and NaN there when {@code x} is NaN; and {@code x/y}.
      */
     XLOGY("xlogy", Notation.call("xlogy", 2), Notation.call("xlogy", 2), Notation.latexCall("\\operatorname{xlogy}", 2),
             Domain.ANY, Domain.POSITIVE) {
         public double value(double x, double y) { return x == 0 && y == y ? 0.0 : x * Math.log(y); }
-        public double partialA(double x, double y, double out) { return Math.log(y); }
+        public double partialA(double x, double y, double out) {
+            return y > 0 ? Math.log(y) : x == 0 && y <= 0 ? 0.0 : x == x ? Math.log(y) : Double.NaN;
+        }
         public double partialB(double x, double y, double out) { return x / y; }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.LOG, b)); }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
+            // xlogy(k, y) with k = [y > 0] + [x ≠ 0]·[y ≤ 0]: ln y where k is 1, exactly 0 where it is 0.
+            Expr positive = new Binary(GATE, Exprs.constant(1, b.shape()), b);
+            Expr nonZero = new Binary(GATE, Exprs.constant(1, a.shape()), new Unary(UnaryOp.ABS, a));
+            Expr notPositive = new Binary(SUB, Exprs.constant(1, b.shape()), positive);
+            Expr k = new Binary(ADD, positive, new Binary(GATE, nonZero, notPositive));
+            return Exprs.times(g, new Binary(XLOGY, k, b));
+        }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Binary(DIV, a, b)); }
     },
     /**
@@ -156,20 +178,60 @@ public enum BinaryOp {
     };
 
     /**
-     * {@return {@code g} where {@code win - lose > 0}, exactly 0 where it is below 0, {@code g/2}
-     * where it is 0 (a tie), NaN where it is NaN (an input NaN, or two equal infinities)}
+     * {@return {@code g} where {@code win > lose}, exactly 0 where {@code win < lose}, {@code g/2}
+     * where they are equal (a tie, two equal infinities included, as in PyTorch), NaN where either
+     * is NaN}
      */
     private static double select(double win, double lose, double g) {
-        double d = win - lose;
-        return d > 0 ? g : d < 0 ? 0.0 : d == 0 ? 0.5 * g : Double.NaN;
+        return win > lose ? g : win < lose ? 0.0 : win == lose ? 0.5 * g : Double.NaN;
     }
 
-    /** {@return what {@link #select} passes, as an expression: {@code gate(g, d) + gate(g/2, 1 - |sign d|)}, {@code d = win - lose}} */
+    /** {@return what {@link #select} passes, as an expression: {@code gate(g, s) + gate(g/2, 1 - |s|)}, {@code s} the {@link #order}} */
     private static Expr winner(Expr g, Expr win, Expr lose) {
         Shape s = win.shape();
-        Expr d = new Binary(SUB, win, lose);
-        Expr tie = new Binary(SUB, Exprs.constant(1, s), new Unary(UnaryOp.ABS, new Unary(UnaryOp.SIGN, d)));
-        return new Binary(ADD, new Binary(GATE, g, d), new Binary(GATE, Exprs.times(Exprs.constant(0.5, s), g), tie));
+        Expr order = order(win, lose);
+        Expr tie = new Binary(SUB, Exprs.constant(1, s), new Unary(UnaryOp.ABS, order));
+        return new Binary(ADD, new Binary(GATE, g, order), new Binary(GATE, Exprs.times(Exprs.constant(0.5, s), g), tie));
+    }
+
+    /**
+     * {@return 1, -1 or 0 as {@code a} is above, below or equal to {@code b}, NaN if either is, as
+     * an expression}: {@code sign(a - b)} is NaN at two equal infinities, so the difference is
+     * taken between the inputs clamped to the finite range, {@code sign(c(a) - c(b))}, and where
+     * that is 0 but the inputs are not both infinite (an infinity against the largest finite
+     * number, told apart by {@code 1/(|v| + 1)}), {@code sign(a - b)} decides
+     */
+    private static Expr order(Expr a, Expr b) {
+        Shape s = a.shape();
+        Expr clamped = new Unary(UnaryOp.SIGN, new Binary(SUB, clamp(a), clamp(b)));
+        Expr raw = new Unary(UnaryOp.SIGN, new Binary(SUB, a, b));
+        Expr apart = new Unary(UnaryOp.ABS, new Binary(SUB, shrink(a), shrink(b)));
+        Expr undecided = new Binary(MUL, apart, new Binary(SUB, Exprs.constant(1, s), new Unary(UnaryOp.ABS, clamped)));
+        return new Binary(ADD, clamped, new Binary(GATE, raw, undecided));
+    }
+
+    /** {@return {@code v} clamped to {@code [-Double.MAX_VALUE, Double.MAX_VALUE]}} */
+    private static Expr clamp(Expr v) {
+        Shape s = v.shape();
+        return new Binary(MIN, new Binary(MAX, v, Exprs.constant(-Double.MAX_VALUE, s)), Exprs.constant(Double.MAX_VALUE, s));
+    }
+
+    /** {@return {@code 1/(|v| + 1)}: 0 for an infinity, above 0 for every finite number} */
+    private static Expr shrink(Expr v) {
+        return new Unary(UnaryOp.RECIPROCAL, new Binary(ADD, new Unary(UnaryOp.ABS, v), Exprs.constant(1, v.shape())));
+    }
+
+    /** {@return {@code 1 - |sign v|}: 1 where {@code v} is 0, 0 elsewhere, NaN where it is NaN} */
+    private static Expr zeroIndicator(Expr v) {
+        return new Binary(SUB, Exprs.constant(1, v.shape()), new Unary(UnaryOp.ABS, new Unary(UnaryOp.SIGN, v)));
+    }
+
+    /**
+     * {@return {@code x^y} as IEEE 754's {@code pow}: {@code Math.pow}, but 1 for base 1 and any
+     * exponent (NaN included), and for base -1 and an infinite exponent}
+     */
+    private static double pow(double x, double y) {
+        return x == 1 || x == -1 && Double.isInfinite(y) ? 1.0 : Math.pow(x, y);
     }
 
     private final String name;
