@@ -7,9 +7,11 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Shape;
+import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -258,15 +260,28 @@ public final class Adjoint {
 
     /**
      * {@return the mean softmax cross-entropy of rows of {@code logits} (one example a row, one
-     * class a column) against one-hot {@code targets} of the same shape}:
-     * {@code mean_i (logsumexp(z_i) - z_i · y_i)}, finite for logits of any size
+     * class a column) against {@code targets} of the same shape}:
+     * {@code -(1/n) sum_ij y_ij log_softmax(z)_ij}, {@code log_softmax(z)_ij = z_ij - logsumexp(z_i)},
+     * as PyTorch's {@code cross_entropy} with class probabilities as targets. The targets may be
+     * one-hot, soft (label smoothing) or all zero (a padding row, which adds nothing but still
+     * counts in {@code n}); the value and the gradient in both arguments are exact for any of them,
+     * and finite for logits of any size.
      *
-     * @param logits the logits, one row per example
-     * @param targets the one-hot targets, of the logits' shape
+     * @param logits the logits, {@code n x m}, one row per example
+     * @param targets the targets, {@code n x m}, non-negative, each row usually summing to 1
+     * @throws ShapeMismatchException if the shapes differ
      */
     public static Scalar softmaxCrossEntropy(Matrix logits, Matrix targets) {
         Matrix z = Operands.nonNull(logits);
-        return sum(logSumExpRows(z)).minus(sum(z.hadamard(Operands.nonNull(targets)))).div(z.rows());
+        Matrix y = Operands.nonNull(targets);
+        if (!z.shape().equals(y.shape())) {
+            throw new ShapeMismatchException("softmax_cross_entropy: logits are " + z.shape() + " but targets are " + y.shape()
+                    + "; they must have one shape, a row per example and a column per class");
+        }
+        double[][] ones = new double[1][z.cols()];
+        Arrays.fill(ones[0], 1.0);
+        Matrix logProbabilities = z.minus(logSumExpRows(z).times(constant(ones)));
+        return sum(y.hadamard(logProbabilities)).negate().div(z.rows());
     }
 
     /**

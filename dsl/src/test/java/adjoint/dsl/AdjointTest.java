@@ -164,6 +164,36 @@ class AdjointTest {
             assertThat(adjoint.check.GradientCheck.defaults().check(softmaxCrossEntropy(z, y), at(z, zv)).passed()).isTrue();
             assertThat(logSumExpRows(z).valueAt(z, zv).getEntry(1, 0)).isCloseTo(Math.log(Math.exp(2) + Math.exp(0.25)), within(1e-15));
         }
+
+        @Test
+        void crossEntropyIsPyTorchsWithProbabilityTargetsOneHotSoftOrZero() {
+            Matrix x = matrix("X", 1, 2);
+            Matrix y = matrix("Y", 1, 2);
+            double lse = Math.log(Math.exp(1) + Math.exp(2));
+            // PyTorch 1.13, -(Y * log_softmax(X, 1)).sum(1).mean() at X = [[1, 2]], Y = [[0, 1]]: d/dY = [[1.3133, 0.3133]].
+            Gradient one = softmaxCrossEntropy(x, y).gradientAt(x, new double[][] {{1, 2}}, y, new double[][] {{0, 1}});
+            assertThat(one.value()).isCloseTo(lse - 2, within(1e-15));
+            assertThat(one.toArray(y)).containsExactly(new double[] {lse - 1, lse - 2}, within(1e-15));
+            assertThat(one.toArray(x)).containsExactly(new double[] {Math.exp(1) / Math.exp(lse), Math.exp(2) / Math.exp(lse) - 1}, within(1e-15));
+            // A zero (padding) row adds nothing, but counts in n: PyTorch's 0.156631.
+            Matrix x2 = matrix("X", 2, 2);
+            Matrix y2 = matrix("Y", 2, 2);
+            Gradient padded = softmaxCrossEntropy(x2, y2).gradientAt(x2, new double[][] {{1, 2}, {3, 4}}, y2, new double[][] {{0, 1}, {0, 0}});
+            assertThat(padded.value()).isCloseTo((lse - 2) / 2, within(1e-15));
+            assertThat(padded.toArray(x2)[2]).isZero();
+            assertThat(padded.toArray(x2)[3]).isZero();
+            // Soft targets (label smoothing 0.1): the sum of each target times its log-probability.
+            Gradient soft = softmaxCrossEntropy(x, y).gradientAt(x, new double[][] {{1, 2}}, y, new double[][] {{0.05, 0.95}});
+            assertThat(soft.value()).isCloseTo(-(0.05 * (1 - lse) + 0.95 * (2 - lse)), within(1e-15));
+            assertThat(soft.toArray(x)).containsExactly(new double[] {Math.exp(1 - lse) - 0.05, Math.exp(2 - lse) - 0.95}, within(1e-15));
+        }
+
+        @Test
+        void crossEntropyOfTwoShapesNamesBoth() {
+            assertThatThrownBy(() -> softmaxCrossEntropy(matrix("Z", 4, 2), matrix("Y", 4, 3)))
+                    .isInstanceOf(adjoint.expr.ShapeMismatchException.class)
+                    .hasMessageStartingWith("softmax_cross_entropy: logits are 4x2 but targets are 4x3");
+        }
     }
 
     @Nested
