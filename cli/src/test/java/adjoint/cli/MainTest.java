@@ -244,6 +244,14 @@ class MainTest {
             assertThat(sqrt.status()).isEqualTo(1);
             assertThat(sqrt.out()).startsWith("gradient check: INCONCLUSIVE (1 entries, 0 non-smooth, 1 non-finite");
         }
+
+        @Test
+        void aPoleIsInconclusiveNotAPass() {
+            Run pole = run("check", "1/(x-1)", "--at", "x=1.0000001");
+            assertThat(pole.status()).isEqualTo(1);
+            assertThat(pole.out()).startsWith("gradient check: INCONCLUSIVE (1 entries, 0 non-smooth, 0 non-finite, 1 near a pole;")
+                    .contains("INCONCLUSIVE\n");
+        }
     }
 
     @Test

@@ -25,14 +25,19 @@ public record CheckReport(Expr expression, double value, List<EntryCheck> entrie
     }
 
     /**
-     * {@return whether nothing was compared}: no entry failed, and none passed or was checked at
-     * a kink, every one being NaN or infinite (or there being none)
+     * {@return whether the check could not decide}: no entry failed, but an entry could not be
+     * compared near a pole ({@link Status#INCONCLUSIVE}), or none was compared at all, every one
+     * being NaN or infinite (or there being none)
      */
     public boolean inconclusive() {
-        return !failed() && entries.stream().allMatch(e -> e.status() == Status.NON_FINITE);
+        return !failed() && (entries.stream().anyMatch(e -> e.status() == Status.INCONCLUSIVE)
+                || entries.stream().allMatch(e -> e.status() == Status.NON_FINITE));
     }
 
-    /** {@return whether the check passed: no entry failed, and at least one was compared; kinks are reported, not failed} */
+    /**
+     * {@return whether the check passed: no entry failed or was undecided near a pole, and at
+     * least one was compared; kinks are reported, not failed}
+     */
     public boolean passed() {
         return !failed() && !inconclusive();
     }
@@ -59,9 +64,10 @@ public record CheckReport(Expr expression, double value, List<EntryCheck> entrie
     /** {@return the report as text: a verdict, one line per entry, and the culprit if any} */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "gradient check: %s (%d entries, %d non-smooth, %d non-finite; %s)%n",
-                verdict(), entries.size(), withStatus(Status.NON_SMOOTH).size(),
-                withStatus(Status.NON_FINITE).size(), tolerance.describe()));
+        int undecided = withStatus(Status.INCONCLUSIVE).size();
+        sb.append(String.format(Locale.ROOT, "gradient check: %s (%d entries, %d non-smooth, %d non-finite%s; %s)%n",
+                verdict(), entries.size(), withStatus(Status.NON_SMOOTH).size(), withStatus(Status.NON_FINITE).size(),
+                undecided == 0 ? "" : ", " + undecided + " near a pole", tolerance.describe()));
         sb.append("  of ").append(Structure.text(expression)).append('\n');
         sb.append(String.format(Locale.ROOT, "  value %s%n", value));
         sb.append("  ").append(EntryCheck.header()).append('\n');

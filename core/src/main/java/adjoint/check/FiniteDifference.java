@@ -37,7 +37,7 @@ public final class FiniteDifference {
     /**
      * {@return {@code f'(x)} by Ridders' method}, from the first step {@link #step} and, for a
      * point within 1 of 0, also from a step relative to the point (so that {@code 1/x} at
-     * {@code 1e-8} is not differenced across its pole): the estimate with the smaller error
+     * {@code 1e-8} is not differenced across its pole): the estimate with the smaller relative error
      *
      * @param f the function
      * @param x the point
@@ -48,7 +48,30 @@ public final class FiniteDifference {
             return wide;
         }
         Estimate near = derivative(f, x, 0.02 * Math.abs(x));
-        return near.error() < wide.error() || !Double.isFinite(wide.value()) ? near : wide;
+        return better(near, wide);
+    }
+
+    /**
+     * {@return the estimate with the smaller error relative to its own value, the first on a tie},
+     * or the finite one:
+     * estimates of one derivative from very different steps may differ by orders of magnitude (one
+     * differenced across a pole), so their absolute errors do not compare
+     *
+     * @param a an estimate
+     * @param b another estimate of the same derivative
+     */
+    public static Estimate better(Estimate a, Estimate b) {
+        if (!Double.isFinite(b.value())) {
+            return a;
+        }
+        if (!Double.isFinite(a.value())) {
+            return b;
+        }
+        return relativeError(a) <= relativeError(b) ? a : b;
+    }
+
+    private static double relativeError(Estimate e) {
+        return e.error() == 0 ? 0 : e.error() / Math.abs(e.value());
     }
 
     /**

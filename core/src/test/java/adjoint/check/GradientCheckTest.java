@@ -129,6 +129,21 @@ class GradientCheckTest {
         }
 
         @Test
+        void aPoleIsNotAKinkAndNeverPasses() {
+            // 1/(x - 1) at 1.0000001: the first steps straddle the pole, finite differences give 7400.
+            Expr f = new Binary(BinaryOp.DIV, new Constant(1), new Binary(BinaryOp.SUB, X1, new Constant(1)));
+            CheckReport r = GradientCheck.defaults().check(f, Bindings.of("x1", 1.0000001));
+            assertThat(r.entries().get(0).status()).isEqualTo(Status.INCONCLUSIVE);
+            assertThat(r.passed()).isFalse();
+            assertThat(r.failed()).as("backprop's -1e14 is right").isFalse();
+            assertThat(r.render()).startsWith("gradient check: INCONCLUSIVE (1 entries, 0 non-smooth, 0 non-finite, 1 near a pole;");
+            CheckReport wrong = GradientCheck.defaults().check(new WrongTan(X1), Bindings.of("x1", 1.570796));
+            assertThat(wrong.passed()).as("tan with a wrong derivative, 1e-6 from its pole").isFalse();
+            CheckReport near = GradientCheck.defaults().check(new Binary(BinaryOp.DIV, new Constant(1), X1), Bindings.of("x1", 1e-9));
+            assertThat(near.passed()).as("1/x at 1e-9, smooth at the scale of the point").isTrue();
+        }
+
+        @Test
         void aCheckThatComparedNothingIsInconclusiveNotPassed() {
             CheckReport r = GradientCheck.defaults().check(new Unary(UnaryOp.SQRT, X1), Bindings.of("x1", 0));
             assertThat(r.entries().stream().map(EntryCheck::status)).containsExactly(Status.NON_FINITE);

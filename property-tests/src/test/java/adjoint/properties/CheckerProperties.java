@@ -8,6 +8,7 @@ import adjoint.check.NodeCheck;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.expr.Binary;
+import adjoint.expr.Custom;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
@@ -26,16 +27,77 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.SourceDSL;
 
-/** The gradient checker at kinks: a correct rule is never FAILED there, and a wrong rule is never PASSED. */
+/**
+ * The gradient checker at kinks and near poles: a correct rule is never FAILED there, and a wrong
+ * rule is never PASSED.
+ */
 class CheckerProperties {
 
     static final Coverage AT_KINKS = new Coverage();
     static final AtomicInteger WRONG = new AtomicInteger();
+    static final AtomicInteger NEAR_POLES = new AtomicInteger();
+    static final AtomicInteger UNDECIDED = new AtomicInteger();
 
     @AfterAll
     static void report() {
         System.out.println("[CheckerProperties] seed " + Theories.SEED + "; correct rules at kinks: " + AT_KINKS.summary()
-                + "; wrong rules checked: " + WRONG.get());
+                + "; wrong rules checked: " + WRONG.get() + "; rules near poles: " + NEAR_POLES.get() + ", "
+                + UNDECIDED.get() + " of them inconclusive");
+    }
+
+    /**
+     * A function with a pole or a singularity, {@code tan} (at {@code π/2}), {@code 1/x} or
+     * {@code ln x} (at 0), with its derivative or a wrong one: {@code 1/cos x}, {@code -1/x},
+     * {@code 1/x²}.
+     *
+     * @param a the input
+     * @param kind 0 for tan, 1 for 1/x, 2 for ln
+     * @param wrong whether the derivative is the wrong one
+     */
+    record NearPole(Expr a, int kind, boolean wrong) implements Custom.Elementwise {
+        static final double[] POLES = {Math.PI / 2, 0, 0};
+
+        @Override
+        public String op() {
+            return (wrong ? "wrong_" : "") + List.of("tan", "reciprocal", "log").get(kind);
+        }
+
+        @Override
+        public double apply(double x) {
+            return switch (kind) {
+                case 0 -> Math.tan(x);
+                case 1 -> 1 / x;
+                default -> Math.log(x);
+            };
+        }
+
+        @Override
+        public double derivative(double x, double out) {
+            return switch (kind) {
+                case 0 -> wrong ? 1 / Math.cos(x) : 1 + out * out;
+                case 1 -> wrong ? -1 / x : -1 / (x * x);
+                default -> wrong ? 1 / (x * x) : 1 / x;
+            };
+        }
+    }
+
+    @Test
+    void nearAPoleACorrectRuleIsNeverFailedAndAWrongRuleNeverPassed() {
+        // x = pole ± 10^u, u from -9 to -1 (ln only from the right): 1/(x-1) at 1.0000001, tan at 1.570796.
+        qt().forAll(SourceDSL.integers().between(0, 2), SourceDSL.doubles().between(-9, -1), SourceDSL.booleans().all(),
+                        SourceDSL.booleans().all())
+                .checkAssert((kind, u, left, wrong) -> {
+                    double x = NearPole.POLES[kind] + (left && kind != 2 ? -1 : 1) * Math.pow(10, u);
+                    NEAR_POLES.incrementAndGet();
+                    CheckReport r = GradientCheck.defaults().check(new NearPole(new Leaf.Variable("x"), kind, wrong), Bindings.of("x", x));
+                    if (r.inconclusive()) {
+                        UNDECIDED.incrementAndGet();
+                    }
+                    if (wrong ? r.passed() : r.failed()) {
+                        throw new AssertionError((wrong ? "a wrong rule PASSED" : "a correct rule was FAILED") + " near a pole:\n"
+                                + r.render());
+                    }
+                });
     }
 
     /** The kinks of the core ops, each put at its kink by shifting its input: {@code t = z - c}, 0 at the point. */
