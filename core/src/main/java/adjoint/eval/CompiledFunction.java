@@ -325,6 +325,7 @@ public final class CompiledFunction {
      * @return the value
      */
     public double valueAndGradient(double[] point, double[] gradientOut) {
+        layout.checkLength("point", point);
         layout.checkLength("gradient", gradientOut);
         Values v = forward(bindFlat(point));
         flatten(backward(v), gradientOut);

@@ -119,7 +119,12 @@ public final class Layout {
     void checkLength(String what, double[] flat) {
         Objects.requireNonNull(flat, () -> what + " is null");
         if (flat.length != dimension) {
-            throw new BindingException("a flat " + what + " of this function has " + dimension + " entries, got " + flat.length);
+            StringBuilder entries = new StringBuilder();
+            for (Leaf.Variable v : parameters) {
+                entries.append(entries.isEmpty() ? "" : ", ").append(v.name()).append(v.shape().isScalar() ? "" : " " + v.shape());
+            }
+            throw new BindingException("a flat " + what + " of this function has " + dimension + (dimension == 1 ? " entry" : " entries")
+                    + " (" + entries + "), got " + flat.length);
         }
     }
 

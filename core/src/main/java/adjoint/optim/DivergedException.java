@@ -23,6 +23,16 @@ public final class DivergedException extends AdjointException {
         return step;
     }
 
+    /** Throws if a step moved any entry of the point to an infinity or NaN: a divergence the next evaluation would meet, or none would after the last step. */
+    static void checkPoint(int step, double[] point) {
+        for (int i = 0; i < point.length; i++) {
+            if (!Double.isFinite(point[i])) {
+                throw new DivergedException("point entry " + i + " is " + point[i] + " after step " + step
+                        + "; the run diverged (try a smaller learning rate)", step);
+            }
+        }
+    }
+
     /** Throws if the value or any gradient entry at step {@code step} is not finite. */
     static void check(int step, double value, double[] gradient) {
         if (!Double.isFinite(value)) {

@@ -26,7 +26,8 @@ public sealed interface Optimizer permits Sgd, Adam {
      * @param objective the function to minimize
      * @param start the first point; not changed
      * @param steps the number of steps, each one evaluation of the objective
-     * @throws DivergedException if the objective or its gradient is not finite at a step
+     * @throws DivergedException if the objective or its gradient is not finite at a step, or a
+     *     step, the last included, moves the point to an infinite or NaN entry
      */
     default Training minimize(Objective objective, double[] start, int steps) {
         return minimize(objective, start, steps, Progress.none());
@@ -40,7 +41,8 @@ public sealed interface Optimizer permits Sgd, Adam {
      * @param start the first point; not changed
      * @param steps the number of steps, each one evaluation of the objective
      * @param progress told of every step, after it is taken
-     * @throws DivergedException if the objective or its gradient is not finite at a step
+     * @throws DivergedException if the objective or its gradient is not finite at a step, or a
+     *     step, the last included, moves the point to an infinite or NaN entry
      * @throws IllegalArgumentException if {@code steps} is negative
      */
     default Training minimize(Objective objective, double[] start, int steps, Progress progress) {
@@ -59,6 +61,7 @@ public sealed interface Optimizer permits Sgd, Adam {
             DivergedException.check(k + 1, value, gradient);
             values[k] = value;
             run.step(point, gradient);
+            DivergedException.checkPoint(k + 1, point);
             progress.step(k + 1, steps, value);
         }
         return new Training(point, values);

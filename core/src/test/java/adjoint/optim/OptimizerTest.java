@@ -149,6 +149,23 @@ class OptimizerTest {
             assertThatThrownBy(() -> Adam.of(0.1).minimize(nanGradient, new double[1], 3))
                     .isInstanceOf(DivergedException.class).hasMessageStartingWith("gradient entry 0 is NaN at step 1");
         }
+
+        @Test
+        void aLastStepThatLeavesThePointInfiniteIsADivergenceToo() {
+            // x² at 3 has gradient 6; a step of 1e308 takes x to 3 - 6e308, -infinity, after which nothing is evaluated.
+            CompiledFunction square = Backprop.compile(new Binary(BinaryOp.MUL, new Variable("x"), new Variable("x")));
+            assertThatThrownBy(() -> Sgd.of(1e308).minimize(square::valueAndGradient, new double[] {3}, 1))
+                    .isInstanceOf(DivergedException.class)
+                    .hasMessage("point entry 0 is -Infinity after step 1; the run diverged (try a smaller learning rate)")
+                    .satisfies(e -> assertThat(((DivergedException) e).step()).isEqualTo(1));
+        }
+
+        @Test
+        void aStartPointOfTheWrongLengthIsNamedAsThePointWithTheFunctionsParameters() {
+            CompiledFunction square = Backprop.compile(new Binary(BinaryOp.MUL, new Variable("x"), new Variable("x")));
+            assertThatThrownBy(() -> Sgd.of(0.1).minimize(square::valueAndGradient, new double[] {3, 4}, 1))
+                    .hasMessage("a flat point of this function has 1 entry (x), got 2");
+        }
     }
 
     @Nested
