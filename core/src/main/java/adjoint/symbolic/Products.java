@@ -9,6 +9,7 @@ import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scalar products, quotients and negations rewritten as a reader writes them: one sign, one
@@ -22,26 +23,55 @@ final class Products {
 
     static final int MAX_FACTORS = 12;
 
-    /** A factor and its whole-number exponent. */
+    /** A factor, its fingerprint and its whole-number exponent. */
     private static final class Factor {
         final Expr atom;
+        final Fingerprint print;
         int power;
 
-        Factor(Expr atom, int power) {
+        Factor(Expr atom, Fingerprint print, int power) {
             this.atom = atom;
+            this.print = print;
             this.power = power;
         }
     }
 
+    /**
+     * Whether a factor is small enough to compare structurally, and then its structural hash.
+     *
+     * @param small whether the factor has at most {@link Simplify#small} nodes
+     * @param hash its structural hash if small, else 0
+     */
+    record Fingerprint(boolean small, int hash) {
+        /** {@return the fingerprint of {@code atom}, from {@code known} if it is there, else found and put there} */
+        static Fingerprint of(Expr atom, Map<Expr, Fingerprint> known) {
+            Fingerprint f = known.get(atom);
+            if (f == null) {
+                boolean small = Simplify.small(atom);
+                f = new Fingerprint(small, small ? atom.hashCode() : 0);
+                known.put(atom, f);
+            }
+            return f;
+        }
+    }
+
     private final List<Factor> factors = new ArrayList<>();
+    private final Map<Expr, Fingerprint> known;
     private double coefficient = 1;
     private int gathered;
 
-    private Products() {}
+    private Products(Map<Expr, Fingerprint> known) {
+        this.known = known;
+    }
 
-    /** {@return {@code e}, a scalar product, quotient or negation, in normal form} */
-    static Expr normalize(Expr e) {
-        Products p = new Products();
+    /**
+     * {@return {@code e}, a scalar product, quotient or negation, in normal form}
+     *
+     * @param e the expression
+     * @param known the fingerprints of factors met before, by identity; those of new factors are added
+     */
+    static Expr normalize(Expr e, Map<Expr, Fingerprint> known) {
+        Products p = new Products(known);
         p.collect(e, 1);
         return p.build();
     }
@@ -103,15 +133,17 @@ final class Products {
         return p != null && p == Math.rint(p) && Math.abs(p) <= 16 ? p.intValue() : 0;
     }
 
+    /** Adds a factor, merging it with an equal one ({@link Simplify#same}: one node, or small and structurally equal). */
     private void add(Expr atom, int power) {
         gathered++;
+        Fingerprint print = Fingerprint.of(atom, known);
         for (Factor f : factors) {
-            if (Simplify.same(f.atom, atom)) {
+            if (f.atom == atom || print.small() && f.print.small() && f.print.hash() == print.hash() && f.atom.equals(atom)) {
                 f.power += power;
                 return;
             }
         }
-        factors.add(new Factor(atom, power));
+        factors.add(new Factor(atom, print, power));
     }
 
     private Expr build() {

@@ -43,6 +43,10 @@ public final class Simplify {
     private static final int SMALL = 64;
 
     private IdentityHashMap<Expr, Expr> memo = new IdentityHashMap<>();
+    /** Whether the last rewrite put a product in normal form, which no rule rewrites further. */
+    private boolean normalized;
+    /** What {@link Products} found of the factors it met, kept for the next products that share them. */
+    private final IdentityHashMap<Expr, Products.Fingerprint> fingerprints = new IdentityHashMap<>();
     private final boolean readable;
 
     /** Creates an exact simplifier with nothing seen yet. */
@@ -60,7 +64,7 @@ public final class Simplify {
      * @param e the expression
      */
     public static Expr of(Expr e) {
-        return new Simplify().apply(e);
+        return new Simplify().once(e);
     }
 
     /**
@@ -69,7 +73,13 @@ public final class Simplify {
      * @param e the expression
      */
     public static Expr readable(Expr e) {
-        return new Simplify(true).apply(e);
+        return new Simplify(true).once(e);
+    }
+
+    /** {@return {@code root} simplified by a simplifier that is used once, so remembers nothing} */
+    private Expr once(Expr root) {
+        Numbered graph = Numbered.of(root);
+        return simplify(graph, false)[graph.size() - 1];
     }
 
     /**
@@ -144,7 +154,9 @@ public final class Simplify {
             Expr e = rebuilt;
             // A rule that does not apply returns its node itself; comparing by identity keeps each
             // node's rewriting constant-time (a structural comparison would walk its whole subtree).
-            for (int round = 0; round < 8; round++) {
+            // A normal form is built anew, so it is never the node it came from: it ends the rounds itself.
+            normalized = false;
+            for (int round = 0; round < 8 && !normalized; round++) {
                 Expr next = step(e);
                 if (next == e) {
                     break;
@@ -176,7 +188,7 @@ public final class Simplify {
         }
         return switch (u.fn()) {
             case NEG -> x instanceof Unary inner && inner.fn() == UnaryOp.NEG ? inner.a()
-                    : readable && u.shape().isScalar() && productLike(x) ? Products.normalize(u) : u;
+                    : readable && u.shape().isScalar() && productLike(x) ? normalize(u) : u;
             default -> u;
         };
     }
@@ -200,15 +212,21 @@ public final class Simplify {
                     : is(cy, 1) ? x
                     : is(cx, -1) ? new Unary(UnaryOp.NEG, y)
                     : is(cy, -1) ? new Unary(UnaryOp.NEG, x)
-                    : readable && s.isScalar() ? Products.normalize(b)
+                    : readable && s.isScalar() ? normalize(b)
                     : b;
             case DIV -> is(cy, 1) ? x
-                    : readable && s.isScalar() ? Products.normalize(b)
+                    : readable && s.isScalar() ? normalize(b)
                     : b;
             case POW -> is(cy, 1) ? x : is(cy, 0) ? Exprs.constant(1, s) : b;
             // Rewrites are optional: an op with none is left as it is.
             default -> b;
         };
+    }
+
+    /** {@return {@code e} in {@link Products}' normal form}, which ends the node's rounds of rewriting */
+    private Expr normalize(Expr e) {
+        normalized = true;
+        return Products.normalize(e, fingerprints);
     }
 
     private static boolean negativeZero(Double c) {
@@ -267,7 +285,8 @@ public final class Simplify {
         return a == b || (small(a) && small(b) && a.equals(b));
     }
 
-    private static boolean small(Expr e) {
+    /** {@return whether {@code e}, read as a tree, has at most {@value #SMALL} nodes} */
+    static boolean small(Expr e) {
         ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(e);
         int seen = 0;

@@ -4,6 +4,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixOp;
 import adjoint.expr.Notation;
@@ -136,10 +137,22 @@ public final class Syntax {
         Expr root = Objects.requireNonNull(e, "expression is null").expr();
         String text = Printer.print(root, (node, context) -> template(node), "(", ")", MAX_TEXT);
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("the text of this expression is longer than " + MAX_TEXT
-                    + " characters: it uses shared sub-expressions many times, and the text writes each use out");
+            throw new IllegalArgumentException(tooLong(root));
         }
         return text;
+    }
+
+    /** {@return why the text of {@code root} exceeds {@link #MAX_TEXT}: its size, and whether shared sub-expressions are written out at each use} */
+    private static String tooLong(Expr root) {
+        List<Expr> nodes = Exprs.topological(root);
+        long uses = 0;
+        for (Expr n : nodes) {
+            uses += n.arity();
+        }
+        String why = uses > nodes.size() - 1
+                ? "it has " + nodes.size() + " nodes, and the text writes a shared sub-expression out at each of its uses"
+                : "it has " + nodes.size() + " nodes, too many to write out";
+        return "the text of this expression would exceed the limit of " + MAX_TEXT + " characters (Syntax.MAX_TEXT): " + why;
     }
 
     private static Template template(Expr e) {

@@ -241,7 +241,20 @@ class SyntaxTest {
             }
             Scalar doubling = x;
             assertThatThrownBy(() -> Syntax.print(doubling)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("the text of this expression is longer than 1000000 characters");
+                    .hasMessage("the text of this expression would exceed the limit of 1000000 characters (Syntax.MAX_TEXT): "
+                            + "it has 101 nodes, and the text writes a shared sub-expression out at each of its uses");
+        }
+
+        @Test
+        void aChainTooLongToWriteIsRefusedForItsLengthNotForSharing() {
+            Scalar x = Adjoint.scalar("x");
+            for (int i = 0; i < 200_000; i++) {
+                x = Adjoint.sin(x);
+            }
+            Scalar chain = x;
+            assertThatThrownBy(() -> Syntax.print(chain)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the text of this expression would exceed the limit of 1000000 characters (Syntax.MAX_TEXT): "
+                            + "it has 200001 nodes, too many to write out");
         }
 
         @Test
