@@ -1,8 +1,9 @@
 """Evaluates expressions of adjoint's text syntax with PyTorch in float64, one thread.
 
-Reads JSON lines {"expr": "...", "at": {"x": 1.0, ...}} on standard input and writes, per line,
-{"value": V, "gradient": {"x": G, ...}} with NaN and infinities as strings, so that adjoint's
-command line can be compared with PyTorch at the same edge points.
+Reads JSON lines {"expr": "...", "at": {"x": 1.0, "X": [[1, 2]], ...}} on standard input and
+writes, per line, {"value": V, "gradient": {"x": G, "X": [G11, G12], ...}} (a matrix's gradient
+flat, by rows) with NaN and infinities as strings, so that adjoint's command line can be compared
+with PyTorch at the same edge points.
 """
 import json
 import math
@@ -19,7 +20,14 @@ FUNCTIONS = {
     "sin": torch.sin, "cos": torch.cos, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "softplus": F.softplus,
     "log1p": torch.log1p, "expm1": torch.expm1, "sign": torch.sign, "erf": torch.erf, "atan": torch.atan,
     "max": torch.maximum, "min": torch.minimum, "xlogy": torch.xlogy, "inv": torch.reciprocal, "square": torch.square,
+    "sum": torch.sum, "logsumexp_rows": lambda x: torch.logsumexp(x, 1, keepdim=True),
+    # cross_entropy with class probabilities as targets, written out (1.13 has it, but not for zero rows' mean).
+    "softmax_cross_entropy": lambda z, y: -(y * torch.log_softmax(z, 1)).sum(1).mean(),
 }
+
+
+def parse(value):
+    return float(value) if isinstance(value, str) else value
 
 
 def number(x):
@@ -31,10 +39,12 @@ for line in sys.stdin:
     env = dict(FUNCTIONS)
     variables = {}
     for name, value in case["at"].items():
-        variables[name] = torch.tensor(float(value), dtype=torch.float64, requires_grad=True)
+        entries = [[parse(v) for v in row] for row in value] if isinstance(value, list) else parse(value)
+        variables[name] = torch.tensor(entries, dtype=torch.float64, requires_grad=True)
     env.update(variables)
     out = eval(case["expr"].replace("^", "**"), {"__builtins__": {}}, env)
     grads = torch.autograd.grad(out, list(variables.values()), allow_unused=True)
     result = {"value": number(out.item()),
-              "gradient": {n: number(g.item() if g is not None else 0.0) for n, g in zip(variables, grads)}}
+              "gradient": {n: (number(g.item()) if g.dim() == 0 else [number(v) for v in g.flatten().tolist()])
+                           if g is not None else 0.0 for n, g in zip(variables, grads)}}
     print(json.dumps(result), flush=True)

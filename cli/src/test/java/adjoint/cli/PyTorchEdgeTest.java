@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class PyTorchEdgeTest {
 
-    /** An edge case: an expression, its point, and whether only the value is compared. */
-    record Case(String expr, Map<String, Double> at, boolean valueOnly) {
+    /**
+     * An edge case: an expression, its point (a {@code Double} or a {@code double[][]} for each
+     * variable), and whether only the value is compared.
+     */
+    record Case(String expr, Map<String, Object> at, boolean valueOnly) {
         static Case of(String expr, Object... pairs) {
-            Map<String, Double> at = new LinkedHashMap<>();
+            Map<String, Object> at = new LinkedHashMap<>();
             for (int i = 0; i < pairs.length; i += 2) {
-                at.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+                at.put((String) pairs[i], pairs[i + 1] instanceof Number n ? (Object) n.doubleValue() : pairs[i + 1]);
             }
             return new Case(expr, at, false);
         }
@@ -39,6 +44,8 @@ class PyTorchEdgeTest {
             return new Case(expr, at, true);
         }
     }
+
+    static final double INF = Double.POSITIVE_INFINITY;
 
     static final List<Case> CASES = List.of(
             Case.of("sqrt(relu(x))", "x", -1), Case.of("sqrt(relu(x))", "x", 0), Case.of("relu(x)^0.5", "x", -1),
@@ -52,8 +59,21 @@ class PyTorchEdgeTest {
             Case.of("sigmoid(x)", "x", 1000), Case.of("sigmoid(x)", "x", -1000), Case.of("softplus(x)", "x", 1000),
             Case.of("softplus(x)", "x", -1000), Case.of("tanh(x)", "x", 1000), Case.of("exp(x)", "x", 1000),
             Case.of("log1p(x)", "x", -1), Case.of("expm1(x)", "x", 1e-10), Case.of("inv(x)", "x", 0),
-            Case.of("x*y", "x", Double.POSITIVE_INFINITY, "y", 0), Case.of("atan(x)", "x", 1e300),
-            Case.of("erf(x)", "x", 3), Case.of("log(x)", "x", 0), Case.of("sqrt(x)", "x", 1e-300));
+            Case.of("x*y", "x", INF, "y", 0), Case.of("atan(x)", "x", 1e300),
+            Case.of("erf(x)", "x", 3), Case.of("log(x)", "x", 0), Case.of("sqrt(x)", "x", 1e-300),
+            // Ties of two equal infinities, xlogy and powers at base 0, IEEE 754's pow, log-sum-exp of an infinite row.
+            Case.of("max(x, y)", "x", INF, "y", INF), Case.of("min(x, y)", "x", -INF, "y", -INF),
+            Case.of("max(x, y)", "x", -INF, "y", -INF), Case.of("max(x, y)", "x", INF, "y", Double.MAX_VALUE),
+            Case.of("xlogy(x, y)", "x", 0, "y", 0), Case.of("xlogy(x, y)", "x", 0, "y", -1),
+            Case.of("x^y", "x", 0, "y", 0), Case.of("x^y", "x", 0, "y", -1), Case.of("0^x", "x", 0),
+            Case.of("x^y", "x", 1, "y", Double.NaN), Case.of("x^y", "x", -1, "y", INF), Case.of("x^y", "x", -1, "y", -INF),
+            Case.of("sum(logsumexp_rows(X))", "X", new double[][] {{INF, 1}}),
+            Case.of("sum(logsumexp_rows(X))", "X", new double[][] {{-INF, 1}, {-3, 1e300}}),
+            // Cross-entropy with one-hot, zero (padding) and soft targets, in both arguments.
+            Case.of("softmax_cross_entropy(X, Y)", "X", new double[][] {{1, 2}}, "Y", new double[][] {{0, 1}}),
+            Case.of("softmax_cross_entropy(X, Y)", "X", new double[][] {{1, 2}, {3, 4}}, "Y", new double[][] {{0, 1}, {0, 0}}),
+            Case.of("softmax_cross_entropy(X, Y)", "X", new double[][] {{0.5, -2, 3}, {800, 1, -800}},
+                    "Y", new double[][] {{0.1, 0.1, 0.8}, {0.05, 0.9, 0.05}}));
 
     @Test
     void theCommandLineAgreesWithPyTorchAtEdgePoints() throws Exception {
@@ -84,15 +104,20 @@ class PyTorchEdgeTest {
         List<String> disagreements = new ArrayList<>();
         for (int i = 0; i < CASES.size(); i++) {
             Case c = CASES.get(i);
-            Map<String, Double> torchResult = parse(answers.get(i));
-            Map<String, Double> ours = adjoint(c);
+            Map<String, double[]> torchResult = parse(answers.get(i));
+            Map<String, double[]> ours = adjoint(c);
             for (var e : torchResult.entrySet()) {
                 if (c.valueOnly() && !e.getKey().equals("value")) {
                     continue;
                 }
-                if (!agree(ours.get(e.getKey()), e.getValue())) {
-                    disagreements.add(c.expr() + " at " + c.at() + ": " + e.getKey() + " is " + ours.get(e.getKey())
-                            + ", PyTorch " + e.getValue());
+                double[] mine = ours.get(e.getKey());
+                boolean same = mine != null && mine.length == e.getValue().length;
+                for (int k = 0; same && k < mine.length; k++) {
+                    same = agree(mine[k], e.getValue()[k]);
+                }
+                if (!same) {
+                    disagreements.add(c.expr() + " at " + text(c.at()) + ": " + e.getKey() + " is " + Arrays.toString(mine)
+                            + ", PyTorch " + Arrays.toString(e.getValue()));
                 }
             }
         }
@@ -101,55 +126,68 @@ class PyTorchEdgeTest {
         assertThat(disagreements).isEmpty();
     }
 
-    private static boolean agree(Double ours, double torch) {
-        if (ours == null) {
-            return false;
-        }
+    private static boolean agree(double ours, double torch) {
         if (Double.isNaN(torch) || Double.isInfinite(torch) || torch == 0) {
             return Double.compare(ours, torch) == 0 || torch == 0 && ours == 0;
         }
         return Math.abs(ours - torch) <= 1e-12 * Math.abs(torch);
     }
 
-    /** {@return the value and each partial, by name ({@code value} for the value), from {@code adjoint grad}} */
-    private static Map<String, Double> adjoint(Case c) {
+    /** A number as the command line prints it or as the peer writes it in JSON, quoted where not finite. */
+    static final Pattern NUMBER = Pattern.compile("-?Infinity|NaN|-?[0-9][0-9.]*(?:[eE][-+]?[0-9]+)?");
+
+    /** {@return the value and each gradient, flat by rows, by name ({@code value} for the value), from {@code adjoint grad}} */
+    private static Map<String, double[]> adjoint(Case c) {
         StringBuilder at = new StringBuilder();
         c.at().forEach((k, v) -> at.append(at.isEmpty() ? "" : ",").append(k).append('=').append(literal(v)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"grad", c.expr(), "--at", at.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertThat(status).as(c + ": " + err).isZero();
-        Map<String, Double> m = new LinkedHashMap<>();
+        Map<String, double[]> m = new LinkedHashMap<>();
         for (String line : out.toString().split("\n")) {
-            String[] parts = line.split(" ");
-            m.put(parts[0].equals("value") ? "value" : parts[0].substring("d/d".length()), Double.parseDouble(parts[1]));
+            String name = line.substring(0, line.indexOf(' '));
+            m.put(name.equals("value") ? "value" : name.substring("d/d".length()), numbers(line.substring(name.length())));
         }
         return m;
     }
 
-    private static Map<String, Double> parse(String json) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        Matcher v = Pattern.compile("\"value\": (\"?[-\\w.+]+\"?)").matcher(json);
-        assertThat(v.find()).as(json).isTrue();
-        m.put("value", number(v.group(1)));
-        Matcher g = Pattern.compile("\"(\\w+)\": (\"?[-\\w.+]+\"?)").matcher(json.substring(json.indexOf("\"gradient\"")));
+    /** {@return the peer's answer: the value and each gradient, flat, by name} */
+    private static Map<String, double[]> parse(String json) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        int gradient = json.indexOf("\"gradient\"");
+        assertThat(gradient).as(json).isPositive();
+        m.put("value", numbers(json.substring(json.indexOf(':') + 1, gradient)));
+        Matcher g = Pattern.compile("\"(\\w+)\": (\\[[^\\]]*\\]|\"?[-\\w.+]+\"?)").matcher(json.substring(gradient + "\"gradient\": {".length()));
         while (g.find()) {
-            if (!g.group(1).equals("gradient")) {
-                m.put(g.group(1), number(g.group(2)));
-            }
+            m.put(g.group(1), numbers(g.group(2)));
         }
         return m;
     }
 
-    private static double number(String s) {
-        return Double.parseDouble(s.replace("\"", ""));
+    private static double[] numbers(String text) {
+        return NUMBER.matcher(text).results().mapToDouble(r -> Double.parseDouble(r.group())).toArray();
     }
 
-    private static String json(double v) {
-        return Double.isNaN(v) ? "NaN" : Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity") : Double.toString(v);
+    private static String json(Object v) {
+        if (v instanceof double[][] rows) {
+            return Arrays.stream(rows).map(r -> Arrays.stream(r).mapToObj(PyTorchEdgeTest::json).collect(Collectors.joining(", ", "[", "]")))
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        double d = (Double) v;
+        return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
     }
 
-    private static String literal(double v) {
-        return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : Double.toString(v);
+    private static String literal(Object v) {
+        if (v instanceof double[][] rows) {
+            return Arrays.stream(rows).map(r -> Arrays.stream(r).mapToObj(PyTorchEdgeTest::literal).collect(Collectors.joining(",", "[", "]")))
+                    .collect(Collectors.joining(",", "[", "]"));
+        }
+        double d = (Double) v;
+        return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toString(d);
+    }
+
+    private static String text(Map<String, Object> at) {
+        return at.entrySet().stream().map(e -> e.getKey() + "=" + literal(e.getValue())).collect(Collectors.joining(", "));
     }
 }
