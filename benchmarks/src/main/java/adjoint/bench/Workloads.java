@@ -2,6 +2,7 @@ package adjoint.bench;
 
 import adjoint.eval.Bindings;
 import adjoint.eval.Backprop;
+import adjoint.symbolic.Simplify;
 import adjoint.symbolic.Symbolic;
 import adjoint.eval.CompiledFunction;
 import adjoint.expr.Expr;
@@ -91,6 +92,7 @@ public final class Workloads {
         BatchWorkload.run(timer, csv);
         memory(csv);
         symbolic(csv, quick ? 100_000 : 1_000_000);
+        readable(csv, 12_000, quick ? 100_000 : 1_000_000);
 
         Path out = Path.of("target", "results.csv");
         Files.createDirectories(out.getParent());
@@ -152,6 +154,22 @@ public final class Workloads {
         csv.add(String.format(Locale.ROOT, "symbolic_chain,%d,simplified_over_backprop,%.6e,%.4f", n, simplified, simplified / backprop));
         csv.add(String.format(Locale.ROOT, "symbolic_chain_nodes,%d,simplified_over_unsimplified,%d,%.4f", n, simpleNodes,
                 simpleNodes / (double) rawNodes));
+    }
+
+    /**
+     * {@code readable()} (exact simplification, then products in a reader's normal form) of the
+     * symbolic derivative of a chain, 30,000 nodes in size, and of the deep chain's
+     * (targets: under 1 s and under 10 s).
+     */
+    private static void readable(List<String> csv, int small, int deep) {
+        for (int n : new int[] {small, deep}) {
+            Expr derivative = Symbolic.gradient(DeepWorkload.chain(n)).get("x");
+            int nodes = CompiledFunction.of(derivative).nodeCount();
+            double seconds = new Timer(0, n == small ? 5 : 1).median(() -> Simplify.readable(derivative));
+            System.out.printf(Locale.ROOT, "readable() of the derivative of a %,d-deep chain, %,d nodes: %.2f s (target < %d s)%n",
+                    n, nodes, seconds, n == small ? 1 : 10);
+            csv.add(String.format(Locale.ROOT, "readable,%d,seconds,%.6e,%d", n, seconds, nodes));
+        }
     }
 
     private static long usedAfterGc() {

@@ -53,7 +53,9 @@ public final class Main {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         } else {
             cli = new CommandLine(new AdjointCommand());
-            cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + ".");
+            cli.getCommandSpec().usageMessage().footer("%nFunctions of the text syntax: " + String.join(" ", Syntax.functions()) + "."
+                    + "%nsoftmax_cross_entropy(Z, Y) is -(1/n) sum_ij Y_ij log_softmax(Z)_ij: the targets Y may be one-hot, soft"
+                    + " or zero rows, as PyTorch's cross_entropy with class probabilities.");
         }
         // An expression such as -x^2 is not an option: unknown options are read as the expression.
         cli.setUnmatchedOptionsArePositionalParams(true);

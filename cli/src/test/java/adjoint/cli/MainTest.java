@@ -260,6 +260,7 @@ class MainTest {
         int status = Main.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertThat(status).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("Functions of the text syntax: " + String.join(" ", adjoint.dsl.Syntax.functions()) + ".")
-                .contains(" atan ").contains(" max ");
+                .contains(" atan ").contains(" max ")
+                .contains("softmax_cross_entropy(Z, Y) is -(1/n) sum_ij Y_ij log_softmax(Z)_ij: the targets Y may be one-hot, soft or zero rows");
     }
 }

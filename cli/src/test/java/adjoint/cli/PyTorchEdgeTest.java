@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -169,22 +170,23 @@ class PyTorchEdgeTest {
         return NUMBER.matcher(text).results().mapToDouble(r -> Double.parseDouble(r.group())).toArray();
     }
 
+    /** {@return a point's value as the peer's JSON reads it: NaN and the infinities spelled as JSON's extension does} */
     private static String json(Object v) {
-        if (v instanceof double[][] rows) {
-            return Arrays.stream(rows).map(r -> Arrays.stream(r).mapToObj(PyTorchEdgeTest::json).collect(Collectors.joining(", ", "[", "]")))
-                    .collect(Collectors.joining(", ", "[", "]"));
-        }
-        double d = (Double) v;
-        return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d);
+        return written(v, ", ", d -> Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Double.toString(d));
     }
 
+    /** {@return a point's value as {@code --at} reads it} */
     private static String literal(Object v) {
+        return written(v, ",", d -> Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toString(d));
+    }
+
+    /** {@return a number, or a matrix as a list of rows, each number written by {@code number}} */
+    private static String written(Object v, String comma, DoubleFunction<String> number) {
         if (v instanceof double[][] rows) {
-            return Arrays.stream(rows).map(r -> Arrays.stream(r).mapToObj(PyTorchEdgeTest::literal).collect(Collectors.joining(",", "[", "]")))
-                    .collect(Collectors.joining(",", "[", "]"));
+            return Arrays.stream(rows).map(r -> Arrays.stream(r).mapToObj(number).collect(Collectors.joining(comma, "[", "]")))
+                    .collect(Collectors.joining(comma, "[", "]"));
         }
-        double d = (Double) v;
-        return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toString(d);
+        return number.apply((Double) v);
     }
 
     private static String text(Map<String, Object> at) {
