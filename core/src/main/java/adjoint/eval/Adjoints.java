@@ -1,5 +1,7 @@
 package adjoint.eval;
 
+import adjoint.kernel.Kernels;
+
 /**
  * The gradient (adjoint) of the result with respect to every node of a {@link Program}: what
  * backprop accumulates, summed over each node's uses. A node nothing reached has gradient zero.

@@ -4,7 +4,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 
@@ -67,35 +67,28 @@ final class Backward {
             switch (p.nodes[i]) {
                 case Leaf l -> { }
                 case Unary u -> g.accumulate(a,
-                        Kernels.mapPullback(u.fn(), v.data(a), v.data(i), g.data(i)));
+                        OpKernels.mapPullback(u.fn(), v.data(a), v.data(i), g.data(i)));
                 case Binary b -> {
                     if (wants[a]) {
-                        g.accumulate(a, Kernels.zipPullback(b.fn(), true, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        g.accumulate(a, OpKernels.zipPullback(b.fn(), true, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                     if (wants[c]) {
-                        g.accumulate(c, Kernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
+                        g.accumulate(c, OpKernels.zipPullback(b.fn(), false, v.data(a), v.data(c), v.data(i), g.data(i)));
                     }
                 }
-                case MatrixOp.MatMul mm when wants[a] && wants[c] && p.shape(c).cols() == 1 -> {
-                    double[][][] both = Kernels.matrixVectorPullback(v.data(a), v.data(c), g.data(i));
-                    g.accumulate(a, both[0]);
-                    g.accumulate(c, both[1]);
-                }
-                case MatrixOp.MatMul mm -> {
-                    if (wants[a]) {
-                        g.accumulate(a, Kernels.multiplyTransposed(g.data(i), v.data(c), v.pool));
+                case Structural op -> {
+                    int[] in = p.inputs(i);
+                    boolean[] wanted = new boolean[in.length];
+                    for (int k = 0; k < in.length; k++) {
+                        wanted[k] = wants[in[k]];
                     }
-                    if (wants[c]) {
-                        g.accumulate(c, Kernels.transposeMultiply(v.data(a), g.data(i), v.pool));
+                    double[][][] passed = op.pullbacks(wanted, Forward.inputValues(p, v, i), v.data(i), g.data(i), v.pool);
+                    for (int k = 0; k < in.length; k++) {
+                        if (wanted[k]) {
+                            g.accumulate(in[k], passed[k]);
+                        }
                     }
                 }
-                case MatrixOp.Transpose t -> g.accumulate(a, Kernels.transpose(g.data(i)));
-                case MatrixOp.Sum s -> g.accumulate(a, Kernels.fill(p.shape(a), g.s[i]));
-                case MatrixOp.Broadcast b -> g.s[a] += Kernels.sum(g.data(i));
-                case MatrixOp.BroadcastRows b -> g.accumulate(a, Kernels.columnSums(g.data(i)));
-                case MatrixOp.Trace t -> g.accumulate(a, Kernels.scaledIdentity(p.shape(a).rows(), g.s[i]));
-                case MatrixOp.LogSumExpRows l -> g.accumulate(a, Kernels.logSumExpRowsPullback(v.data(a), g.data(i)));
-                case MatrixOp.SoftmaxRows s -> g.accumulate(a, Kernels.softmaxRowsPullback(v.data(i), g.data(i)));
                 case Custom custom -> CustomCalls.pullback(custom, v, g, p.inputs(i), i, wants);
             }
         }

@@ -4,7 +4,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 
@@ -54,18 +54,28 @@ final class Forward {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
-                case Unary u -> v.put(i, Kernels.map(u.fn(), v.data(a)));
-                case Binary b -> v.put(i, Kernels.zip(b.fn(), v.data(a), v.data(p.in1[i])));
-                case MatrixOp.MatMul mm -> v.put(i, Kernels.multiply(v.data(a), v.data(p.in1[i]), v.pool));
-                case MatrixOp.Transpose t -> v.put(i, Kernels.transpose(v.data(a)));
-                case MatrixOp.Sum s -> v.s[i] = v.scalar(a) ? v.s[a] : Kernels.sum(v.data(a));
-                case MatrixOp.Broadcast b -> v.put(i, Kernels.fill(b.shape(), v.s[a]));
-                case MatrixOp.BroadcastRows b -> v.put(i, Kernels.repeatRow(v.data(a), b.shape().rows()));
-                case MatrixOp.Trace t -> v.s[i] = Kernels.trace(v.data(a));
-                case MatrixOp.LogSumExpRows l -> v.put(i, Kernels.logSumExpRows(v.data(a)));
-                case MatrixOp.SoftmaxRows s -> v.put(i, Kernels.softmaxRows(v.data(a)));
+                case Unary u -> v.put(i, OpKernels.map(u.fn(), v.data(a)));
+                case Binary b -> v.put(i, OpKernels.zip(b.fn(), v.data(a), v.data(p.in1[i])));
+                case Structural op -> v.put(i, op.value(inputValues(p, v, i), v.pool));
                 case Custom c -> v.put(i, CustomCalls.forward(c, v, p.inputs(i), p.shape(i)));
             }
         }
+    }
+
+    /** {@return the values of node {@code i}'s inputs, in input order, a scalar as {@code 1 x 1}} */
+    static double[][][] inputValues(Program p, Values v, int i) {
+        int n = p.arity(i);
+        if (n == 1) {
+            return new double[][][] {v.data(p.in0[i])};
+        }
+        if (n == 2) {
+            return new double[][][] {v.data(p.in0[i]), v.data(p.in1[i])};
+        }
+        int[] in = p.inputs(i);
+        double[][][] r = new double[in.length][][];
+        for (int k = 0; k < in.length; k++) {
+            r[k] = v.data(in[k]);
+        }
+        return r;
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An elementwise op of two inputs of equal shape, for scalars and matrices alike. A scalar meets
- * a matrix through an explicit {@link MatrixOp.Broadcast}. The op itself, with its calculus, is
+ * a matrix through an explicit {@link Broadcast}. The op itself, with its calculus, is
  * a constant of {@link BinaryOp}.
  *
  * @param fn the op

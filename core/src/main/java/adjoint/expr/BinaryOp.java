@@ -16,7 +16,7 @@ import java.util.Optional;
  * value, partial derivatives, pullbacks, symbolic pullbacks, edge behaviour, text-syntax form,
  * Unicode and LaTeX notation, and the domains where it is smooth (for the testkit). {@code x}
  * is the left input entry, {@code y} the right, {@code out} the output entry and {@code g} the
- * upstream gradient. A scalar meets a matrix through an explicit {@link MatrixOp.Broadcast}.
+ * upstream gradient. A scalar meets a matrix through an explicit {@link Broadcast}.
  */
 public enum BinaryOp {
 

@@ -9,8 +9,8 @@ package adjoint.expr;
  *
  * <p>The hierarchy is sealed, grouped by kind: {@link Leaf} (variables and constants),
  * {@link Unary} and {@link Binary} (elementwise, the op a constant of {@link UnaryOp} or
- * {@link BinaryOp}), {@link MatrixOp} (structural: matrix product, transpose, sum, broadcast,
- * trace, row-wise log-sum-exp). Code outside the library adds ops through the one non-sealed interface,
+ * {@link BinaryOp}), {@link Structural} (matrix product, transpose, reshape, slices, sums
+ * along an axis, broadcasts, row-wise softmax: a record each, carrying its own rule). Code outside the library adds ops through the one non-sealed interface,
  * {@link Custom}.
  *
  * <p>Every core record ends with a {@code long id} component, a number from one counter given
@@ -22,7 +22,7 @@ package adjoint.expr;
  * without recursion and visit a shared node once, so they are safe on graphs of any depth and
  * with any amount of sharing (see {@link Structure}).
  */
-public sealed interface Expr extends Term permits Leaf, Unary, Binary, MatrixOp, Custom {
+public sealed interface Expr extends Term permits Leaf, Unary, Binary, Structural, Custom {
 
     /** {@return this expression itself} */
     @Override

@@ -120,7 +120,7 @@ public final class Exprs {
             case Leaf l -> l;
             case Unary u -> new Unary(u.fn(), inputs.get(0));
             case Binary b -> new Binary(b.fn(), inputs.get(0), inputs.get(1));
-            case MatrixOp m -> MatrixOp.withInputs(m, inputs);
+            case Structural s -> s.withInputs(List.copyOf(inputs));
             case Custom c -> c.withInputs(List.copyOf(inputs));
         };
     }
@@ -157,7 +157,7 @@ public final class Exprs {
      */
     public static Expr constant(double c, Shape shape) {
         Expr k = new Leaf.Constant(c);
-        return shape.isScalar() ? k : new MatrixOp.Broadcast(k, shape);
+        return shape.isScalar() ? k : new Broadcast(k, shape);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Exprs {
     public static Double constantValue(Expr e) {
         return switch (e) {
             case Leaf.Constant c -> c.value();
-            case MatrixOp.Broadcast b when b.a() instanceof Leaf.Constant c -> c.value();
+            case Broadcast b when b.a() instanceof Leaf.Constant c -> c.value();
             default -> null;
         };
     }

@@ -230,7 +230,7 @@ final class IdPages {
         if (node instanceof Leaf l) {
             return l.id();
         }
-        if (node instanceof MatrixOp m) {
+        if (node instanceof Structural m) {
             return m.id();
         }
         return 0;

@@ -25,6 +25,10 @@ public record Notation(int precedence, List<Object> parts, String raisable) {
     public static final int POWER = 4;
     /** Names, numbers, function calls and bracketed forms. */
     public static final int ATOM = 5;
+    /** The precedence of a node that prints as its input alone, never in parentheses of its own. */
+    public static final int TRANSPARENT = Integer.MAX_VALUE;
+    /** A slot's context meaning "the context the node itself is printed in", for {@link #transparent()}. */
+    public static final int INHERIT = -1;
 
     /**
      * An operand of the notation.
@@ -98,6 +102,11 @@ public record Notation(int precedence, List<Object> parts, String raisable) {
      */
     public static Notation latexRaisable(String name) {
         return new Notation(ATOM, latexCall(name, 1).parts, name);
+    }
+
+    /** {@return the notation of a node that prints as its only input, in the context it is printed in: a broadcast} */
+    public static Notation transparent() {
+        return of(TRANSPARENT, slot(0, INHERIT));
     }
 
     /**

@@ -49,9 +49,22 @@ public final class Printer {
          * @param n the node's notation
          */
         public static Template of(Expr node, Notation n) {
+            return of(node, n, 0);
+        }
+
+        /**
+         * {@return the template of {@code node} written in notation {@code n} where precedence
+         * {@code context} is needed}: a slot of context {@link Notation#INHERIT} takes {@code context}
+         *
+         * @param node the node
+         * @param n the node's notation
+         * @param context the precedence the node is printed in
+         */
+        public static Template of(Expr node, Notation n, int context) {
             List<Object> items = new ArrayList<>(n.parts().size());
             for (Object part : n.parts()) {
-                items.add(part instanceof Notation.Slot s ? new Slot(node.input(s.input()), s.context()) : part);
+                items.add(part instanceof Notation.Slot s
+                        ? new Slot(node.input(s.input()), s.context() == Notation.INHERIT ? context : s.context()) : part);
             }
             return new Template(n.precedence(), items);
         }

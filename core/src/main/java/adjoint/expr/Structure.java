@@ -1,6 +1,7 @@
 package adjoint.expr;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -109,10 +110,19 @@ public final class Structure {
             case Leaf.Variable v -> Printer.Template.of(Notation.ATOM, v.name());
             case Leaf.Constant c -> Printer.Template.of(Notation.ATOM, number(c.value()));
             case Leaf.MatrixConstant m -> Printer.Template.of(Notation.ATOM, matrix(m));
-            case MatrixOp.Broadcast b -> Printer.Template.call(node, "broadcast(", ", ", ", " + b.shape() + ")");
-            case MatrixOp.BroadcastRows b -> Printer.Template.call(node, "broadcastRows(", ", ", ", " + b.shape() + ")");
+            case Structural s when s.parameters().length > 0 -> Printer.Template.call(node, node.op() + "(", ", ",
+                    parameters(s.parameters()) + ")");
             default -> Printer.Template.call(node, node.op() + "(", ", ", ")");
         }, "(", ")", max);
+    }
+
+    /** {@return whole-number parameters as the text after a call's inputs: {@code ", 2, 3"}} */
+    private static String parameters(int[] p) {
+        StringBuilder sb = new StringBuilder();
+        for (int x : p) {
+            sb.append(", ").append(x);
+        }
+        return sb.toString();
     }
 
     /**
@@ -145,7 +155,7 @@ public final class Structure {
             case Leaf.MatrixConstant m -> sameEntries(m, (Leaf.MatrixConstant) y);
             case Unary u -> u.fn() == ((Unary) y).fn();
             case Binary b -> b.fn() == ((Binary) y).fn();
-            case MatrixOp m -> true;
+            case Structural m -> Arrays.equals(m.parameters(), ((Structural) y).parameters());
             case Custom c -> c.sameOp((Custom) y);
         };
     }
@@ -170,7 +180,7 @@ public final class Structure {
             case Leaf.MatrixConstant m -> Double.hashCode(m.entry(0, 0));
             case Unary u -> u.fn().ordinal();
             case Binary b -> b.fn().ordinal();
-            case MatrixOp m -> 0;
+            case Structural m -> Arrays.hashCode(m.parameters());
             case Custom c -> c.opHash();
         };
     }

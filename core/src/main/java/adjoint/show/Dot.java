@@ -3,7 +3,7 @@ package adjoint.show;
 import adjoint.eval.Tape;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.MatMul;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +117,7 @@ public final class Dot {
             boolean small = local.getRowDimension() * local.getColumnDimension() <= 2;
             return "∂" + row.name() + "/∂" + input.name() + " = " + (small ? Cells.value(local) : Cells.brief(local));
         }
-        if (node instanceof MatrixOp.MatMul) {
+        if (node instanceof MatMul) {
             return k == 0 ? "left" : "right";
         }
         if (node.arity() > 1 && row.propagated() && input.propagated()) {

@@ -6,7 +6,7 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
 import adjoint.expr.Notation;
 import adjoint.expr.Printer;
 import adjoint.expr.Printer.Slot;
@@ -42,7 +42,6 @@ public final class Formula {
     private static final int PRODUCT = Notation.PRODUCT;
     private static final int POWER = Notation.POWER;
     private static final int ATOM = Notation.ATOM;
-    private static final int TRANSPARENT = Integer.MAX_VALUE;
 
     private Formula() {}
 
@@ -101,14 +100,7 @@ public final class Formula {
                     && Exprs.constantValue(b.a()) == null ->
                     Template.of(PRODUCT, new Slot(b.b(), PRODUCT), latex ? " \\cdot " : "·", new Slot(b.a(), PRODUCT));
             case Binary b -> Template.of(b, latex ? b.fn().latex(b.shape()) : b.fn().unicode(b.shape()));
-            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), latex ? " " : "·", new Slot(m.b(), POWER));
-            case MatrixOp.Transpose t -> Template.of(POWER, new Slot(t.a(), ATOM), latex ? "^{\\top}" : "ᵀ");
-            case MatrixOp.Sum s -> call(latex ? "\\operatorname{sum}" : "sum", s, latex);
-            case MatrixOp.Broadcast b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
-            case MatrixOp.BroadcastRows b -> Template.of(TRANSPARENT, new Slot(b.a(), context));
-            case MatrixOp.Trace t -> call(latex ? "\\operatorname{tr}" : "tr", t, latex);
-            case MatrixOp.LogSumExpRows l -> call(latex ? "\\operatorname{logsumexp}_{\\text{rows}}" : "logSumExpRows", l, latex);
-            case MatrixOp.SoftmaxRows l -> call(latex ? "\\operatorname{softmax}_{\\text{rows}}" : "softmaxRows", l, latex);
+            case Structural s -> Template.of(s, latex ? s.latex() : s.unicode(), context);
             case Custom c -> call(latex ? "\\operatorname{" + c.op() + "}" : c.op(), c, latex);
         };
     }

@@ -9,7 +9,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
 import java.util.ArrayList;
@@ -104,7 +104,7 @@ public final class Derivatives {
             Expr g = gradient.getOrDefault(vars.get(k).name(), Exprs.constant(0, s));
             double[][] part = layout.part(v, k);
             Expr weights = s.isScalar() ? new Leaf.Constant(part[0][0]) : new Leaf.MatrixConstant(new Array2DRowRealMatrix(part));
-            Expr term = s.isScalar() ? Exprs.times(g, weights) : new MatrixOp.Sum(Exprs.times(g, weights));
+            Expr term = s.isScalar() ? Exprs.times(g, weights) : new Sum(Exprs.times(g, weights));
             dot = new Binary(BinaryOp.ADD, dot, term);
         }
         List<Leaf.Variable> all = withOthers(dot, vars);

@@ -7,7 +7,8 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -104,7 +105,7 @@ public final class Simplify {
     List<Expr> applyAll(List<Expr> roots) {
         Expr joined = null;
         for (Expr r : roots) {
-            Expr scalar = r.shape().isScalar() ? r : new MatrixOp.Sum(r);
+            Expr scalar = r.shape().isScalar() ? r : new Sum(r);
             joined = joined == null ? scalar : new Binary(BinaryOp.ADD, joined, scalar);
         }
         if (joined == null) {
@@ -176,7 +177,7 @@ public final class Simplify {
             case Leaf l -> e;
             case Unary u -> unary(u);
             case Binary b -> binary(b);
-            case MatrixOp m -> matrix(m);
+            case Structural m -> m.simplified();
             case Custom c -> e;
         };
     }
@@ -239,16 +240,6 @@ public final class Simplify {
 
     private static boolean isNeg(Expr e) {
         return e instanceof Unary u && u.fn() == UnaryOp.NEG;
-    }
-
-    private Expr matrix(MatrixOp m) {
-        return switch (m) {
-            case MatrixOp.Transpose t when t.a() instanceof MatrixOp.Transpose inner -> inner.a();
-            case MatrixOp.Transpose t when t.a().shape().isScalar() -> t.a();
-            case MatrixOp.Sum s when s.a().shape().isScalar() -> s.a();
-            case MatrixOp.Broadcast b when b.shape().isScalar() -> b.a();
-            default -> m;
-        };
     }
 
     /** {@return the node, whose inputs are all constants, as a constant: broadcast if its inputs were} */

@@ -16,7 +16,11 @@ import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.MatMul;
+import adjoint.expr.MatrixTrace;
+import adjoint.expr.Sum;
+import adjoint.expr.Transpose;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -70,7 +74,7 @@ class GradientCheckTest {
         void matrixVariablesAreCheckedEntryByEntry() {
             Variable w = new Variable("W", Shape.of(2, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr f = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
+            Expr f = new Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatMul(w, x))));
             CheckReport r = GradientCheck.defaults().check(f,
                     Bindings.of("W", new double[][] {{1, -2, 0.5}, {0.3, 0.1, -1}}).and("x", new double[] {0.2, -0.4, 1.5}));
             assertThat(r.passed()).isTrue();
@@ -198,11 +202,11 @@ class GradientCheckTest {
             Variable vb = new Variable("b", Shape.of(3, 2));
             Variable vs = new Variable("s", Shape.of(2, 2));
             GradientCheck c = GradientCheck.defaults();
-            assertThat(c.checkNode(new MatrixOp.MatMul(va, vb), List.of(a, b)).passed()).isTrue();
-            assertThat(c.checkNode(new MatrixOp.Transpose(va), List.of(a)).passed()).isTrue();
-            assertThat(c.checkNode(new MatrixOp.Sum(va), List.of(a)).passed()).isTrue();
-            assertThat(c.checkNode(new MatrixOp.Trace(vs), List.of(sq)).passed()).isTrue();
-            assertThat(c.checkNode(new MatrixOp.Broadcast(X1, Shape.of(2, 2)),
+            assertThat(c.checkNode(new MatMul(va, vb), List.of(a, b)).passed()).isTrue();
+            assertThat(c.checkNode(new Transpose(va), List.of(a)).passed()).isTrue();
+            assertThat(c.checkNode(new Sum(va), List.of(a)).passed()).isTrue();
+            assertThat(c.checkNode(new MatrixTrace(vs), List.of(sq)).passed()).isTrue();
+            assertThat(c.checkNode(new Broadcast(X1, Shape.of(2, 2)),
                     List.of(MatrixUtils.createRealMatrix(new double[][] {{0.7}}))).passed()).isTrue();
         }
 

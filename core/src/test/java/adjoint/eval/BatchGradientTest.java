@@ -8,7 +8,9 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.MatMul;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Unary;
@@ -37,9 +39,9 @@ class BatchGradientTest {
     static CompiledFunction squaredError(int k) {
         Variable x = new Variable("x", Shape.of(k, 3));
         Variable y = new Variable("y", Shape.of(k, 1));
-        Expr residual = new Binary(BinaryOp.SUB, new Binary(BinaryOp.ADD, new MatrixOp.MatMul(x, W),
-                new MatrixOp.Broadcast(B, Shape.of(k, 1))), y);
-        return Backprop.compile(new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, residual)), W, B, x, y);
+        Expr residual = new Binary(BinaryOp.SUB, new Binary(BinaryOp.ADD, new MatMul(x, W),
+                new Broadcast(B, Shape.of(k, 1))), y);
+        return Backprop.compile(new Sum(new Unary(UnaryOp.SQUARE, residual)), W, B, x, y);
     }
 
     static final double[] TRUE_W = {0.5, -2, 1.25};

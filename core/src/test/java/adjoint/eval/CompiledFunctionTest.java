@@ -9,7 +9,9 @@ import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.MatMul;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Unary;
@@ -33,7 +35,7 @@ class CompiledFunctionTest {
 
     /** {@code sum(tanh(W v) * c) + c^2}. */
     static final Expr F = new Binary(BinaryOp.ADD, 
-            new MatrixOp.Sum(new Binary(BinaryOp.MUL, new Unary(UnaryOp.TANH, new MatrixOp.MatMul(W, V)), new MatrixOp.Broadcast(C, Shape.vector(3)))),
+            new Sum(new Binary(BinaryOp.MUL, new Unary(UnaryOp.TANH, new MatMul(W, V)), new Broadcast(C, Shape.vector(3)))),
             new Unary(UnaryOp.SQUARE, C));
 
     static Bindings randomPoint(Random r) {
@@ -192,7 +194,7 @@ class CompiledFunctionTest {
 
         @Test
         void twoVariablesOfOneNameMustHaveOneShape() {
-            Expr e = new Binary(BinaryOp.ADD, new MatrixOp.Sum(new Variable("x", Shape.vector(2))), new Variable("x"));
+            Expr e = new Binary(BinaryOp.ADD, new Sum(new Variable("x", Shape.vector(2))), new Variable("x"));
             assertThatThrownBy(() -> Backprop.compile(e))
                     .isInstanceOf(VariableConflictException.class)
                     .hasMessageContaining("variable x is used with two shapes")
@@ -201,7 +203,7 @@ class CompiledFunctionTest {
 
         @Test
         void aGradientNeedsAScalarExpression() {
-            assertThatThrownBy(() -> Backprop.gradient(new MatrixOp.MatMul(W, V), Bindings.empty()))
+            assertThatThrownBy(() -> Backprop.gradient(new MatMul(W, V), Bindings.empty()))
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageStartingWith("gradient: the expression is 3x1, not a scalar");
         }
@@ -282,7 +284,7 @@ class CompiledFunctionTest {
 
         @Test
         void aOneByOneMatrixConstantInAnAllScalarExpressionIsAScalar() {
-            Expr e = new Binary(BinaryOp.ADD, new MatrixOp.Sum(new adjoint.expr.Leaf.MatrixConstant(MatrixUtils.createRealMatrix(new double[][] {{2}}))), C);
+            Expr e = new Binary(BinaryOp.ADD, new Sum(new adjoint.expr.Leaf.MatrixConstant(MatrixUtils.createRealMatrix(new double[][] {{2}}))), C);
             assertThat(Backprop.gradient(e, Bindings.of("c", 1)).value()).isEqualTo(3);
         }
 

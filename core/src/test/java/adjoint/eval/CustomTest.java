@@ -10,7 +10,7 @@ import adjoint.expr.Custom;
 import adjoint.expr.CustomOpException;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -94,7 +94,7 @@ class CustomTest {
         @Test
         void anElementwiseOpWorksOnMatrices() {
             Variable a = new Variable("A", Shape.of(2, 2));
-            Gradient g = Backprop.gradient(new MatrixOp.Sum(new Cube(a)), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
+            Gradient g = Backprop.gradient(new Sum(new Cube(a)), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
             assertThat(g.value()).isEqualTo(1 + 8 + 27 + 64);
             assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{3, 12}, {27, 48}});
         }
@@ -103,7 +103,7 @@ class CustomTest {
         void aGeneralOpGetsItsInputsAndPassesGradientsBack() {
             Variable u = new Variable("u", Shape.vector(2));
             Variable v = new Variable("v", Shape.vector(3));
-            Expr e = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Outer(u, v)));
+            Expr e = new Sum(new Unary(UnaryOp.SQUARE, new Outer(u, v)));
             Gradient g = Backprop.gradient(e, Bindings.of("u", new double[] {1, 2}).and("v", new double[] {3, 4, 5}));
             assertThat(g.value()).isCloseTo(5.0 * 50.0, within(1e-12));
             assertThat(g.matrix("u").getColumn(0)).containsExactly(2 * 1 * 50.0, 2 * 2 * 50.0);
@@ -121,7 +121,7 @@ class CustomTest {
         void anOpThatReturnsAnInputForBothGradientsDoesNotAlias() {
             Variable a = new Variable("A", Shape.of(1, 2));
             Expr id = new Faulty(a, (x, g) -> List.of(g), false);
-            Expr e = new MatrixOp.Sum(new Binary(BinaryOp.ADD, id, new Binary(BinaryOp.MUL, id, id)));
+            Expr e = new Sum(new Binary(BinaryOp.ADD, id, new Binary(BinaryOp.MUL, id, id)));
             Gradient g = Backprop.gradient(e, Bindings.of("A", new double[][] {{1, 2}}));
             assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{3, 5}});
         }
@@ -133,7 +133,7 @@ class CustomTest {
         final Bindings at = Bindings.of("A", new double[2][3]);
 
         Gradient run(Custom op) {
-            return Backprop.gradient(new MatrixOp.Sum(op), at);
+            return Backprop.gradient(new Sum(op), at);
         }
 
         @Test

@@ -10,7 +10,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class NonFiniteTest {
     @Test
     void matrixEntriesAreWatchedToo() {
         Variable a = new Variable("A", Shape.of(2, 2));
-        Expr g = new MatrixOp.Sum(new Unary(UnaryOp.LOG, a));
+        Expr g = new Sum(new Unary(UnaryOp.LOG, a));
         CompiledFunction f = Backprop.compile(g).detectingNonFinite();
         assertThatThrownBy(() -> f.gradient(Bindings.of("A", new double[][] {{1, 2}, {-3, 4}})))
                 .isInstanceOf(NonFiniteException.class)

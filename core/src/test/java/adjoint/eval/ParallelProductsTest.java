@@ -7,7 +7,9 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.MatrixConstant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.MatMul;
+import adjoint.kernel.Products;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -45,11 +47,11 @@ class ParallelProductsTest {
         double[][] a = random(r, 257, 65);
         double[][] b = random(r, 65, 129);
         double[][] g = random(r, 257, 129);
-        assertThat((long) a.length * b.length * b[0].length).isGreaterThan(Kernels.PARALLEL_WORK);
+        assertThat((long) a.length * b.length * b[0].length).isGreaterThan(Products.PARALLEL_WORK);
         for (ForkJoinPool pool : new ForkJoinPool[] {TWO, THREE}) {
-            assertThat(Kernels.multiply(a, b, pool)).isDeepEqualTo(Kernels.multiply(a, b));
-            assertThat(Kernels.multiplyTransposed(g, b, pool)).isDeepEqualTo(Kernels.multiplyTransposed(g, b));
-            assertThat(Kernels.transposeMultiply(a, g, pool)).isDeepEqualTo(Kernels.transposeMultiply(a, g));
+            assertThat(Products.multiply(a, b, pool)).isDeepEqualTo(Products.multiply(a, b));
+            assertThat(Products.multiplyTransposed(g, b, pool)).isDeepEqualTo(Products.multiplyTransposed(g, b));
+            assertThat(Products.transposeMultiply(a, g, pool)).isDeepEqualTo(Products.transposeMultiply(a, g));
         }
     }
 
@@ -59,8 +61,8 @@ class ParallelProductsTest {
         Variable w1 = new Variable("W1", Shape.of(64, 128));
         Variable w2 = new Variable("W2", Shape.of(128, 10));
         Expr x = new MatrixConstant(new Array2DRowRealMatrix(random(r, 256, 64)));
-        Expr hidden = new Unary(UnaryOp.TANH, new MatrixOp.MatMul(x, w1));
-        Expr f = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new MatrixOp.MatMul(hidden, w2)));
+        Expr hidden = new Unary(UnaryOp.TANH, new MatMul(x, w1));
+        Expr f = new Sum(new Unary(UnaryOp.SQUARE, new MatMul(hidden, w2)));
         CompiledFunction one = Backprop.compile(f, w1, w2);
         CompiledFunction two = one.parallelOn(TWO);
         double[] point = new double[one.dimension()];
@@ -80,7 +82,7 @@ class ParallelProductsTest {
         ForkJoinPool idle = new ForkJoinPool(2);
         try {
             Variable w = new Variable("W", Shape.of(8, 8));
-            Expr f = new MatrixOp.Sum(new MatrixOp.MatMul(w, new Binary(BinaryOp.MUL, w, w)));
+            Expr f = new Sum(new MatMul(w, new Binary(BinaryOp.MUL, w, w)));
             Backprop.compile(f, w).parallelOn(idle).gradient(Bindings.of("W", random(new Random(3), 8, 8)));
             assertThat(idle.getPoolSize()).isZero();
             assertThat(idle.getStealCount()).isZero();

@@ -8,7 +8,9 @@ import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.MatrixConstant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.LogSumExpRows;
+import adjoint.expr.SoftmaxRows;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.symbolic.Symbolic;
 import java.util.Map;
@@ -109,7 +111,7 @@ class PyTorchEdgesTest {
         @Test
         void logSumExpOfARowWithAnInfinityPassesNaNToItAndZeroToTheRest() {
             Variable x = new Variable("X", Shape.of(2, 2));
-            Expr e = new MatrixOp.Sum(new MatrixOp.LogSumExpRows(x));
+            Expr e = new Sum(new LogSumExpRows(x));
             RealMatrix at = new Array2DRowRealMatrix(new double[][] {{INF, 1}, {-INF, -INF}});
             Bindings point = Bindings.of("X", at);
             Gradient g = Backprop.gradient(e, point);
@@ -122,7 +124,7 @@ class PyTorchEdgesTest {
 
         @Test
         void softmaxOfARowWithAnInfinityGivesTheFiniteEntriesTheirLimitZero() {
-            Expr s = new MatrixOp.SoftmaxRows(new MatrixConstant(new Array2DRowRealMatrix(new double[][] {{INF, 1, -2}, {1, 2, 3}})));
+            Expr s = new SoftmaxRows(new MatrixConstant(new Array2DRowRealMatrix(new double[][] {{INF, 1, -2}, {1, 2, 3}})));
             RealMatrix v = CompiledFunction.of(s, java.util.List.of()).evaluate(Bindings.empty());
             assertThat(v.getRow(0)).containsExactly(NAN, 0.0, 0.0);
             assertThat(v.getRow(1)[0] + v.getRow(1)[1] + v.getRow(1)[2]).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-15));

@@ -9,7 +9,14 @@ import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf.MatrixConstant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.BroadcastRows;
+import adjoint.expr.LogSumExpRows;
+import adjoint.expr.MatMul;
+import adjoint.expr.MatrixTrace;
+import adjoint.expr.SoftmaxRows;
+import adjoint.expr.Sum;
+import adjoint.expr.Transpose;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -234,7 +241,7 @@ class RulesTest {
 
         /** {@return {@code sum(C .* e)}, whose gradient is {@code C} pulled back through {@code e}} */
         Expr weighted(Expr e, RealMatrix c) {
-            return new MatrixOp.Sum(new Binary(BinaryOp.MUL, new MatrixConstant(c), e));
+            return new Sum(new Binary(BinaryOp.MUL, new MatrixConstant(c), e));
         }
 
         void assertMatrixClose(RealMatrix actual, RealMatrix expected) {
@@ -299,7 +306,7 @@ class RulesTest {
             RealMatrix av = randomMatrix(2, 4, -1, 1);
             RealMatrix bv = randomMatrix(4, 3, -1, 1);
             RealMatrix cv = randomMatrix(2, 3, -1, 1);
-            Expr product = new MatrixOp.MatMul(a, b);
+            Expr product = new MatMul(a, b);
             Gradient g = Backprop.gradient(weighted(product, cv), Bindings.of("A", av).and("B", bv));
             assertMatrixClose(Backprop.evaluate(product, Bindings.of("A", av).and("B", bv)), av.multiply(bv));
             assertMatrixClose(g.matrix("A"), cv.multiply(bv.transpose()));
@@ -312,7 +319,7 @@ class RulesTest {
             Variable x = new Variable("x", Shape.vector(2));
             RealMatrix wv = randomMatrix(3, 2, -1, 1);
             RealMatrix xv = randomMatrix(2, 1, -1, 1);
-            Gradient g = Backprop.gradient(new MatrixOp.Sum(new MatrixOp.MatMul(w, x)), Bindings.of("W", wv).and("x", xv));
+            Gradient g = Backprop.gradient(new Sum(new MatMul(w, x)), Bindings.of("W", wv).and("x", xv));
             RealMatrix ones = MatrixUtils.createRealMatrix(3, 1).scalarAdd(1);
             assertMatrixClose(g.matrix("W"), ones.multiply(xv.transpose()));
             assertMatrixClose(g.matrix("x"), wv.transpose().multiply(ones));
@@ -322,7 +329,7 @@ class RulesTest {
         void transposePullsBackGTransposed() {
             Variable a = new Variable("A", Shape.of(2, 3));
             RealMatrix cv = randomMatrix(3, 2, -1, 1);
-            Gradient g = Backprop.gradient(weighted(new MatrixOp.Transpose(a), cv), Bindings.of("A", randomMatrix(2, 3, -1, 1)));
+            Gradient g = Backprop.gradient(weighted(new Transpose(a), cv), Bindings.of("A", randomMatrix(2, 3, -1, 1)));
             assertMatrixClose(g.matrix("A"), cv.transpose());
         }
 
@@ -330,7 +337,7 @@ class RulesTest {
         void sumPullsBackOnes() {
             Variable a = new Variable("A", Shape.of(2, 3));
             RealMatrix av = randomMatrix(2, 3, -1, 1);
-            Gradient g = Backprop.gradient(new MatrixOp.Sum(a), Bindings.of("A", av));
+            Gradient g = Backprop.gradient(new Sum(a), Bindings.of("A", av));
             assertClose(g.value(), Arrays.stream(av.getData()).flatMapToDouble(Arrays::stream).sum());
             assertMatrixClose(g.matrix("A"), MatrixUtils.createRealMatrix(2, 3).scalarAdd(1));
         }
@@ -338,7 +345,7 @@ class RulesTest {
         @Test
         void broadcastPullsBackTheSumOfG() {
             RealMatrix cv = randomMatrix(2, 3, -1, 1);
-            Gradient g = Backprop.gradient(weighted(new MatrixOp.Broadcast(X, Shape.of(2, 3)), cv), Bindings.of("x", 1.5));
+            Gradient g = Backprop.gradient(weighted(new Broadcast(X, Shape.of(2, 3)), cv), Bindings.of("x", 1.5));
             double total = Arrays.stream(cv.getData()).flatMapToDouble(Arrays::stream).sum();
             assertClose(g.value(), 1.5 * total);
             assertClose(g.scalar("x"), total);
@@ -348,7 +355,7 @@ class RulesTest {
         void tracePullsBackTheIdentity() {
             Variable a = new Variable("A", Shape.of(3, 3));
             RealMatrix av = randomMatrix(3, 3, -1, 1);
-            Gradient g = Backprop.gradient(new MatrixOp.Trace(a), Bindings.of("A", av));
+            Gradient g = Backprop.gradient(new MatrixTrace(a), Bindings.of("A", av));
             assertClose(g.value(), av.getTrace());
             assertMatrixClose(g.matrix("A"), MatrixUtils.createRealIdentityMatrix(3));
         }
@@ -358,7 +365,7 @@ class RulesTest {
             Variable a = new Variable("A", Shape.of(2, 3));
             RealMatrix av = randomMatrix(2, 3, -2, 2);
             RealMatrix cv = randomMatrix(2, 1, -1, 1);
-            Expr lse = new MatrixOp.LogSumExpRows(a);
+            Expr lse = new LogSumExpRows(a);
             Gradient g = Backprop.gradient(weighted(lse, cv), Bindings.of("A", av));
             RealMatrix value = Backprop.evaluate(lse, Bindings.of("A", av));
             for (int i = 0; i < 2; i++) {
@@ -376,7 +383,7 @@ class RulesTest {
         @Test
         void logSumExpRowsStaysFiniteAtExtremes() {
             Variable a = new Variable("A", Shape.of(2, 2));
-            Gradient g = Backprop.gradient(new MatrixOp.Sum(new MatrixOp.LogSumExpRows(a)),
+            Gradient g = Backprop.gradient(new Sum(new LogSumExpRows(a)),
                     Bindings.of("A", new double[][] {{1000, 999}, {-1000, -1000}}));
             assertThat(g.value()).isCloseTo(1000 + Math.log1p(Math.exp(-1)) + (-1000 + Math.log(2)), within(1e-9));
             assertThat(g.matrix("A").getData()[0]).containsExactly(new double[] {1 / (1 + Math.exp(-1)), 1 / (1 + Math.exp(1))},
@@ -391,7 +398,7 @@ class RulesTest {
             RealMatrix xv = randomMatrix(3, 2, -1, 1);
             RealMatrix bv = randomMatrix(1, 2, -1, 1);
             RealMatrix cv = randomMatrix(3, 2, -1, 1);
-            Expr biased = new Binary(BinaryOp.ADD, x, new MatrixOp.BroadcastRows(b, Shape.of(3, 2)));
+            Expr biased = new Binary(BinaryOp.ADD, x, new BroadcastRows(b, Shape.of(3, 2)));
             Bindings at = Bindings.of("X", xv).and("b", bv);
             assertMatrixClose(Backprop.evaluate(biased, at), xv.add(MatrixUtils.createRealMatrix(new double[][] {
                 bv.getRow(0), bv.getRow(0), bv.getRow(0)})));
@@ -405,7 +412,7 @@ class RulesTest {
         @Test
         void broadcastRowsNamesAColumnGivenForARow() {
             Variable column = new Variable("b", Shape.vector(2));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatrixOp.BroadcastRows(column, Shape.of(3, 2)))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BroadcastRows(column, Shape.of(3, 2)))
                     .isInstanceOf(adjoint.expr.ShapeMismatchException.class)
                     .hasMessageStartingWith("broadcastRows: input is 2x1, not a 1x2 row to repeat into 3x2 (it is a column: transpose it)");
         }
@@ -415,7 +422,7 @@ class RulesTest {
             Variable a = new Variable("A", Shape.of(2, 3));
             RealMatrix av = randomMatrix(2, 3, -2, 2);
             RealMatrix cv = randomMatrix(2, 3, -1, 1);
-            Expr s = new MatrixOp.SoftmaxRows(a);
+            Expr s = new SoftmaxRows(a);
             RealMatrix value = Backprop.evaluate(s, Bindings.of("A", av));
             Gradient g = Backprop.gradient(weighted(s, cv), Bindings.of("A", av));
             for (int i = 0; i < 2; i++) {
@@ -437,7 +444,7 @@ class RulesTest {
         @Test
         void softmaxRowsStaysFiniteAtExtremes() {
             Variable a = new Variable("A", Shape.of(1, 3));
-            RealMatrix s = Backprop.evaluate(new MatrixOp.SoftmaxRows(a), Bindings.of("A", new double[][] {{1000, 999, -1000}}));
+            RealMatrix s = Backprop.evaluate(new SoftmaxRows(a), Bindings.of("A", new double[][] {{1000, 999, -1000}}));
             assertThat(s.getRow(0)).containsExactly(new double[] {1 / (1 + Math.exp(-1)), 1 / (1 + Math.exp(1)), 0}, within(1e-15));
         }
 
@@ -445,7 +452,7 @@ class RulesTest {
         void aOneByOneProductIsAScalar() {
             Variable u = new Variable("u", Shape.vector(3));
             Variable v = new Variable("v", Shape.vector(3));
-            Expr dot = new MatrixOp.MatMul(new MatrixOp.Transpose(u), v);
+            Expr dot = new MatMul(new Transpose(u), v);
             Gradient g = Backprop.gradient(new Unary(UnaryOp.SQUARE, dot),
                     Bindings.of("u", new double[] {1, 2, 3}).and("v", new double[] {4, 5, 6}));
             assertThat(g.value()).isEqualTo(32.0 * 32.0);

@@ -10,7 +10,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class TrapsTest {
                 for (int i = 0; i < 1_000_000; i++) {
                     e = new Unary(UnaryOp.NEG, e);
                 }
-                return Backprop.gradient(new MatrixOp.Sum(e), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
+                return Backprop.gradient(new Sum(e), Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
             });
             assertThat(g.value()).isEqualTo(10);
             assertThat(g.matrix("A").getData()).isDeepEqualTo(new double[][] {{1, 1}, {1, 1}});
@@ -112,7 +112,7 @@ class TrapsTest {
         void aSharedMatrixNodeAccumulatesEveryUse() {
             Variable a = new Variable("A", Shape.of(2, 2));
             Expr sq = new Unary(UnaryOp.SQUARE, a);
-            Expr e = new MatrixOp.Sum(new Binary(BinaryOp.ADD, sq, new Binary(BinaryOp.MUL, sq, sq)));
+            Expr e = new Sum(new Binary(BinaryOp.ADD, sq, new Binary(BinaryOp.MUL, sq, sq)));
             Gradient g = Backprop.gradient(e, Bindings.of("A", new double[][] {{1, 2}, {3, 4}}));
             double[][] expected = new double[2][2];
             double[][] av = {{1, 2}, {3, 4}};

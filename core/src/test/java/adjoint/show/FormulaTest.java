@@ -14,7 +14,11 @@ import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.MatMul;
+import adjoint.expr.MatrixTrace;
+import adjoint.expr.Sum;
+import adjoint.expr.Transpose;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import org.junit.jupiter.api.Nested;
@@ -89,11 +93,11 @@ class FormulaTest {
         void matricesUseTheirOwnSymbols() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr h = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
+            Expr h = new Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatMul(w, x))));
             assertThat(Formula.unicode(h)).isEqualTo("sum(σ(W·x)²)");
-            assertThat(Formula.unicode(new MatrixOp.Trace(new MatrixOp.MatMul(new MatrixOp.Transpose(w), w))))
+            assertThat(Formula.unicode(new MatrixTrace(new MatMul(new Transpose(w), w))))
                     .isEqualTo("tr(Wᵀ·W)");
-            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, x, new MatrixOp.Broadcast(new Binary(BinaryOp.ADD, A, B), Shape.vector(3)))))
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, x, new Broadcast(new Binary(BinaryOp.ADD, A, B), Shape.vector(3)))))
                     .isEqualTo("x ⊙ (a + b)");
         }
 
@@ -120,7 +124,7 @@ class FormulaTest {
             Variable theta = new Variable("theta_2");
             assertThat(Formula.latex(new Unary(UnaryOp.EXP, theta))).isEqualTo("\\exp\\left(\\mathit{theta}_{2}\\right)");
             Variable w = new Variable("W", Shape.of(2, 2));
-            assertThat(Formula.latex(new MatrixOp.Transpose(w))).isEqualTo("W^{\\top}");
+            assertThat(Formula.latex(new Transpose(w))).isEqualTo("W^{\\top}");
             assertThat(Formula.latex(new Binary(BinaryOp.MUL, new Binary(BinaryOp.ADD, A, B), C)))
                     .isEqualTo("\\left(a + b\\right) \\cdot c");
         }

@@ -12,7 +12,8 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.MatMul;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -92,7 +93,7 @@ class TraceTest {
         void matrixNodesShowShapesAndPassVectorJacobianProducts() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr h = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
+            Expr h = new Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatMul(w, x))));
             Trace t = Trace.of(h, Bindings.of("W", new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}).and("x", new double[] {1, 2, 3}));
             Trace.Row product = t.rows().stream().filter(r -> r.op().equals("matmul")).findFirst().orElseThrow();
             assertThat(product.local()).isEmpty();
@@ -104,14 +105,14 @@ class TraceTest {
         @Test
         void largeMatricesAreAbbreviated() {
             Variable w = new Variable("W", Shape.of(6, 6));
-            Trace t = Trace.of(new MatrixOp.Sum(w), Bindings.of("W", new double[6][6]));
+            Trace t = Trace.of(new Sum(w), Bindings.of("W", new double[6][6]));
             String text = t.text();
             assertThat(text).containsPattern("W  \\(6x6\\) +6x6 \\[0, …\\]").contains("matrices in full:")
                     .contains("W value = [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], ");
             assertThat(text.lines().takeWhile(l -> !l.isEmpty()).mapToInt(String::length).max().orElseThrow())
                     .isLessThan(100);
             Variable big = new Variable("B", Shape.of(9, 9));
-            assertThat(Trace.of(new MatrixOp.Sum(big), Bindings.of("B", new double[9][9])).text())
+            assertThat(Trace.of(new Sum(big), Bindings.of("B", new double[9][9])).text())
                     .contains("B value = [[0, 0, 0, 0, …], [0, 0, 0, 0, …], [0, 0, 0, 0, …], [0, 0, 0, 0, …], …]");
         }
     }
@@ -155,7 +156,7 @@ class TraceTest {
             assertThat(md.lines().toList()).hasSize(2 + 13).allMatch(l -> l.startsWith("|") && l.endsWith("|"));
             assertThat(md).contains("| n2 | n2 = n1² | 0.826822 |");
             Variable w = new Variable("W", Shape.of(2, 2));
-            String matrices = Trace.of(new MatrixOp.Sum(w), Bindings.of("W", new double[][] {{1, 2}, {3, 4}})).markdown();
+            String matrices = Trace.of(new Sum(w), Bindings.of("W", new double[][] {{1, 2}, {3, 4}})).markdown();
             assertThat(matrices).contains("| W | W  (2x2) | 2x2 [1, …] |").contains("\nmatrices in full:\n- local ∂n0/∂W = [[1, 1], [1, 1]]\n- n0 passes to W = [[1, 1], [1, 1]]\n- W value = [[1, 2], [3, 4]]\n");
         }
 
@@ -167,7 +168,7 @@ class TraceTest {
                     .contains("<tr class=\"constant\"><td>2</td><td>2</td><td>2</td><td>-0.0742178 (constant: not propagated)</td>");
             assertThat(html.lines().filter(l -> l.startsWith("<tr")).count()).isEqualTo(13);
             Variable lt = new Variable("a<b", Shape.of(2, 2));
-            String escaped = Trace.of(new MatrixOp.Sum(lt), Bindings.of("a<b", new double[][] {{1, 2}, {3, 4}})).html();
+            String escaped = Trace.of(new Sum(lt), Bindings.of("a<b", new double[][] {{1, 2}, {3, 4}})).html();
             assertThat(escaped).contains("a&lt;b").doesNotContain("a<b").contains("<li>a&lt;b value = [[1, 2], [3, 4]]</li>");
         }
 
@@ -185,7 +186,7 @@ class TraceTest {
                 }
             }
             Variable w = new Variable("W", Shape.of(2, 2));
-            assertThat(Trace.of(new MatrixOp.Sum(new Unary(UnaryOp.EXP, w)), Bindings.of("W", new double[][] {{0, -40}, {1, 2}}))
+            assertThat(Trace.of(new Sum(new Unary(UnaryOp.EXP, w)), Bindings.of("W", new double[][] {{0, -40}, {1, 2}}))
                     .latex()).contains("\\begin{bmatrix} 1 & 4.24835 \\times 10^{-18} \\\\ 2.71828 & 7.38906 \\end{bmatrix}");
         }
     }

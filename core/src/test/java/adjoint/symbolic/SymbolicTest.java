@@ -21,7 +21,10 @@ import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.MatMul;
+import adjoint.expr.Sum;
+import adjoint.expr.Transpose;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
@@ -60,7 +63,7 @@ class SymbolicTest {
         void matrixGradientsEvaluateToBackprop() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr f = new MatrixOp.Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))));
+            Expr f = new Sum(new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIGMOID, new MatMul(w, x))));
             Bindings at = Bindings.of("W", new double[][] {{-1, -2, -3}, {2, 3, 4}, {3, 4, 5}}).and("x", new double[] {-1, 3, 2});
             var g = Symbolic.gradient(f);
             Gradient numeric = Backprop.gradient(f, at);
@@ -74,7 +77,7 @@ class SymbolicTest {
         void simplifyingAllGradientsTogetherGivesWhatEachGivesAlone() {
             Variable w = new Variable("W", Shape.of(3, 3));
             Variable x = new Variable("x", Shape.vector(3));
-            Expr f = new Binary(BinaryOp.MUL, new MatrixOp.Sum(new Unary(UnaryOp.SIGMOID, new MatrixOp.MatMul(w, x))), SEED);
+            Expr f = new Binary(BinaryOp.MUL, new Sum(new Unary(UnaryOp.SIGMOID, new MatMul(w, x))), SEED);
             var together = Symbolic.gradient(f);
             var raw = Symbolic.gradient(f, false);
             assertThat(together.keySet()).containsExactlyElementsOf(raw.keySet()).hasSize(6);
@@ -177,8 +180,8 @@ class SymbolicTest {
         @Test
         void matrixIdentities() {
             Variable a = new Variable("A", Shape.of(2, 3));
-            assertThat(Simplify.of(new MatrixOp.Transpose(new MatrixOp.Transpose(a)))).isEqualTo(a);
-            Expr scaled = new Binary(BinaryOp.MUL, a, new MatrixOp.Broadcast(new Constant(1), Shape.of(2, 3)));
+            assertThat(Simplify.of(new Transpose(new Transpose(a)))).isEqualTo(a);
+            Expr scaled = new Binary(BinaryOp.MUL, a, new Broadcast(new Constant(1), Shape.of(2, 3)));
             assertThat(Simplify.of(scaled)).isEqualTo(a);
         }
     }
@@ -209,7 +212,7 @@ class SymbolicTest {
         @Test
         void theJacobianOfAVectorExpression() {
             Variable u = new Variable("u", Shape.vector(2));
-            Expr y = new Unary(UnaryOp.SIN, new MatrixOp.MatMul(new adjoint.expr.Leaf.MatrixConstant(
+            Expr y = new Unary(UnaryOp.SIN, new MatMul(new adjoint.expr.Leaf.MatrixConstant(
                     org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(new double[][] {{1, 2}, {3, 4}, {5, 6}})), u));
             RealMatrix j = Derivatives.jacobian(y, List.of(u), Bindings.of("u", new double[] {0.1, 0.2}));
             assertThat(j.getRowDimension()).isEqualTo(3);
@@ -227,7 +230,7 @@ class SymbolicTest {
         @Test
         void vectorVariablesHaveBlockHessians() {
             Variable v = new Variable("v", Shape.vector(2));
-            Expr f = new MatrixOp.Sum(Exprs.pow(v, 3));
+            Expr f = new Sum(Exprs.pow(v, 3));
             RealMatrix h = Derivatives.hessian(f, List.of(v), Bindings.of("v", new double[] {1, 2}));
             assertThat(h.getData()).isDeepEqualTo(new double[][] {{6, 0}, {0, 12}});
         }

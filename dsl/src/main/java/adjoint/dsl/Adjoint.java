@@ -5,7 +5,8 @@ import adjoint.eval.Layout;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.LogSumExpRows;
+import adjoint.expr.SoftmaxRows;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
@@ -228,7 +229,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix logSumExpRows(Matrix x) {
-        return new Matrix(new MatrixOp.LogSumExpRows(Operands.of(x)));
+        return new Matrix(new LogSumExpRows(Operands.of(x)));
     }
 
     /**
@@ -237,7 +238,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix softmaxRows(Matrix x) {
-        return new Matrix(new MatrixOp.SoftmaxRows(Operands.of(x)));
+        return new Matrix(new SoftmaxRows(Operands.of(x)));
     }
 
     /**

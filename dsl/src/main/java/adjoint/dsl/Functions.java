@@ -4,8 +4,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
-import adjoint.expr.Shape;
+import adjoint.expr.Structural;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import java.util.ArrayList;
@@ -16,8 +15,10 @@ import java.util.Optional;
 
 /**
  * The functions of the text syntax, by name: every {@link UnaryOp} and every {@link BinaryOp}
- * written as a call ({@code max(a, b)}), read from the op tables, and the matrix functions by
- * their snake_case names ({@code transpose}, {@code softmax_rows}...).
+ * written as a call ({@code max(a, b)}), read from the op tables; every structural op by its
+ * {@link Structural.Kind}'s name ({@code transpose}, {@code slice_rows}...), its inputs followed
+ * by its whole-number parameters; and the functions the DSL composes of these ({@code mean},
+ * {@code softmax_cross_entropy}...).
  */
 final class Functions {
 
@@ -27,18 +28,12 @@ final class Functions {
     private static final Map<String, MatrixFunction> MATRIX = new LinkedHashMap<>();
 
     static {
-        MATRIX.put("transpose", new MatrixFunction(1, a -> new MatrixOp.Transpose(a.get(0))));
-        MATRIX.put("sum", new MatrixFunction(1, a -> new MatrixOp.Sum(a.get(0))));
+        for (Structural.Kind kind : Structural.kinds()) {
+            MATRIX.put(kind.name(), new MatrixFunction(kind.arity() + kind.parameters().size(), a -> structural(kind, a)));
+        }
         MATRIX.put("mean", new MatrixFunction(1, a -> Adjoint.mean(new Matrix(a.get(0))).expr()));
-        MATRIX.put("trace", new MatrixFunction(1, a -> new MatrixOp.Trace(a.get(0))));
-        MATRIX.put("logsumexp_rows", new MatrixFunction(1, a -> new MatrixOp.LogSumExpRows(a.get(0))));
-        MATRIX.put("softmax_rows", new MatrixFunction(1, a -> new MatrixOp.SoftmaxRows(a.get(0))));
         MATRIX.put("softmax_cross_entropy", new MatrixFunction(2,
                 a -> Adjoint.softmaxCrossEntropy(new Matrix(a.get(0)), new Matrix(a.get(1))).expr()));
-        MATRIX.put("broadcast", new MatrixFunction(3, a -> new MatrixOp.Broadcast(a.get(0),
-                Shape.of(count(a.get(1), "broadcast's rows"), count(a.get(2), "broadcast's columns")))));
-        MATRIX.put("broadcast_rows", new MatrixFunction(2, a -> new MatrixOp.BroadcastRows(a.get(0),
-                Shape.of(count(a.get(1), "broadcast_rows's rows"), a.get(0).shape().cols()))));
     }
 
     private Functions() {}
@@ -84,26 +79,26 @@ final class Functions {
      * @throws adjoint.expr.ShapeMismatchException if the shapes cannot meet
      */
     static Expr elementwise(BinaryOp op, Expr a, Expr b) {
-        Shape sa = a.shape();
-        Shape sb = b.shape();
-        if (sa.isScalar() && !sb.isScalar()) {
-            a = new MatrixOp.Broadcast(a, sb);
-        } else if (sb.isScalar() && !sa.isScalar()) {
-            b = new MatrixOp.Broadcast(b, sa);
-        } else if (sa.rows() == 1 && sb.rows() > 1 && sa.cols() == sb.cols()) {
-            a = new MatrixOp.BroadcastRows(a, sb);
-        } else if (sb.rows() == 1 && sa.rows() > 1 && sa.cols() == sb.cols()) {
-            b = new MatrixOp.BroadcastRows(b, sa);
-        }
-        return new Binary(op, a, b);
+        return Broadcasting.elementwise(op, a, b);
     }
 
-    /** {@return the whole positive number a constant argument stands for} */
-    private static int count(Expr e, String what) {
-        if (e instanceof Leaf.Constant c && c.value() == Math.rint(c.value()) && c.value() >= 1 && c.value() <= Integer.MAX_VALUE) {
+    /** {@return a structural op of {@code kind} on the leading arguments, the trailing ones its parameters} */
+    private static Expr structural(Structural.Kind kind, List<Expr> args) {
+        List<Expr> inputs = args.subList(0, kind.arity());
+        int[] parameters = new int[kind.parameters().size()];
+        for (int p = 0; p < parameters.length; p++) {
+            parameters[p] = whole(args.get(kind.arity() + p), kind.name() + "'s " + kind.parameters().get(p));
+        }
+        return kind.build(inputs, parameters);
+    }
+
+    /** {@return the whole number, 0 or more, that a constant argument stands for} */
+    private static int whole(Expr e, String what) {
+        if (e instanceof Leaf.Constant c && c.value() == Math.rint(c.value()) && c.value() >= 0 && c.value() <= Integer.MAX_VALUE) {
             return (int) c.value();
         }
-        throw new IllegalArgumentException(what + " must be a whole number of at least 1, got " + e);
+        throw new IllegalArgumentException(what + " must be a whole number, 0 or more, written as a number; got "
+                + Syntax.print(e));
     }
 
     /** {@return the known name nearest to {@code name} by edit distance, if within two edits} */

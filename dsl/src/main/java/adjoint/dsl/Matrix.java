@@ -9,7 +9,12 @@ import adjoint.expr.Binary;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
+import adjoint.expr.BroadcastRows;
+import adjoint.expr.MatMul;
+import adjoint.expr.MatrixTrace;
+import adjoint.expr.Sum;
+import adjoint.expr.Transpose;
 import adjoint.expr.MatrixTerm;
 import adjoint.expr.Shape;
 import adjoint.expr.Term;
@@ -84,7 +89,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @throws adjoint.expr.ShapeMismatchException if {@code row} is not such a row
      */
     public Matrix plusRow(Matrix row) {
-        return new Matrix(new Binary(BinaryOp.ADD, expr, new MatrixOp.BroadcastRows(Operands.of(row), expr.shape())));
+        return new Matrix(new Binary(BinaryOp.ADD, expr, new BroadcastRows(Operands.of(row), expr.shape())));
     }
 
     /**
@@ -120,7 +125,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
      */
     public Matrix times(Matrix b) {
-        return new Matrix(new MatrixOp.MatMul(expr, Operands.of(b)));
+        return new Matrix(new MatMul(expr, Operands.of(b)));
     }
 
     /**
@@ -198,17 +203,17 @@ public record Matrix(Expr expr) implements MatrixTerm {
 
     /** {@return the transpose} */
     public Matrix transpose() {
-        return new Matrix(new MatrixOp.Transpose(expr));
+        return new Matrix(new Transpose(expr));
     }
 
     /** {@return the sum of all entries} */
     public Scalar sum() {
-        return new Scalar(new MatrixOp.Sum(expr));
+        return new Scalar(new Sum(expr));
     }
 
     /** {@return the trace of a square matrix} */
     public Scalar trace() {
-        return new Scalar(new MatrixOp.Trace(expr));
+        return new Scalar(new MatrixTrace(expr));
     }
 
     /** {@return this {@code 1x1} matrix as a scalar} */
@@ -274,7 +279,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
     }
 
     private Expr spread(Scalar c) {
-        return new MatrixOp.Broadcast(Operands.of(c), expr.shape());
+        return new Broadcast(Operands.of(c), expr.shape());
     }
 
     /** {@return the expression in function form, or the name of a variable} */

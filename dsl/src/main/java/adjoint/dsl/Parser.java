@@ -4,7 +4,7 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.MatMul;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Unary;
@@ -114,7 +114,7 @@ final class Parser {
             } else if (eat('@')) {
                 Expr a = e;
                 Expr b = unary();
-                e = build(at, () -> new MatrixOp.MatMul(a, b));
+                e = build(at, () -> new MatMul(a, b));
             } else {
                 return e;
             }

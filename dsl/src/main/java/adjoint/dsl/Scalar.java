@@ -12,7 +12,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Broadcast;
 import adjoint.expr.ScalarTerm;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -76,7 +76,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      */
     public Matrix plus(Matrix m) {
         Expr e = Operands.of(m);
-        return new Matrix(new Binary(BinaryOp.ADD, new MatrixOp.Broadcast(expr, e.shape()), e));
+        return new Matrix(new Binary(BinaryOp.ADD, new Broadcast(expr, e.shape()), e));
     }
 
     /**
@@ -122,7 +122,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      */
     public Matrix times(Matrix m) {
         Expr e = Operands.of(m);
-        return new Matrix(new Binary(BinaryOp.MUL, new MatrixOp.Broadcast(expr, e.shape()), e));
+        return new Matrix(new Binary(BinaryOp.MUL, new Broadcast(expr, e.shape()), e));
     }
 
     /**
@@ -183,7 +183,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
      * @param cols the number of columns
      */
     public Matrix broadcast(int rows, int cols) {
-        return new Matrix(new MatrixOp.Broadcast(expr, Shape.of(rows, cols)));
+        return new Matrix(new Broadcast(expr, Shape.of(rows, cols)));
     }
 
     /**

@@ -6,7 +6,7 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
 import adjoint.expr.Notation;
 import adjoint.expr.Printer;
 import adjoint.expr.Printer.Slot;
@@ -165,15 +165,7 @@ public final class Syntax {
                     : Template.of(UNARY, "-", new Slot(u.a(), UNARY));
             case Unary u -> Template.call(u, u.op() + "(", ", ", ")");
             case Binary b -> binary(b);
-            case MatrixOp.MatMul m -> Template.of(PRODUCT, new Slot(m.a(), PRODUCT), " @ ", new Slot(m.b(), UNARY));
-            case MatrixOp.Transpose t -> Template.call(t, "transpose(", ", ", ")");
-            case MatrixOp.Sum s -> Template.call(s, "sum(", ", ", ")");
-            case MatrixOp.Trace t -> Template.call(t, "trace(", ", ", ")");
-            case MatrixOp.LogSumExpRows l -> Template.call(l, "logsumexp_rows(", ", ", ")");
-            case MatrixOp.SoftmaxRows s -> Template.call(s, "softmax_rows(", ", ", ")");
-            case MatrixOp.Broadcast b -> Template.of(ATOM, "broadcast(", new Slot(b.a(), 0), ", " + b.shape().rows() + ", "
-                    + b.shape().cols() + ")");
-            case MatrixOp.BroadcastRows b -> Template.of(ATOM, "broadcast_rows(", new Slot(b.a(), 0), ", " + b.shape().rows() + ")");
+            case Structural s -> Template.of(s, s.syntax());
             case Custom c -> throw new IllegalArgumentException("the text syntax has no " + c.op() + " (" + c.shape() + "): "
                     + Structure.text(c, 80));
         };
@@ -200,9 +192,8 @@ public final class Syntax {
      * partner (a scalar into a matrix, a row into more than one row), else {@code x}}
      */
     private static Expr implicit(Expr x, Expr partner) {
-        boolean partnerFull = !(partner instanceof MatrixOp.Broadcast) && !(partner instanceof MatrixOp.BroadcastRows);
-        boolean repeats = x instanceof MatrixOp.Broadcast b && !b.shape().isScalar()
-                || x instanceof MatrixOp.BroadcastRows r && r.shape().rows() > 1;
+        boolean partnerFull = !(partner instanceof Structural p && p.broadcasts());
+        boolean repeats = x instanceof Structural s && s.broadcasts() && !x.input(0).shape().equals(x.shape());
         return partnerFull && repeats ? x.input(0) : x;
     }
 

@@ -1,7 +1,8 @@
 package adjoint.dsl;
 
 import adjoint.eval.Backprop;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.BroadcastRows;
+import adjoint.expr.MatMul;
 import adjoint.expr.Shape;
 import java.util.List;
 import java.util.Map;
@@ -181,8 +182,8 @@ class SyntaxTest {
         void aScalarOrARowMeetsAMatrixByRepeating() {
             assertThat(Syntax.parse("2*W + 1", shapes).expr().shape()).isEqualTo(Shape.of(3, 3));
             Expr biased = Syntax.parse("X @ W + b", shapes).expr();
-            assertThat(biased).isEqualTo(new Binary(BinaryOp.ADD, new MatrixOp.MatMul(new Leaf.Variable("X", Shape.of(4, 3)),
-                    new Leaf.Variable("W", Shape.of(3, 3))), new MatrixOp.BroadcastRows(new Leaf.Variable("b", Shape.of(1, 3)),
+            assertThat(biased).isEqualTo(new Binary(BinaryOp.ADD, new MatMul(new Leaf.Variable("X", Shape.of(4, 3)),
+                    new Leaf.Variable("W", Shape.of(3, 3))), new BroadcastRows(new Leaf.Variable("b", Shape.of(1, 3)),
                     Shape.of(4, 3))));
             assertThat(Syntax.parse("softmax_rows(X @ W + b)", shapes).expr().shape()).isEqualTo(Shape.of(4, 3));
             assertThat(Syntax.parse("max(W, 0)", shapes).expr().shape()).isEqualTo(Shape.of(3, 3));

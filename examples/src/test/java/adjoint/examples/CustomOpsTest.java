@@ -10,7 +10,7 @@ import adjoint.examples.ops.RowSoftmax;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Sum;
 import adjoint.expr.Shape;
 import adjoint.show.Dot;
 import adjoint.show.Formula;
@@ -68,7 +68,7 @@ class CustomOpsTest {
     void customOpsShowUnderTheirOwnNames() {
         Leaf.Variable x = new Leaf.Variable("x");
         Leaf.Variable a = new Leaf.Variable("A", Shape.of(2, 2));
-        Expr f = new adjoint.expr.Binary(adjoint.expr.BinaryOp.ADD, new LogGamma(x), new MatrixOp.Sum(new RowSoftmax(a)));
+        Expr f = new adjoint.expr.Binary(adjoint.expr.BinaryOp.ADD, new LogGamma(x), new Sum(new RowSoftmax(a)));
         Bindings at = Bindings.of("x", 2.5).and("A", new double[][] {{1, 2}, {3, 4}});
         assertThat(Formula.unicode(f)).isEqualTo("logGamma(x) + sum(softmaxRows(A))");
         assertThat(Formula.latex(f)).contains("\\operatorname{logGamma}");

@@ -5,45 +5,24 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Domain;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
-import adjoint.expr.MatrixOp;
+import adjoint.expr.Structural;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
 import io.vavr.collection.Array;
-import io.vavr.collection.LinkedHashMap;
-import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 
 /**
  * An {@link OpSpec} for every op of the core algebra. The elementwise ops' specs are read from
  * the op tables ({@link UnaryOp#values()}, {@link BinaryOp#values()}), each with the domain its
- * constant gives, so an op added there is generated with no edit here. The structural ops
- * ({@link MatrixOp}) have specs written here, and {@link #missing()} names any record type of
- * that family without one (the property suites fail on it).
+ * constant gives, and the structural ops' from each record's {@link Structural.Kind}, so an op
+ * added to either is generated with no edit here.
  */
 public final class CoreOps {
 
-    private static final Map<Class<? extends Expr>, OpSpec> STRUCTURAL = LinkedHashMap.<Class<? extends Expr>, OpSpec>empty()
-            .put(MatrixOp.MatMul.class, new MatMulSpec())
-            .put(MatrixOp.Transpose.class, Specs.shaped(MatrixOp.Transpose.class, "transpose",
-                    out -> true, (out, d) -> Array.of(out.transposed()), (in, out) -> new MatrixOp.Transpose(in.get(0))))
-            .put(MatrixOp.Sum.class, Specs.shaped(MatrixOp.Sum.class, "sum",
-                    Shape::isScalar, (out, d) -> Array.of(Shape.of(d.dim(), d.dim())), (in, out) -> new MatrixOp.Sum(in.get(0))))
-            .put(MatrixOp.Broadcast.class, Specs.shaped(MatrixOp.Broadcast.class, "broadcast",
-                    out -> !out.isScalar(), (out, d) -> Array.of(Shape.SCALAR), (in, out) -> new MatrixOp.Broadcast(in.get(0), out)))
-            .put(MatrixOp.BroadcastRows.class, Specs.shaped(MatrixOp.BroadcastRows.class, "broadcastRows",
-                    out -> true, (out, d) -> Array.of(Shape.of(1, out.cols())), (in, out) -> new MatrixOp.BroadcastRows(in.get(0), out)))
-            .put(MatrixOp.Trace.class, Specs.shaped(MatrixOp.Trace.class, "trace",
-                    Shape::isScalar, (out, d) -> {
-                        int n = d.dim();
-                        return Array.of(Shape.of(n, n));
-                    }, (in, out) -> new MatrixOp.Trace(in.get(0))))
-            .put(MatrixOp.LogSumExpRows.class, Specs.shaped(MatrixOp.LogSumExpRows.class, "logSumExpRows",
-                    out -> out.cols() == 1, (out, d) -> Array.of(Shape.of(out.rows(), d.dim())),
-                    (in, out) -> new MatrixOp.LogSumExpRows(in.get(0))))
-            .put(MatrixOp.SoftmaxRows.class, Specs.shaped(MatrixOp.SoftmaxRows.class, "softmaxRows",
-                    out -> true, (out, d) -> Array.of(out), (in, out) -> new MatrixOp.SoftmaxRows(in.get(0))));
+    private static final Seq<OpSpec> STRUCTURAL = Array.of(Structural.class.getPermittedSubclasses())
+            .zip(Structural.kinds()).map(t -> new StructuralSpec(t._1.asSubclass(Expr.class), t._2));
 
     private static final Seq<OpSpec> ALL = Array.<OpSpec>empty()
             .appendAll(Array.of(UnaryOp.values()).map(op -> Specs.elementwise(Unary.class, op.syntax(),
@@ -51,7 +30,7 @@ public final class CoreOps {
             .appendAll(Array.of(BinaryOp.values()).map(op -> Specs.binary(Binary.class, op.syntax(),
                     (a, b) -> new Binary(op, a, b), op.domain(0), op.domain(1))))
             .append(new ConstantPowerSpec())
-            .appendAll(STRUCTURAL.values());
+            .appendAll(STRUCTURAL);
 
     private CoreOps() {}
 
@@ -65,39 +44,38 @@ public final class CoreOps {
         return ALL.map(OpSpec::op).distinct();
     }
 
-    /** {@return the structural record types ({@link MatrixOp}'s permitted subclasses) that have no spec here} */
+    /**
+     * {@return the structural record types whose spec is incomplete}: each record's
+     * {@link Structural.Kind} gives the spec, so this is empty unless a kind's examples give
+     * no input shapes for any output shape up to 3 x 3
+     */
     public static Seq<Class<?>> missing() {
-        return Array.of(MatrixOp.class.getPermittedSubclasses())
-                .filter(c -> !STRUCTURAL.containsKey(c.asSubclass(Expr.class)))
-                .sortBy(Class::getName);
+        return STRUCTURAL.filter(spec -> Array.rangeClosed(1, 3).flatMap(r -> Array.rangeClosed(1, 3).map(c -> Shape.of(r, c)))
+                .forAll(out -> !spec.produces(out))).map(OpSpec::type);
     }
 
-    /** Matrix product: draws the inner dimension. */
-    private static final class MatMulSpec implements OpSpec {
-        @Override
-        public Class<? extends Expr> type() {
-            return MatrixOp.MatMul.class;
-        }
+    /** A structural op's spec, read from its {@link Structural.Kind}. */
+    private record StructuralSpec(Class<? extends Expr> type, Structural.Kind kind) implements OpSpec {
 
         @Override
         public String op() {
-            return "matmul";
+            return kind.op();
         }
 
         @Override
         public boolean produces(Shape out) {
-            return true;
+            return kind.examples().inputShapes(out, new Fixed()).isPresent();
         }
 
         @Override
         public Option<Seq<Shape>> inputShapes(Shape out, Draw draw) {
-            int k = draw.dim();
-            return Option.some(Array.of(Shape.of(out.rows(), k), Shape.of(k, out.cols())));
+            return Option.ofOptional(kind.examples().inputShapes(out, choices(draw))).map(Array::ofAll);
         }
 
         @Override
         public Expr build(Seq<Expr> inputs, Shape out, Draw draw) {
-            return new MatrixOp.MatMul(inputs.get(0), inputs.get(1));
+            java.util.List<Shape> shapes = inputs.map(Expr::shape).asJava();
+            return kind.build(inputs.asJava(), kind.examples().parameters(shapes, out, choices(draw)));
         }
 
         @Override
@@ -107,7 +85,34 @@ public final class CoreOps {
 
         @Override
         public String toString() {
-            return op();
+            return kind.name();
+        }
+
+        private static Structural.Choices choices(Draw draw) {
+            return new Structural.Choices() {
+                @Override
+                public int dim() {
+                    return draw.dim();
+                }
+
+                @Override
+                public int between(int lo, int hi) {
+                    return draw.between(lo, hi);
+                }
+            };
+        }
+
+        /** The smallest choices, to ask whether a shape can be produced at all. */
+        private static final class Fixed implements Structural.Choices {
+            @Override
+            public int dim() {
+                return 1;
+            }
+
+            @Override
+            public int between(int lo, int hi) {
+                return lo;
+            }
         }
     }
 

@@ -1,0 +1,240 @@
+package adjoint.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Loops over the entries of row-major {@code double[][]} arrays, the form every matrix value
+ * takes inside the passes; a scalar is a {@code 1 x 1} array. The kernels know rows and columns
+ * only, not the algebra: each structural op's file calls the ones it needs. Every kernel returns
+ * a new array and leaves its arguments alone, except {@link #addInto}. Internal to adjoint: the
+ * module does not export this package.
+ */
+public final class Kernels {
+
+    private Kernels() {}
+
+    /** {@return the transpose of {@code a}} */
+    public static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** {@return the sum of all entries} */
+    public static double sum(double[][] a) {
+        double s = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                s += x;
+            }
+        }
+        return s;
+    }
+
+    /** {@return the only row of {@code row} repeated {@code rows} times} */
+    public static double[][] repeatRow(double[][] row, int rows) {
+        double[][] r = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            r[i] = row[0].clone();
+        }
+        return r;
+    }
+
+    /** {@return the sum of each column, as one row} */
+    public static double[][] columnSums(double[][] a) {
+        double[] s = new double[a[0].length];
+        for (double[] row : a) {
+            for (int j = 0; j < s.length; j++) {
+                s[j] += row[j];
+            }
+        }
+        return new double[][] {s};
+    }
+
+    /** {@return the sum of the diagonal} */
+    public static double trace(double[][] a) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i][i];
+        }
+        return s;
+    }
+
+    /** {@return a matrix of the given shape with {@code value} in every entry} */
+    public static double[][] fill(int rows, int cols, double value) {
+        double[][] r = new double[rows][cols];
+        if (value != 0) {
+            for (double[] row : r) {
+                Arrays.fill(row, value);
+            }
+        }
+        return r;
+    }
+
+    /** {@return {@code value} times the {@code n x n} identity} */
+    public static double[][] scaledIdentity(int n, double value) {
+        double[][] r = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            r[i][i] = value;
+        }
+        return r;
+    }
+
+    /** {@return a deep copy of {@code a}} */
+    public static double[][] copy(double[][] a) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i].clone();
+        }
+        return r;
+    }
+
+    /** Adds {@code b} into {@code a}, entry by entry. */
+    public static void addInto(double[][] a, double[][] b) {
+        for (int i = 0; i < a.length; i++) {
+            double[] ai = a[i];
+            double[] bi = b[i];
+            for (int j = 0; j < ai.length; j++) {
+                ai[j] += bi[j];
+            }
+        }
+    }
+
+    /** {@return the sum of each row, as one column} */
+    public static double[][] rowSums(double[][] a) {
+        double[][] r = new double[a.length][1];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (double x : a[i]) {
+                s += x;
+            }
+            r[i][0] = s;
+        }
+        return r;
+    }
+
+    /** {@return the only column of {@code column} repeated {@code cols} times} */
+    public static double[][] repeatColumn(double[][] column, int cols) {
+        double[][] r = new double[column.length][cols];
+        for (int i = 0; i < column.length; i++) {
+            Arrays.fill(r[i], column[i][0]);
+        }
+        return r;
+    }
+
+    /** {@return the entries of {@code a}, read row by row, written row by row into {@code rows x cols}} */
+    public static double[][] reshape(double[][] a, int rows, int cols) {
+        double[][] r = new double[rows][cols];
+        int n = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                r[n / cols][n % cols] = x;
+                n++;
+            }
+        }
+        return r;
+    }
+
+    /** {@return the rows of {@code a} followed by the rows of {@code b}} */
+    public static double[][] concatRows(double[][] a, double[][] b) {
+        double[][] r = new double[a.length + b.length][];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i].clone();
+        }
+        for (int i = 0; i < b.length; i++) {
+            r[a.length + i] = b[i].clone();
+        }
+        return r;
+    }
+
+    /** {@return each row of {@code a} followed by the same row of {@code b}} */
+    public static double[][] concatCols(double[][] a, double[][] b) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            double[] ri = r[i] = Arrays.copyOf(a[i], a[i].length + b[i].length);
+            System.arraycopy(b[i], 0, ri, a[i].length, b[i].length);
+        }
+        return r;
+    }
+
+    /**
+     * {@return rows {@code from} (inclusive) to {@code to} (exclusive) of {@code a}}; rows outside
+     * {@code a} are zero, so that the slice of a pullback pads it back to its input's size
+     */
+    public static double[][] sliceRows(double[][] a, int from, int to) {
+        int cols = a[0].length;
+        double[][] r = new double[to - from][];
+        for (int i = from; i < to; i++) {
+            r[i - from] = i >= 0 && i < a.length ? a[i].clone() : new double[cols];
+        }
+        return r;
+    }
+
+    /**
+     * {@return columns {@code from} (inclusive) to {@code to} (exclusive) of {@code a}}; columns
+     * outside {@code a} are zero
+     */
+    public static double[][] sliceCols(double[][] a, int from, int to) {
+        double[][] r = new double[a.length][to - from];
+        for (int i = 0; i < a.length; i++) {
+            int lo = Math.max(from, 0);
+            int hi = Math.min(to, a[i].length);
+            if (lo < hi) {
+                System.arraycopy(a[i], lo, r[i], lo - from, hi - lo);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * {@return the Frobenius norm {@code sqrt(sum a_ij^2)}}, scaled by the largest magnitude first
+     * so that neither overflow nor underflow loses it (as {@link Math#hypot}); NaN if an entry is
+     * NaN, else {@code +∞} if one is infinite
+     */
+    public static double norm(double[][] a) {
+        double max = 0;
+        boolean nan = false;
+        for (double[] row : a) {
+            for (double x : row) {
+                nan |= x != x;
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        if (nan) {
+            return Double.NaN;
+        }
+        if (max == 0 || max == Double.POSITIVE_INFINITY) {
+            return max;
+        }
+        double s = 0;
+        for (double[] row : a) {
+            for (double x : row) {
+                double y = x / max;
+                s += y * y;
+            }
+        }
+        return max * Math.sqrt(s);
+    }
+
+    /**
+     * {@return the pullback of {@link #norm}: {@code a (g / ‖a‖)}}, and exactly 0 where the norm is
+     * 0 (PyTorch's subgradient at the kink)
+     */
+    public static double[][] normPullback(double[][] a, double norm, double g) {
+        double[][] r = new double[a.length][a[0].length];
+        if (norm == 0) {
+            return r;
+        }
+        double q = g / norm;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                r[i][j] = a[i][j] * q;
+            }
+        }
+        return r;
+    }
+}
