@@ -7,6 +7,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.Reshape;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
@@ -239,6 +240,19 @@ public final class Adjoint {
      */
     public static Matrix softmaxRows(Matrix x) {
         return new Matrix(new SoftmaxRows(Operands.of(x)));
+    }
+
+    /**
+     * {@return the entries of {@code x}, read row by row, written row by row into {@code rows x cols}}
+     * (NumPy's and PyTorch's {@code reshape})
+     *
+     * @param x the argument
+     * @param rows the rows of the result
+     * @param cols the columns of the result; {@code rows * cols} must be {@code x}'s number of entries
+     * @throws adjoint.expr.ShapeMismatchException if the number of entries differs
+     */
+    public static Matrix reshape(Matrix x, int rows, int cols) {
+        return new Matrix(new Reshape(Operands.of(x), Shape.of(rows, cols)));
     }
 
     /**
