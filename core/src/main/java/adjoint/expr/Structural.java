@@ -19,7 +19,8 @@ import java.util.concurrent.ForkJoinPool;
  * {@code 1 x 1}; the arrays handed in belong to the caller: read them, never change or keep them.
  */
 public sealed interface Structural extends Expr
-        permits MatMul, Transpose, Sum, Broadcast, BroadcastRows, MatrixTrace, LogSumExpRows, SoftmaxRows, Reshape {
+        permits MatMul, Transpose, Sum, Broadcast, BroadcastRows, MatrixTrace, LogSumExpRows, SoftmaxRows, Reshape,
+                SliceRows, ConcatRows {
 
     /** {@return this node's number, given when it was made} */
     long id();

@@ -89,4 +89,59 @@ class StructuralOpsTest {
                     .hasMessage("reshape: input is 2x3 (6 entries), which cannot be reshaped to 4x2 (8 entries) in reshape(X)");
         }
     }
+
+    @Nested
+    class SliceRowsOp {
+        private final Variable tall = new Variable("T", Shape.of(4, 2));
+
+        @Test
+        void takesRowsFromToExclusive() {
+            RealMatrix t = matrix(new double[][] {{0, 1}, {2, 3}, {4, 5}, {6, 7}});
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.SliceRows(tall, 1, 3), Bindings.of("T", t));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{2, 3}, {4, 5}});
+        }
+
+        @Test
+        void passesZerosToTheRowsNotTaken() {
+            Gradient g = Backprop.gradient(new Sum(new adjoint.expr.SliceRows(tall, 1, 3)), Bindings.of("T", random(tall.shape())));
+            assertThat(g.matrix("T").getData()).isDeepEqualTo(new double[][] {{0, 0}, {1, 1}, {1, 1}, {0, 0}});
+            for (int[] r : new int[][] {{0, 1}, {1, 3}, {2, 4}, {0, 4}}) {
+                pullbacksAgree(new adjoint.expr.SliceRows(tall, r[0], r[1]), Bindings.of("T", random(tall.shape())));
+            }
+        }
+
+        @Test
+        void refusesARangeOutsideTheInput() {
+            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, 2, 5))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("sliceRows: rows 2 to 5 of a 4x2 input (want 0 <= from < to <= 4) in sliceRows(T)");
+            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, 2, 2)).isInstanceOf(ShapeMismatchException.class);
+            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, -1, 2)).isInstanceOf(ShapeMismatchException.class);
+        }
+    }
+
+    @Nested
+    class ConcatRowsOp {
+        @Test
+        void stacksTheRows() {
+            Variable b = new Variable("B", Shape.of(1, 3));
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.ConcatRows(X, b),
+                    Bindings.of("X", XV).and("B", matrix(new double[][] {{7, 8, 9}})));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+        }
+
+        @Test
+        void passesEachInputItsRows() {
+            Variable b = new Variable("B", Shape.of(1, 3));
+            pullbacksAgree(new adjoint.expr.ConcatRows(X, b), Bindings.of("X", random(X.shape())).and("B", random(b.shape())));
+            pullbacksAgree(new adjoint.expr.ConcatRows(X, X), Bindings.of("X", random(X.shape())));
+        }
+
+        @Test
+        void refusesDifferentWidths() {
+            assertThatThrownBy(() -> new adjoint.expr.ConcatRows(X, new Variable("B", Shape.of(2, 4))))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("concatRows: 2x3 above 2x4 (their columns differ: 3 and 4) in concatRows(X, B)");
+        }
+    }
 }

@@ -7,6 +7,8 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.ConcatRows;
+import adjoint.expr.SliceRows;
 import adjoint.expr.Reshape;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -253,6 +255,30 @@ public final class Adjoint {
      */
     public static Matrix reshape(Matrix x, int rows, int cols) {
         return new Matrix(new Reshape(Operands.of(x), Shape.of(rows, cols)));
+    }
+
+    /**
+     * {@return rows {@code from} (inclusive) to {@code to} (exclusive) of {@code x}}, counted
+     * from 0, as Python's {@code x[from:to]}
+     *
+     * @param x the argument
+     * @param from the first row taken
+     * @param to the row after the last taken
+     * @throws adjoint.expr.ShapeMismatchException unless {@code 0 <= from < to <= rows}
+     */
+    public static Matrix sliceRows(Matrix x, int from, int to) {
+        return new Matrix(new SliceRows(Operands.of(x), from, to));
+    }
+
+    /**
+     * {@return the rows of {@code a} followed by the rows of {@code b}} (NumPy's {@code vstack})
+     *
+     * @param a the upper block
+     * @param b the lower block, as wide as {@code a}
+     * @throws adjoint.expr.ShapeMismatchException if the widths differ
+     */
+    public static Matrix concatRows(Matrix a, Matrix b) {
+        return new Matrix(new ConcatRows(Operands.of(a), Operands.of(b)));
     }
 
     /**
