@@ -144,4 +144,53 @@ class StructuralOpsTest {
                     .hasMessage("concatRows: 2x3 above 2x4 (their columns differ: 3 and 4) in concatRows(X, B)");
         }
     }
+
+    @Nested
+    class SliceColsOp {
+        @Test
+        void takesColumnsFromToExclusive() {
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.SliceCols(X, 1, 3), Bindings.of("X", XV));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{2, 3}, {5, 6}});
+        }
+
+        @Test
+        void passesZerosToTheColumnsNotTaken() {
+            Gradient g = Backprop.gradient(new Sum(new adjoint.expr.SliceCols(X, 2, 3)), Bindings.of("X", XV));
+            assertThat(g.matrix("X").getData()).isDeepEqualTo(new double[][] {{0, 0, 1}, {0, 0, 1}});
+            for (int[] r : new int[][] {{0, 1}, {1, 2}, {0, 3}}) {
+                pullbacksAgree(new adjoint.expr.SliceCols(X, r[0], r[1]), Bindings.of("X", random(X.shape())));
+            }
+        }
+
+        @Test
+        void refusesARangeOutsideTheInput() {
+            assertThatThrownBy(() -> new adjoint.expr.SliceCols(X, 0, 4))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("sliceCols: cols 0 to 4 of a 2x3 input (want 0 <= from < to <= 3) in sliceCols(X)");
+        }
+    }
+
+    @Nested
+    class ConcatColsOp {
+        @Test
+        void putsTheColumnsSideBySide() {
+            Variable b = new Variable("B", Shape.of(2, 1));
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.ConcatCols(X, b),
+                    Bindings.of("X", XV).and("B", matrix(new double[][] {{7}, {8}})));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{1, 2, 3, 7}, {4, 5, 6, 8}});
+        }
+
+        @Test
+        void passesEachInputItsColumns() {
+            Variable b = new Variable("B", Shape.of(2, 2));
+            pullbacksAgree(new adjoint.expr.ConcatCols(b, X), Bindings.of("X", random(X.shape())).and("B", random(b.shape())));
+        }
+
+        @Test
+        void refusesDifferentHeights() {
+            assertThatThrownBy(() -> new adjoint.expr.ConcatCols(X, new Variable("B", Shape.of(3, 3))))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("concatCols: 2x3 beside 3x3 (their rows differ: 2 and 3) in concatCols(X, B)");
+        }
+    }
 }

@@ -7,6 +7,8 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.ConcatCols;
+import adjoint.expr.SliceCols;
 import adjoint.expr.ConcatRows;
 import adjoint.expr.SliceRows;
 import adjoint.expr.Reshape;
@@ -279,6 +281,30 @@ public final class Adjoint {
      */
     public static Matrix concatRows(Matrix a, Matrix b) {
         return new Matrix(new ConcatRows(Operands.of(a), Operands.of(b)));
+    }
+
+    /**
+     * {@return columns {@code from} (inclusive) to {@code to} (exclusive) of {@code x}}, counted
+     * from 0, as Python's {@code x[:, from:to]}
+     *
+     * @param x the argument
+     * @param from the first column taken
+     * @param to the column after the last taken
+     * @throws adjoint.expr.ShapeMismatchException unless {@code 0 <= from < to <= cols}
+     */
+    public static Matrix sliceCols(Matrix x, int from, int to) {
+        return new Matrix(new SliceCols(Operands.of(x), from, to));
+    }
+
+    /**
+     * {@return the columns of {@code a} followed by the columns of {@code b}} (NumPy's {@code hstack})
+     *
+     * @param a the left block
+     * @param b the right block, as tall as {@code a}
+     * @throws adjoint.expr.ShapeMismatchException if the heights differ
+     */
+    public static Matrix concatCols(Matrix a, Matrix b) {
+        return new Matrix(new ConcatCols(Operands.of(a), Operands.of(b)));
     }
 
     /**
