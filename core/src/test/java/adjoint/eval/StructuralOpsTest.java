@@ -193,4 +193,18 @@ class StructuralOpsTest {
                     .hasMessage("concatCols: 2x3 beside 3x3 (their rows differ: 2 and 3) in concatCols(X, B)");
         }
     }
+
+    @Nested
+    class SumRowsOp {
+        @Test
+        void sumsEachRowIntoAColumn() {
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.SumRows(X), Bindings.of("X", XV));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{6}, {15}});
+        }
+
+        @Test
+        void passesEachRowItsGradient() {
+            pullbacksAgree(new adjoint.expr.SumRows(X), Bindings.of("X", random(X.shape())));
+        }
+    }
 }

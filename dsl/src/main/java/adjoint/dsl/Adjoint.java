@@ -7,6 +7,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.SumRows;
 import adjoint.expr.ConcatCols;
 import adjoint.expr.SliceCols;
 import adjoint.expr.ConcatRows;
@@ -305,6 +306,25 @@ public final class Adjoint {
      */
     public static Matrix concatCols(Matrix a, Matrix b) {
         return new Matrix(new ConcatCols(Operands.of(a), Operands.of(b)));
+    }
+
+    /**
+     * {@return the sum of each row of {@code x}, an {@code m x 1} column} (NumPy's {@code sum(axis=1)})
+     *
+     * @param x the argument
+     */
+    public static Matrix sumRows(Matrix x) {
+        return new Matrix(new SumRows(Operands.of(x)));
+    }
+
+    /**
+     * {@return the mean of each row of {@code x}, an {@code m x 1} column}; {@code x.minus(meanRows(x))}
+     * centres each row
+     *
+     * @param x the argument
+     */
+    public static Matrix meanRows(Matrix x) {
+        return sumRows(x).div(constant(x.shape().cols()));
     }
 
     /**
