@@ -207,4 +207,18 @@ class StructuralOpsTest {
             pullbacksAgree(new adjoint.expr.SumRows(X), Bindings.of("X", random(X.shape())));
         }
     }
+
+    @Nested
+    class SumColsOp {
+        @Test
+        void sumsEachColumnIntoARow() {
+            RealMatrix r = Backprop.evaluate(new adjoint.expr.SumCols(X), Bindings.of("X", XV));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{5, 7, 9}});
+        }
+
+        @Test
+        void passesEachColumnItsGradient() {
+            pullbacksAgree(new adjoint.expr.SumCols(X), Bindings.of("X", random(X.shape())));
+        }
+    }
 }

@@ -7,6 +7,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.SumCols;
 import adjoint.expr.SumRows;
 import adjoint.expr.ConcatCols;
 import adjoint.expr.SliceCols;
@@ -325,6 +326,25 @@ public final class Adjoint {
      */
     public static Matrix meanRows(Matrix x) {
         return sumRows(x).div(constant(x.shape().cols()));
+    }
+
+    /**
+     * {@return the sum of each column of {@code x}, a {@code 1 x n} row} (NumPy's {@code sum(axis=0)})
+     *
+     * @param x the argument
+     */
+    public static Matrix sumCols(Matrix x) {
+        return new Matrix(new SumCols(Operands.of(x)));
+    }
+
+    /**
+     * {@return the mean of each column of {@code x}, a {@code 1 x n} row}; {@code x.minus(meanCols(x))}
+     * centres each column
+     *
+     * @param x the argument
+     */
+    public static Matrix meanCols(Matrix x) {
+        return sumCols(x).div(constant(x.shape().rows()));
     }
 
     /**

@@ -33,6 +33,7 @@ final class Functions {
         }
         MATRIX.put("mean", new MatrixFunction(1, a -> Adjoint.mean(new Matrix(a.get(0))).expr()));
         MATRIX.put("mean_rows", new MatrixFunction(1, a -> Adjoint.meanRows(new Matrix(a.get(0))).expr()));
+        MATRIX.put("mean_cols", new MatrixFunction(1, a -> Adjoint.meanCols(new Matrix(a.get(0))).expr()));
         MATRIX.put("softmax_cross_entropy", new MatrixFunction(2,
                 a -> Adjoint.softmaxCrossEntropy(new Matrix(a.get(0)), new Matrix(a.get(1))).expr()));
     }
