@@ -221,4 +221,41 @@ class StructuralOpsTest {
             pullbacksAgree(new adjoint.expr.SumCols(X), Bindings.of("X", random(X.shape())));
         }
     }
+
+    @Nested
+    class NormOp {
+        @Test
+        void isTheSquareRootOfTheSumOfSquares() {
+            assertThat(Backprop.value(new adjoint.expr.Norm(X), Bindings.of("X", XV))).isCloseTo(Math.sqrt(91), within(1e-15));
+            pullbacksAgree(new adjoint.expr.Norm(X), Bindings.of("X", random(X.shape())));
+        }
+
+        @Test
+        void neitherOverflowsNorUnderflows() {
+            Variable v = new Variable("v", Shape.of(2, 1));
+            assertThat(Backprop.value(new adjoint.expr.Norm(v), Bindings.of("v", matrix(new double[][] {{3e200}, {4e200}}))))
+                    .isEqualTo(5e200);
+            assertThat(Backprop.value(new adjoint.expr.Norm(v), Bindings.of("v", matrix(new double[][] {{3e-200}, {4e-200}}))))
+                    .isCloseTo(5e-200, within(1e-214));
+        }
+
+        @Test
+        void hasGradientExactlyZeroAtZero() {
+            Expr n = new adjoint.expr.Norm(X);
+            Bindings zero = Bindings.of("X", new Array2DRowRealMatrix(2, 3));
+            Gradient g = Backprop.gradient(n, zero);
+            assertThat(g.value()).isZero();
+            assertThat(g.matrix("X").getData()).isDeepEqualTo(new double[2][3]);
+            assertThat(Backprop.evaluate(Symbolic.gradient(n).get("X"), zero).getData()).isDeepEqualTo(new double[2][3]);
+        }
+
+        @Test
+        void propagatesNaN() {
+            RealMatrix v = XV.copy();
+            v.setEntry(1, 2, Double.NaN);
+            Gradient g = Backprop.gradient(new adjoint.expr.Norm(X), Bindings.of("X", v));
+            assertThat(g.value()).isNaN();
+            assertThat(g.matrix("X").getEntry(0, 0)).isNaN();
+        }
+    }
 }

@@ -7,6 +7,7 @@ import adjoint.expr.BinaryOp;
 import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
+import adjoint.expr.Norm;
 import adjoint.expr.SumCols;
 import adjoint.expr.SumRows;
 import adjoint.expr.ConcatCols;
@@ -345,6 +346,16 @@ public final class Adjoint {
      */
     public static Matrix meanCols(Matrix x) {
         return sumCols(x).div(constant(x.shape().rows()));
+    }
+
+    /**
+     * {@return the Frobenius norm {@code sqrt(sum x_ij^2)} of {@code x}}, the Euclidean length of
+     * a vector, computed without overflow; its gradient is 0 at {@code x = 0}, as PyTorch's
+     *
+     * @param x the argument
+     */
+    public static Scalar norm(Matrix x) {
+        return new Scalar(new Norm(Operands.of(x)));
     }
 
     /**
