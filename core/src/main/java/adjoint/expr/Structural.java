@@ -20,7 +20,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public sealed interface Structural extends Expr
         permits MatMul, Transpose, Sum, Broadcast, BroadcastRows, MatrixTrace, LogSumExpRows, SoftmaxRows, Reshape,
-                SliceRows, ConcatRows, SliceCols, ConcatCols, SumRows, SumCols, Norm {
+                SliceRows, ConcatRows, SliceCols, ConcatCols, SumRows, SumCols, Norm, BroadcastCols {
 
     /** {@return this node's number, given when it was made} */
     long id();

@@ -258,4 +258,23 @@ class StructuralOpsTest {
             assertThat(g.matrix("X").getEntry(0, 0)).isNaN();
         }
     }
+
+    @Nested
+    class BroadcastColsOp {
+        @Test
+        void repeatsTheColumnAndPullsBackRowSums() {
+            Variable c = new Variable("c", Shape.of(2, 1));
+            Expr centred = new Binary(BinaryOp.SUB, X, new adjoint.expr.BroadcastCols(c, X.shape()));
+            RealMatrix r = Backprop.evaluate(centred, Bindings.of("X", XV).and("c", matrix(new double[][] {{2}, {5}})));
+            assertThat(r.getData()).isDeepEqualTo(new double[][] {{-1, 0, 1}, {-1, 0, 1}});
+            pullbacksAgree(centred, Bindings.of("X", random(X.shape())).and("c", random(c.shape())));
+        }
+
+        @Test
+        void refusesARow() {
+            assertThatThrownBy(() -> new adjoint.expr.BroadcastCols(new Variable("r", Shape.of(1, 2)), X.shape()))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("it is a row: transpose it");
+        }
+    }
 }

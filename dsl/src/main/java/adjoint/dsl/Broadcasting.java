@@ -3,14 +3,16 @@ package adjoint.dsl;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Broadcast;
+import adjoint.expr.BroadcastCols;
 import adjoint.expr.BroadcastRows;
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
 
 /**
  * Implicit broadcasting, the same in the fluent DSL and the text syntax: when an elementwise op
- * meets two shapes that differ, a scalar is repeated into every entry of the other, and a
- * {@code 1 x n} row into every row of an {@code m x n} matrix. Other shapes are left as they are, for the op to reject with both shapes.
+ * meets two shapes that differ, a scalar is repeated into every entry of the other, a
+ * {@code 1 x n} row into every row of an {@code m x n} matrix, and an {@code m x 1} column into
+ * every column of it. Other shapes are left as they are, for the op to reject with both shapes.
  */
 final class Broadcasting {
 
@@ -33,7 +35,7 @@ final class Broadcasting {
         return new Binary(op, a, b);
     }
 
-    /** {@return {@code x} repeated into {@code target}, if {@code x} is a scalar or row that fits it; else null} */
+    /** {@return {@code x} repeated into {@code target}, if {@code x} is a scalar, row or column that fits it; else null} */
     private static Expr wide(Expr x, Shape target) {
         Shape s = x.shape();
         if (s.isScalar() && !target.isScalar()) {
@@ -41,6 +43,9 @@ final class Broadcasting {
         }
         if (s.rows() == 1 && target.rows() > 1 && s.cols() == target.cols()) {
             return new BroadcastRows(x, target);
+        }
+        if (s.cols() == 1 && target.cols() > 1 && s.rows() == target.rows()) {
+            return new BroadcastCols(x, target);
         }
         return null;
     }

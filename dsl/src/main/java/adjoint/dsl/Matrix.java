@@ -61,7 +61,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
      */
     public Matrix plus(Matrix b) {
-        return new Matrix(new Binary(BinaryOp.ADD, expr, Operands.of(b)));
+        return new Matrix(Broadcasting.elementwise(BinaryOp.ADD, expr, Operands.of(b)));
     }
 
     /**
@@ -98,7 +98,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
      */
     public Matrix minus(Matrix b) {
-        return new Matrix(new Binary(BinaryOp.SUB, expr, Operands.of(b)));
+        return new Matrix(Broadcasting.elementwise(BinaryOp.SUB, expr, Operands.of(b)));
     }
 
     /**
@@ -152,7 +152,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
      */
     public Matrix hadamard(Matrix b) {
-        return new Matrix(new Binary(BinaryOp.MUL, expr, Operands.of(b)));
+        return new Matrix(Broadcasting.elementwise(BinaryOp.MUL, expr, Operands.of(b)));
     }
 
     /**
@@ -161,7 +161,7 @@ public record Matrix(Expr expr) implements MatrixTerm {
      * @param b the other operand, of the same shape (for {@code times}, a conforming matrix)
      */
     public Matrix div(Matrix b) {
-        return new Matrix(new Binary(BinaryOp.DIV, expr, Operands.of(b)));
+        return new Matrix(Broadcasting.elementwise(BinaryOp.DIV, expr, Operands.of(b)));
     }
 
     /**
