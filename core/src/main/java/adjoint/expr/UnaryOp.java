@@ -315,7 +315,9 @@ public enum UnaryOp {
      * @param out the op's value at {@code x}
      */
     public static double pullback(UnaryOp op, double g, double x, double out) {
-        // Two switches, each small enough for the JIT to take into a pass's loop; one was not.
+        // Two switches, each small enough for the JIT to take into a pass's loop; one was not. Each
+        // names every constant, the other half's in one arm, so that a new one without its arm
+        // does not compile.
         return op.ordinal() < SIN.ordinal() ? pullbackBeforeSin(op, g, x, out) : pullbackFromSin(op, g, x, out);
     }
 
@@ -330,7 +332,7 @@ public enum UnaryOp {
             case LOG -> LOG.pullback(g, x, out);
             case LOG1P -> LOG1P.pullback(g, x, out);
             case SOFTPLUS -> SOFTPLUS.pullback(g, x, out);
-            default -> throw new IllegalStateException(op + " comes after sin");
+            case SIN, COS, TAN, TANH, ATAN, SIGMOID, RELU, ABS, SIGN, ERF -> throw new IllegalStateException(op + " comes after sin");
         };
     }
 
@@ -346,7 +348,7 @@ public enum UnaryOp {
             case ABS -> ABS.pullback(g, x, out);
             case SIGN -> SIGN.pullback(g, x, out);
             case ERF -> ERF.pullback(g, x, out);
-            default -> throw new IllegalStateException(op + " comes before sin");
+            case NEG, SQUARE, RECIPROCAL, SQRT, EXP, EXPM1, LOG, LOG1P, SOFTPLUS -> throw new IllegalStateException(op + " comes before sin");
         };
     }
 
