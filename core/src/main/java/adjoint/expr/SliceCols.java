@@ -22,7 +22,7 @@ public record SliceCols(Expr a, int from, int to, long id) implements Structural
             (in, p) -> new SliceCols(in.get(0), p[0], p[1]), new Examples() {
                 @Override
                 public Optional<List<Shape>> inputShapes(Shape out, Choices c) {
-                    int extra = c.between(0, 2);
+                    int extra = c.dim() - 1;
                     return Optional.of(List.of(Shape.of(out.rows(), out.cols() + extra)));
                 }
 

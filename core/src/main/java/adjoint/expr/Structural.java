@@ -210,7 +210,11 @@ public sealed interface Structural extends Expr
 
     /** Random choices for {@link Examples}: the testkit draws them so that they shrink. */
     interface Choices {
-        /** {@return a matrix dimension, from 1 to the testkit's largest} */
+        /**
+         * {@return a matrix dimension, from 1 to the testkit's largest}; every size an example
+         * adds to its output's must come from here (as {@code dim() - 1}), so that a generator of
+         * scalars only, whose largest dimension is 1, gets scalars only
+         */
         int dim();
 
         /**

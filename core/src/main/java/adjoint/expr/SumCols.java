@@ -76,11 +76,6 @@ public record SumCols(Expr a, Shape shape, long id) implements Structural {
         return Notation.latexCall("\\operatorname{sum}_{\\text{cols}}", 1);
     }
 
-    /** The sums of a single row are the row. */
-    @Override
-    public Expr simplified() {
-        return a.shape().equals(shape) ? a : this;
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -76,11 +76,6 @@ public record SumRows(Expr a, Shape shape, long id) implements Structural {
         return Notation.latexCall("\\operatorname{sum}_{\\text{rows}}", 1);
     }
 
-    /** The sums of a single column are the column. */
-    @Override
-    public Expr simplified() {
-        return a.shape().equals(shape) ? a : this;
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -24,12 +24,13 @@ public final class Kernels {
         return t;
     }
 
-    /** {@return the sum of all entries} */
+    /** {@return the sum of all entries}, from the first: the sum of one entry is that entry, {@code -0} included */
     public static double sum(double[][] a) {
-        double s = 0;
-        for (double[] row : a) {
-            for (double x : row) {
-                s += x;
+        double s = a[0][0];
+        for (int i = 0; i < a.length; i++) {
+            double[] row = a[i];
+            for (int j = i == 0 ? 1 : 0; j < row.length; j++) {
+                s += row[j];
             }
         }
         return s;
@@ -44,7 +45,7 @@ public final class Kernels {
         return r;
     }
 
-    /** {@return the sum of each column, as one row} */
+    /** {@return the sum of each column, as one row, from 0 as a product with ones sums it} */
     public static double[][] columnSums(double[][] a) {
         double[] s = new double[a[0].length];
         for (double[] row : a) {
@@ -104,7 +105,7 @@ public final class Kernels {
         }
     }
 
-    /** {@return the sum of each row, as one column} */
+    /** {@return the sum of each row, as one column, from 0 as a product with ones sums it} */
     public static double[][] rowSums(double[][] a) {
         double[][] r = new double[a.length][1];
         for (int i = 0; i < a.length; i++) {
@@ -191,8 +192,8 @@ public final class Kernels {
     }
 
     /**
-     * {@return the Frobenius norm {@code sqrt(sum a_ij^2)}}, scaled by the largest magnitude first
-     * so that neither overflow nor underflow loses it (as {@link Math#hypot}); NaN if an entry is
+     * {@return the Frobenius norm {@code sqrt(sum a_ij^2)}}, scaled by the power of two of the largest
+     * magnitude first, exactly, so that neither overflow nor underflow loses it; NaN if an entry is
      * NaN, else {@code +∞} if one is infinite
      */
     public static double norm(double[][] a) {
@@ -210,14 +211,16 @@ public final class Kernels {
         if (max == 0 || max == Double.POSITIVE_INFINITY) {
             return max;
         }
+        // Scaling by a power of two is exact, so the sum of squares rounds as it would unscaled.
+        int e = Math.getExponent(max);
         double s = 0;
         for (double[] row : a) {
             for (double x : row) {
-                double y = x / max;
+                double y = Math.scalb(x, -e);
                 s += y * y;
             }
         }
-        return max * Math.sqrt(s);
+        return Math.scalb(Math.sqrt(s), e);
     }
 
     /**

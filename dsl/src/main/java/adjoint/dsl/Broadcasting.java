@@ -36,7 +36,7 @@ final class Broadcasting {
     }
 
     /** {@return {@code x} repeated into {@code target}, if {@code x} is a scalar, row or column that fits it; else null} */
-    private static Expr wide(Expr x, Shape target) {
+    static Expr wide(Expr x, Shape target) {
         Shape s = x.shape();
         if (s.isScalar() && !target.isScalar()) {
             return new Broadcast(x, target);

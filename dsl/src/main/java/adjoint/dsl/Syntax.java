@@ -193,7 +193,8 @@ public final class Syntax {
      */
     private static Expr implicit(Expr x, Expr partner) {
         boolean partnerFull = !(partner instanceof Structural p && p.broadcasts());
-        boolean repeats = x instanceof Structural s && s.broadcasts() && !x.input(0).shape().equals(x.shape());
+        Expr again = x instanceof Structural s && s.broadcasts() ? Broadcasting.wide(x.input(0), x.shape()) : null;
+        boolean repeats = again != null && again.getClass() == x.getClass();
         return partnerFull && repeats ? x.input(0) : x;
     }
 

@@ -217,7 +217,9 @@ class AdjointTest {
             assertThatThrownBy(() -> w.times(x))
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageStartingWith("matmul: 3x2 times 3x1");
-            assertThatThrownBy(() -> w.plus(x)).isInstanceOf(ShapeMismatchException.class);
+            assertThat(w.plus(x).shape()).as("a column of the height repeats into each column").isEqualTo(adjoint.expr.Shape.of(3, 2));
+            assertThatThrownBy(() -> matrix("V", 2, 3).plus(x)).isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageStartingWith("add: 2x3 and 3x1 differ");
             assertThatThrownBy(() -> w.asScalar())
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageStartingWith("a Scalar needs a 1x1 expression, got 3x2");

@@ -218,14 +218,32 @@ class SyntaxTest {
             assertThatThrownBy(() -> Syntax.parse("x @ W", shapes)).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("matmul: 3x1 times 3x3 (the left's 1 columns must equal the right's 3 rows)")
                     .hasMessageContaining("at column 3");
-            assertThatThrownBy(() -> Syntax.parse("W + x", shapes)).isInstanceOf(ParseException.class)
-                    .hasMessageStartingWith("add: 3x3 and 3x1 differ").hasMessageContaining("at column 3");
+            assertThatThrownBy(() -> Syntax.parse("X + x", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("add: 4x3 and 3x1 differ").hasMessageContaining("at column 3");
+        }
+
+        @Test
+        void aColumnMeetsAMatrixOfItsHeightByRepeating() {
+            var centred = Syntax.parse("X - mean_rows(X)", shapes);
+            assertThat(centred.expr().shape()).isEqualTo(Shape.of(4, 3));
+            assertThat(Syntax.print(centred)).as("the mean is written as the sum it is").isEqualTo("X - sum_rows(X)/3");
+            assertThat(Syntax.parse(Syntax.print(centred), shapes).expr()).isEqualTo(centred.expr());
+            assertThat(Syntax.parse("W + x", shapes).expr().shape()).isEqualTo(Shape.of(3, 3));
+            assertThatThrownBy(() -> Syntax.parse("slice_rows(X, 2, 5)", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("sliceRows: rows 2 to 5 of a 4x3 input (want 0 <= from < to <= 4)")
+                    .hasMessageContaining("at column 1");
+            assertThatThrownBy(() -> Syntax.parse("reshape(X, 5, 2)", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("reshape: input is 4x3 (12 entries), which cannot be reshaped to 5x2 (10 entries)");
+            assertThatThrownBy(() -> Syntax.parse("slice_cols(X, 0, 1.5)", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageContaining("slice_cols's to must be a whole number, 0 or more, written as a number; got 1.5");
         }
 
         @Test
         void printingWritesMatricesBackSoThatTheyParseAgain() {
             for (String text : List.of("sum(sigmoid(W @ x)^2)", "X @ W + b", "transpose(x) @ W @ x", "trace(W) * 2 + mean(W)",
-                    "sum(logsumexp_rows(X)) - sum(softmax_rows(X))", "sum([[1, 0], [0, 1]] * W2)", "sum(broadcast(2, 3, 3) * W)")) {
+                    "sum(logsumexp_rows(X)) - sum(softmax_rows(X))", "sum([[1, 0], [0, 1]] * W2)", "sum(broadcast(2, 3, 3) * W)",
+                    "norm(reshape(X, 2, 6)) + sum(concat_rows(X, b) @ x)", "sum(slice_cols(concat_cols(X, X), 2, 5) * sum_cols(X))",
+                    "sum((X - mean_cols(X))^2) / norm(slice_rows(X, 1, 3))")) {
                 Map<String, Shape> s = new java.util.HashMap<>(shapes);
                 s.put("W2", Shape.of(2, 2));
                 Expr once = Syntax.parse(text, s).expr();
