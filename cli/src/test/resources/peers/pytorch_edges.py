@@ -23,6 +23,13 @@ FUNCTIONS = {
     "sum": torch.sum, "logsumexp_rows": lambda x: torch.logsumexp(x, 1, keepdim=True),
     # cross_entropy with class probabilities as targets, written out (1.13 has it, but not for zero rows' mean).
     "softmax_cross_entropy": lambda z, y: -(y * torch.log_softmax(z, 1)).sum(1).mean(),
+    # Structural ops: their parameters arrive as Python ints.
+    "reshape": lambda x, r, c: x.reshape(r, c), "concat_rows": lambda a, b: torch.cat([a, b], 0),
+    "concat_cols": lambda a, b: torch.cat([a, b], 1), "slice_rows": lambda x, i, j: x[i:j],
+    "slice_cols": lambda x, i, j: x[:, i:j], "sum_rows": lambda x: x.sum(1, keepdim=True),
+    "sum_cols": lambda x: x.sum(0, keepdim=True), "mean_rows": lambda x: x.mean(1, keepdim=True),
+    "mean_cols": lambda x: x.mean(0, keepdim=True), "norm": torch.linalg.norm, "transpose": torch.t,
+    "softmax_rows": lambda x: torch.softmax(x, 1),
 }
 
 
