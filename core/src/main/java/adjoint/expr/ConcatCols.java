@@ -57,16 +57,6 @@ public record ConcatCols(Expr a, Expr b, Shape shape, long id) implements Struct
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 2;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.pair(this, a, b, index);
     }

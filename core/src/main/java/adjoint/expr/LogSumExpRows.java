@@ -43,16 +43,6 @@ public record LogSumExpRows(Expr a, Shape shape, long id) implements Structural 
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.only(this, a, index);
     }

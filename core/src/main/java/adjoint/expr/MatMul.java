@@ -56,16 +56,6 @@ public record MatMul(Expr a, Expr b, Shape shape, long id) implements Structural
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 2;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.pair(this, a, b, index);
     }

@@ -47,16 +47,6 @@ public record Norm(Expr a, long id) implements Structural {
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.only(this, a, index);
     }

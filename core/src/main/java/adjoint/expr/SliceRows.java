@@ -70,16 +70,6 @@ public record SliceRows(Expr a, int from, int to, long id) implements Structural
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.only(this, a, index);
     }

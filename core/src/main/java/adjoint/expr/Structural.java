@@ -28,6 +28,18 @@ public sealed interface Structural extends Expr
     /** {@return what kind of op this is: its name in the text syntax, arity, parameters and testkit shapes} */
     Kind kind();
 
+    /** {@return the op's name, from its {@link Kind}} */
+    @Override
+    default String op() {
+        return kind().op();
+    }
+
+    /** {@return the number of inputs, from its {@link Kind}} */
+    @Override
+    default int arity() {
+        return kind().arity();
+    }
+
     /**
      * {@return the whole-number parameters that, with the op and the inputs, define this node}
      * (a slice's bounds, a reshape's or broadcast's shape), in the order the text syntax writes

@@ -41,16 +41,6 @@ public record SumRows(Expr a, Shape shape, long id) implements Structural {
     }
 
     @Override
-    public String op() {
-        return KIND.op();
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Expr input(int index) {
         return Inputs.only(this, a, index);
     }
@@ -75,7 +65,6 @@ public record SumRows(Expr a, Shape shape, long id) implements Structural {
     public Notation latex() {
         return Notation.latexCall("\\operatorname{sum}_{\\text{rows}}", 1);
     }
-
 
     @Override
     public boolean equals(Object o) {
