@@ -11,6 +11,7 @@ module adjoint.core {
     exports adjoint.check;
     exports adjoint.eval;
     exports adjoint.expr;
+    exports adjoint.graph;
     exports adjoint.optim;
     exports adjoint.show;
     exports adjoint.symbolic;

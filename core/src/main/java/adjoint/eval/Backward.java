@@ -50,11 +50,11 @@ final class Backward {
             }
             int c = p.in1[i];
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
-            if (p.scalar[i] && p.op[i] > 0) {
+            if (p.scalar[i] && Program.isUnary(p.op[i])) {
                 g.s[a] += UnaryOp.pullback(p.unary(i), g.s[i], v.s[a], v.s[i]);
                 continue;
             }
-            if (p.scalar[i] && p.op[i] < 0) {
+            if (p.scalar[i] && Program.isBinary(p.op[i])) {
                 BinaryOp op = p.binary(i);
                 if (wants[a]) {
                     g.s[a] += BinaryOp.pullbackA(op, g.s[i], v.s[a], v.s[c], v.s[i]);

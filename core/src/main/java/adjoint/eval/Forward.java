@@ -42,11 +42,11 @@ final class Forward {
             if (code == Program.LEAF) {
                 continue;
             }
-            if (p.scalar[i] && code > 0) {
+            if (p.scalar[i] && Program.isUnary(code)) {
                 v.s[i] = UnaryOp.value(p.unary(i), v.s[a]);
                 continue;
             }
-            if (p.scalar[i] && code < 0) {
+            if (p.scalar[i] && Program.isBinary(code)) {
                 v.s[i] = BinaryOp.value(p.binary(i), v.s[a], v.s[p.in1[i]]);
                 continue;
             }

@@ -1,10 +1,10 @@
 package adjoint.eval;
 
+import adjoint.graph.Order;
 import adjoint.expr.Binary;
 import adjoint.expr.CustomOpException;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
-import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.expr.Unary;
@@ -32,7 +32,7 @@ final class Program {
     private static final UnaryOp[] UNARY = UnaryOp.values();
     private static final BinaryOp[] BINARY = BinaryOp.values();
 
-    /** The number of nodes; the arrays below may be longer. */
+    /** The number of nodes. */
     private final int size;
     final Expr[] nodes;
     /** The shape of each node that is not a scalar, null for scalars; null if every node is a scalar. */
@@ -40,13 +40,35 @@ final class Program {
     /** Whether each node is a scalar, read on every step of both passes. */
     final boolean[] scalar;
     /**
-     * Each elementwise node's op, read once here so that the passes need no type test for them:
-     * {@code 1 + ordinal} of a {@link UnaryOp}, {@code -1 - ordinal} of a {@link BinaryOp},
-     * {@link #LEAF} for a scalar constant or variable, 0 for other nodes.
+     * Each node's op code, read once here so that the passes need no type test for the scalar
+     * elementwise nodes: {@link #code(UnaryOp)}, {@link #code(BinaryOp)}, {@link #LEAF} or
+     * {@link #OTHER}.
      */
     final byte[] op;
     /** The op code of a scalar constant or variable, whose value is set before the forward pass. */
     static final byte LEAF = Byte.MIN_VALUE;
+    /** The op code of every other node: matrices, structural and custom ops, which go through a pattern switch. */
+    static final byte OTHER = 0;
+
+    /** {@return the op code of a node of {@code op}: positive} */
+    static byte code(UnaryOp op) {
+        return (byte) (1 + op.ordinal());
+    }
+
+    /** {@return the op code of a node of {@code op}: negative, above {@link #LEAF}} */
+    static byte code(BinaryOp op) {
+        return (byte) (-1 - op.ordinal());
+    }
+
+    /** {@return whether {@code code} is a {@link UnaryOp}'s} */
+    static boolean isUnary(byte code) {
+        return code > 0;
+    }
+
+    /** {@return whether {@code code} is a {@link BinaryOp}'s} */
+    static boolean isBinary(byte code) {
+        return code < 0 && code != LEAF;
+    }
     /** The scalar constants' nodes, in order, and their values: the first {@link #presetCount} entries. */
     private final int[] presetNodes;
     private final double[] presetValues;
@@ -76,20 +98,12 @@ final class Program {
      * {@code 0..arity-1} whose values are given rather than computed, then the node itself
      */
     static Program local(Expr node) {
-        Objects.requireNonNull(node, "node is null");
-        int k = node.arity();
-        Builder b = new Builder(k + 1);
-        int[] all = new int[k];
-        for (int i = 0; i < k; i++) {
-            all[i] = b.add(Objects.requireNonNull(node.input(i), () -> node.op() + ": an input is null"), new int[0]);
-        }
-        b.add(node, all);
-        Program p = b.build();
+        Program p = new Builder(Order.ofNode(node)).build();
         Arrays.fill(p.needsGradient, true);
         return p;
     }
 
-    /** The builder's arrays, kept as they are: entries from {@link #size} on are unused. */
+    /** The builder's arrays, kept as they are. */
     private Program(Builder b) {
         this.size = b.size;
         this.nodes = b.nodes;
@@ -174,98 +188,68 @@ final class Program {
     }
 
     /**
-     * {@return the program of {@code root}}
+     * {@return the program of {@code root}}: its order, with variables of one name merged into one
+     * node (a step of its own, taken only when a name repeats)
      *
      * @throws VariableConflictException if two variables share a name but not a shape
      */
     static Program of(Expr root) {
         Objects.requireNonNull(root, "expression is null");
-        Builder b = new Builder(64);
-        Exprs.topological(root, b);
-        return b.build();
+        Order order = Order.of(root);
+        Builder b = new Builder(order);
+        return b.namesRepeat ? new Builder(SameNames.merged(order)).build() : b.build();
     }
 
-    /**
-     * The arrays of a program: those of the whole topological order, kept as they come, or grown
-     * as nodes arrive one at a time.
-     */
-    private static final class Builder implements Exprs.Visitor {
-        private Expr[] nodes;
+    /** The arrays of a program, read from an order in one loop over its nodes. */
+    private static final class Builder {
+        private final Expr[] nodes;
         private Shape[] shapes;
-        private boolean[] scalar;
-        private byte[] op;
-        private int[] in0;
-        private int[] in1;
+        private final boolean[] scalar;
+        private final byte[] op;
+        private final int[] in0;
+        private final int[] in1;
         private int[][] wide;
-        private boolean[] needsGradient;
+        private final boolean[] needsGradient;
         private int[] presetNodes = new int[0];
         private double[] presetValues = new double[0];
         private int presetCount;
-        private int size;
+        private final int size;
         private final List<Leaf.Variable> variables = new ArrayList<>();
         private int[] variableNodes = new int[8];
-        private NameIndex variableIndex = new NameIndex();
+        private NameIndex variableIndex;
         private final Map<Integer, double[][]> constants = new HashMap<>();
         private boolean hasMatrices;
+        /** Whether two variables share a name, so that the order must be merged first. */
+        final boolean namesRepeat;
 
-        Builder(int capacity) {
-            allocate(capacity);
-        }
-
-        private void allocate(int capacity) {
-            nodes = new Expr[capacity];
-            scalar = new boolean[capacity];
-            op = new byte[capacity];
-            in0 = new int[capacity];
-            in1 = new int[capacity];
-            needsGradient = new boolean[capacity];
-        }
-
-        /**
-         * Keeps the order's arrays as the program's and reads each node once; if two variables
-         * share a name, starts again node by node, so that they become one node.
-         */
-        @Override
-        public void visitAll(Expr[] all, int[] first, int[] second, int[][] more) {
-            if (size == 0 && adopt(all, first, second, more)) {
-                return;
-            }
-            variables.clear();
-            variableIndex = new NameIndex();
-            constants.clear();
-            hasMatrices = false;
-            shapes = null;
-            wide = null;
-            presetCount = 0;
-            size = 0;
-            // Arrays of its own, sized for the whole order: the order's are still read while this one is built.
-            allocate(all.length);
-            Exprs.Visitor.super.visitAll(all, first, second, more);
-        }
-
-        /** {@return whether the whole order became the program}: false if two variables share a name */
-        private boolean adopt(Expr[] all, int[] first, int[] second, int[][] more) {
-            int n = all.length;
-            nodes = all;
-            in0 = first;
-            in1 = second;
-            wide = more;
+        Builder(Order order) {
+            int n = order.size();
+            size = n;
+            nodes = new Expr[n];
+            in0 = new int[n];
+            in1 = new int[n];
             op = new byte[n];
             scalar = new boolean[n];
             needsGradient = new boolean[n];
             // One loop over the nodes: the scalar elementwise ones and constants in a few stores, the others described.
             for (int i = 0; i < n; i++) {
-                Expr node = all[i];
-                if (node instanceof Binary b && b.shape().isScalar()) {
-                    op[i] = (byte) (-1 - b.fn().ordinal());
+                Expr node = order.node(i);
+                nodes[i] = node;
+                int a = order.first(i);
+                int c = order.second(i);
+                in0[i] = a;
+                in1[i] = c;
+                // A node of a local program (Order.ofNode) stands as a leaf for its inputs: it has none, and is described.
+                if (node instanceof Binary b && c >= 0 && b.shape().isScalar()) {
+                    op[i] = code(b.fn());
                     scalar[i] = true;
-                    needsGradient[i] = needsGradient[first[i]] || needsGradient[second[i]];
-                } else if (node instanceof Unary u && u.shape().isScalar()) {
-                    op[i] = (byte) (1 + u.fn().ordinal());
+                    needsGradient[i] = needsGradient[a] || needsGradient[c];
+                } else if (node instanceof Unary u && a >= 0 && u.shape().isScalar()) {
+                    op[i] = code(u.fn());
                     scalar[i] = true;
-                    needsGradient[i] = needsGradient[first[i]];
-                } else if (node instanceof Leaf.Constant c) {
-                    preset(i, c.value());
+                    needsGradient[i] = needsGradient[a];
+                } else if (node instanceof Leaf.Constant k) {
+                    preset(i, k.value());
                 } else if (node instanceof Leaf.Variable v) {
                     listVariable(v, i);
                     if (v.shape().isScalar()) {
@@ -273,71 +257,28 @@ final class Program {
                         scalar[i] = true;
                         needsGradient[i] = true;
                     } else {
-                        describe(i);
+                        describe(i, order);
                     }
                 } else {
-                    describe(i);
+                    describe(i, order);
                 }
             }
             // The names are indexed once their number is known, so that the index never grows.
             variableIndex = new NameIndex(variables.size());
-            for (int k = 0; k < variables.size(); k++) {
-                if (variableIndex.putIfAbsent(variables.get(k).name(), variableNodes[k]) >= 0) {
-                    return false;
-                }
+            boolean repeat = false;
+            for (int k = 0; k < variables.size() && !repeat; k++) {
+                repeat = variableIndex.putIfAbsent(variables.get(k).name(), variableNodes[k]) >= 0;
             }
-            size = n;
-            return true;
+            namesRepeat = repeat;
         }
 
-        /** Numbers {@code node}, or returns the number of the variable of its name met before. */
-        @Override
-        public int visit(Expr node, int[] in) {
-            return node instanceof Leaf.Variable v ? variable(v, in) : add(node, in);
-        }
-
-        /** {@return the number of the variable of this name met before, or else a new number for {@code v}} */
-        private int variable(Leaf.Variable v, int[] in) {
-            int seen = variableIndex.putIfAbsent(v.name(), size);
-            if (seen >= 0) {
-                Shape first = shape(seen);
-                if (!first.equals(v.shape())) {
-                    throw new VariableConflictException("variable " + v.name() + " is used with two shapes, "
-                            + first + " and " + v.shape());
-                }
-                return seen;
-            }
-            listVariable(v, size);
-            return add(v, in);
-        }
-
-        /** Lists {@code v}, the first variable of its name, as node {@code i}. */
+        /** Lists {@code v}, a variable, as node {@code i}. */
         private void listVariable(Leaf.Variable v, int i) {
             if (variables.size() == variableNodes.length) {
                 variableNodes = Arrays.copyOf(variableNodes, 2 * variableNodes.length);
             }
             variableNodes[variables.size()] = i;
             variables.add(v);
-        }
-
-        /** {@return the number given to {@code node}}, the next one, with inputs {@code in} (read, not kept) */
-        int add(Expr node, int[] in) {
-            int i = size;
-            if (i == nodes.length) {
-                grow();
-            }
-            nodes[i] = node;
-            in0[i] = in.length > 0 ? in[0] : -1;
-            in1[i] = in.length > 1 ? in[1] : -1;
-            if (in.length > 2) {
-                if (wide == null) {
-                    wide = new int[nodes.length][];
-                }
-                wide[i] = in.clone();
-            }
-            describe(i);
-            size++;
-            return i;
         }
 
         /** Makes node {@code i} a scalar leaf whose value, {@code value}, is set before the forward pass. */
@@ -352,18 +293,29 @@ final class Program {
             scalar[i] = true;
         }
 
-        /** Reads the op, the shape and whether it needs a gradient of node {@code i}, whose inputs are set. */
-        private void describe(int i) {
+        /** Reads the op, the shape, the inputs and whether it needs a gradient of node {@code i}, one not read in the loop. */
+        private void describe(int i, Order order) {
             Expr node = nodes[i];
+            int arity = order.arity(i);
+            if (arity > 2) {
+                if (wide == null) {
+                    wide = new int[nodes.length][];
+                }
+                wide[i] = new int[arity];
+                for (int k = 0; k < arity; k++) {
+                    wide[i][k] = order.input(i, k);
+                }
+            }
             Shape shape;
             boolean needs = false;
             if (node instanceof Binary b) {
-                op[i] = (byte) (-1 - b.fn().ordinal());
+                op[i] = code(b.fn());
                 shape = b.shape();
             } else if (node instanceof Unary u) {
-                op[i] = (byte) (1 + u.fn().ordinal());
+                op[i] = code(u.fn());
                 shape = u.shape();
             } else {
+                op[i] = OTHER;
                 shape = node.shape();
                 if (shape == null) {
                     throw new CustomOpException(node.op() + ": shape() returned null");
@@ -377,8 +329,6 @@ final class Program {
             scalar[i] = isScalar;
             if (node instanceof Leaf.Variable && isScalar) {
                 op[i] = LEAF;
-            } else if (node instanceof Leaf.Constant c) {
-                preset(i, c.value());
             }
             if (!isScalar) {
                 if (shapes == null) {
@@ -395,26 +345,6 @@ final class Program {
                 }
             }
             needsGradient[i] = needs;
-        }
-
-        private void grow() {
-            int n = nodes.length * 2;
-            nodes = Arrays.copyOf(nodes, n);
-            if (shapes != null) {
-                shapes = Arrays.copyOf(shapes, n);
-            }
-            scalar = Arrays.copyOf(scalar, n);
-            op = Arrays.copyOf(op, n);
-            in0 = Arrays.copyOf(in0, n);
-            in1 = Arrays.copyOf(in1, n);
-            needsGradient = Arrays.copyOf(needsGradient, n);
-            if (wide != null) {
-                wide = Arrays.copyOf(wide, n);
-            }
-        }
-
-        private Shape shape(int i) {
-            return scalar[i] ? Shape.SCALAR : shapes[i];
         }
 
         Program build() {

@@ -15,7 +15,7 @@ package adjoint.expr;
  *
  * <p>Every core record ends with a {@code long id} component, a number from one counter given
  * when the node is made (so larger than its inputs'), which lets a graph built in one go be put
- * in order without hashing its nodes (see {@link Exprs#topological(Expr, Exprs.Visitor)}). It is
+ * in order without hashing its nodes (see {@code adjoint.graph.Order}). It is
  * not part of equality, and nodes are still told apart by identity.
  *
  * <p>{@code equals}, {@code hashCode} and {@code toString} of every core record walk the graph

@@ -4,102 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Operations on expressions as graphs: the one topological sort, rebuilding a node on new inputs, and small builders. */
+/** Operations on expressions: rebuilding a node on new inputs, and small builders. The topological order is {@code adjoint.graph.Order}. */
 public final class Exprs {
 
     private Exprs() {}
-
-    /** Receives the nodes of a graph in topological order, and numbers them. */
-    @FunctionalInterface
-    public interface Visitor {
-        /**
-         * {@return the number to give {@code node}}: a new one, or the number of a node it stands
-         * for (a variable met before by name)
-         *
-         * @param node the next node, every input of which has been visited
-         * @param inputs the numbers of its inputs, in order; the array is reused for the next
-         *     node, so copy what you keep
-         */
-        int visit(Expr node, int[] inputs);
-
-        /**
-         * Told, before the first visit and when it is known, how many nodes will be visited at
-         * most, so that arrays can be sized once; does nothing unless overridden.
-         *
-         * @param nodes the most nodes that will be visited
-         */
-        default void expect(int nodes) {}
-
-        /**
-         * Told every node at once, in topological order, each with the positions of its inputs
-         * in that order. The arrays are made for this call and are the visitor's to keep. By
-         * default, tells {@link #expect} the count and then {@link #visit} each node in turn,
-         * with its inputs' numbers; a visitor that overrides this is told of no node one by one.
-         *
-         * @param nodes the distinct nodes, inputs before the nodes that use them, the root last
-         * @param first the position of each node's first input, or -1 if it has none
-         * @param second the position of each node's second input, or -1 if it has fewer than two
-         * @param more all input positions of each node with more than two inputs (a custom op),
-         *     null for the others; null if no node has more than two
-         */
-        default void visitAll(Expr[] nodes, int[] first, int[] second, int[][] more) {
-            expect(nodes.length);
-            int[] number = new int[nodes.length];
-            int[][] buffers = {new int[0], new int[1], new int[2]};
-            for (int i = 0; i < nodes.length; i++) {
-                int[] in;
-                if (more != null && more[i] != null) {
-                    in = new int[more[i].length];
-                    for (int k = 0; k < in.length; k++) {
-                        in[k] = number[more[i][k]];
-                    }
-                } else if (second[i] >= 0) {
-                    in = buffers[2];
-                    in[0] = number[first[i]];
-                    in[1] = number[second[i]];
-                } else if (first[i] >= 0) {
-                    in = buffers[1];
-                    in[0] = number[first[i]];
-                } else {
-                    in = buffers[0];
-                }
-                number[i] = visit(nodes[i], in);
-            }
-        }
-    }
-
-    /**
-     * Visits the distinct nodes of {@code root}, inputs before the nodes that use them and the
-     * root last: in the order they were made (the order of their ids), a custom node right after
-     * the newest of its inputs. Nodes are told apart by identity, so a shared node is visited
-     * once. Without recursion, so any depth works; a graph built in one go is swept by id, with
-     * no hashing. The visitor is handed the whole order through {@link Visitor#visitAll}, which
-     * by default visits the nodes one by one.
-     *
-     * @param root the expression
-     * @param visitor told of each node, inputs first
-     * @throws NullPointerException naming the op, if a node has a null input
-     */
-    public static void topological(Expr root, Visitor visitor) {
-        Objects.requireNonNull(root, "root is null");
-        Objects.requireNonNull(visitor, "visitor is null");
-        Linearizer.run(root, visitor);
-    }
-
-    /**
-     * {@return the distinct nodes of {@code root}, inputs before the nodes that use them and the
-     * root last}, in the order of {@link #topological(Expr, Visitor)}
-     *
-     * @param root the expression
-     */
-    public static List<Expr> topological(Expr root) {
-        List<Expr> order = new ArrayList<>();
-        topological(root, (node, inputs) -> {
-            order.add(node);
-            return order.size() - 1;
-        });
-        return order;
-    }
 
     /**
      * {@return a node of the same op as {@code node} with the given inputs} in place of its

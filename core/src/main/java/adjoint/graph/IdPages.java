@@ -1,5 +1,10 @@
-package adjoint.expr;
+package adjoint.graph;
 
+import adjoint.expr.Binary;
+import adjoint.expr.Unary;
+import adjoint.expr.Leaf;
+import adjoint.expr.Expr;
+import adjoint.expr.Structural;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-package adjoint.expr;
+package adjoint.graph;
 
 /**
  * A map from objects, compared by identity, to non-negative ints: open addressing with linear

@@ -1,5 +1,9 @@
-package adjoint.expr;
+package adjoint.graph;
 
+import adjoint.expr.Binary;
+import adjoint.expr.Unary;
+import adjoint.expr.Leaf;
+import adjoint.expr.Expr;
 import java.util.Arrays;
 
 /**
@@ -13,45 +17,16 @@ import java.util.Arrays;
  * with no hashing and no stack. Any other graph (one with custom nodes, nodes made far apart, or
  * ids given by hand) is walked depth first over an identity index and then sorted into the same
  * order; if its ids do not put every input before its user (ids given by hand), the depth-first
- * order itself is used. Either way the visitor is handed the whole order at once
- * ({@link Exprs.Visitor#visitAll}).
+ * order itself is used. Either way the result is one {@link Order}.
  */
 final class Linearizer {
 
     private Linearizer() {}
 
-    /** Tells {@code visitor} the nodes of {@code root} in topological order, the root last. */
-    static void run(Expr root, Exprs.Visitor visitor) {
+    /** {@return the nodes of {@code root} in topological order, the root last} */
+    static Order run(Expr root) {
         Sweep sweep = new Sweep(root);
-        Ordered order = sweep.mark() ? sweep.emit() : byDepth(root);
-        visitor.visitAll(order.nodes, order.first, order.second, order.more);
-    }
-
-    /** The nodes in order, with the positions of their inputs, as {@link Exprs.Visitor#visitAll} takes them. */
-    private static final class Ordered {
-        final Expr[] nodes;
-        final int[] first;
-        final int[] second;
-        int[][] more;
-
-        Ordered(int count) {
-            nodes = new Expr[count];
-            first = new int[count];
-            second = new int[count];
-        }
-
-        /** Puts {@code node} at position {@code i}, with the positions {@code in} of its inputs (read, not kept). */
-        void put(int i, Expr node, int[] in) {
-            nodes[i] = node;
-            first[i] = in.length > 0 ? in[0] : -1;
-            second[i] = in.length > 1 ? in[1] : -1;
-            if (in.length > 2) {
-                if (more == null) {
-                    more = new int[nodes.length][];
-                }
-                more[i] = in.clone();
-            }
-        }
+        return sweep.mark() ? sweep.emit() : byDepth(root);
     }
 
     /** {@return the number of inputs of {@code node}}, read without an interface call for the common nodes */
@@ -162,11 +137,11 @@ final class Linearizer {
         }
 
         /** {@return the placed nodes oldest first}: those on pages, then those in the flat array */
-        Ordered emit() {
+        Order emit() {
             if (pages.placed() > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("a graph of " + pages.placed() + " nodes is too large to order");
             }
-            Ordered order = new Ordered((int) pages.placed());
+            Order order = new Order((int) pages.placed());
             int i = 0;
             for (int r = pages.lastRegion(); r >= 0; r--) {
                 Expr[][] region = pages.region(r);
@@ -223,7 +198,7 @@ final class Linearizer {
         }
 
         /** Puts {@code node} at position {@code i} of {@code order}, its inputs numbered before it. */
-        private void put(Ordered order, int i, Expr node) {
+        private void put(Order order, int i, Expr node) {
             int k = arity(node);
             int[] in = k < buffers.length ? buffers[k] : new int[k];
             for (int j = 0; j < k; j++) {
@@ -241,7 +216,7 @@ final class Linearizer {
     }
 
     /** The general path: a depth-first walk over an identity index, then sorted by id where ids allow. */
-    private static Ordered byDepth(Expr root) {
+    private static Order byDepth(Expr root) {
         NodeIndex index = new NodeIndex(root);
         Expr[] order = new Expr[64];
         int[][] inputs = new int[64][];
@@ -287,7 +262,7 @@ final class Linearizer {
         for (int i = 0; i < count; i++) {
             position[sorted[i]] = i;
         }
-        Ordered out = new Ordered(count);
+        Order out = new Order(count);
         int[][] buffers = {new int[0], new int[1], new int[2]};
         for (int i = 0; i < count; i++) {
             int[] own = inputs[sorted[i]];

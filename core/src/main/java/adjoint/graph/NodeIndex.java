@@ -1,5 +1,7 @@
-package adjoint.expr;
+package adjoint.graph;
 
+import adjoint.expr.Expr;
+import adjoint.expr.NodeIds;
 /**
  * The numbers given to the nodes of one graph while it is walked depth first, found by node
  * identity. A core node is kept in {@link IdPages} at its offset below the root's id, with no

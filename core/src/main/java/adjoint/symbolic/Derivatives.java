@@ -1,5 +1,6 @@
 package adjoint.symbolic;
 
+import adjoint.graph.Order;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
@@ -136,7 +137,7 @@ public final class Derivatives {
         Set<String> names = new HashSet<>();
         vars.forEach(v -> names.add(v.name()));
         LinkedHashMap<String, Leaf.Variable> found = new LinkedHashMap<>();
-        for (Expr n : Exprs.topological(e)) {
+        for (Expr n : Order.of(e).nodes()) {
             if (n instanceof Leaf.Variable v && !names.contains(v.name())) {
                 found.putIfAbsent(v.name(), v);
             }

@@ -1,5 +1,6 @@
 package adjoint.symbolic;
 
+import adjoint.graph.Order;
 import adjoint.eval.NodeRule;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
@@ -79,7 +80,7 @@ public final class Simplify {
 
     /** {@return {@code root} simplified by a simplifier that is used once, so remembers nothing} */
     private Expr once(Expr root) {
-        Numbered graph = Numbered.of(root);
+        Order graph = Order.of(root);
         return simplify(graph, false)[graph.size() - 1];
     }
 
@@ -89,7 +90,7 @@ public final class Simplify {
      * @param root the expression
      */
     public Expr apply(Expr root) {
-        Numbered graph = Numbered.of(root);
+        Order graph = Order.of(root);
         if (memo.isEmpty()) {
             memo = new IdentityHashMap<>(graph.size());
         }
@@ -111,7 +112,7 @@ public final class Simplify {
         if (joined == null) {
             return List.of();
         }
-        Numbered graph = Numbered.of(joined);
+        Order graph = Order.of(joined);
         Expr[] done = simplify(graph, false);
         // The root of the graph is the last joining node: ADD(ADD(s0, s1), s2), each s a root or its sum.
         Expr[] out = new Expr[roots.size()];
@@ -128,7 +129,7 @@ public final class Simplify {
     }
 
     /** {@return every node of {@code graph} simplified, by position}, remembered for later calls if asked */
-    private Expr[] simplify(Numbered graph, boolean remember) {
+    private Expr[] simplify(Order graph, boolean remember) {
         int size = graph.size();
         boolean fresh = memo.isEmpty();
         Expr[] done = new Expr[size];

@@ -1,5 +1,6 @@
 package adjoint.symbolic;
 
+import adjoint.graph.Order;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
@@ -47,7 +48,7 @@ public final class Symbolic {
             throw new ShapeMismatchException("gradient: the expression is " + root.shape()
                     + ", not a scalar; reduce it first, for example with sum");
         }
-        Numbered graph = Numbered.of(root);
+        Order graph = Order.of(root);
         int size = graph.size();
         boolean[] varies = new boolean[size];
         for (int i = 0; i < size; i++) {

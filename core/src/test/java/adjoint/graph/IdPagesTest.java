@@ -1,7 +1,9 @@
-package adjoint.expr;
+package adjoint.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import adjoint.expr.Expr;
+import adjoint.expr.Leaf;
 import adjoint.expr.Leaf.Constant;
 import org.junit.jupiter.api.Test;
 

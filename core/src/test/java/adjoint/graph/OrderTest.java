@@ -1,4 +1,4 @@
-package adjoint.expr;
+package adjoint.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,15 @@ import static org.assertj.core.api.Assertions.offset;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.expr.Binary;
+import adjoint.expr.BinaryOp;
+import adjoint.expr.Custom;
+import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
+import adjoint.expr.Leaf;
+import adjoint.expr.Shape;
+import adjoint.expr.Unary;
+import adjoint.expr.UnaryOp;
 import adjoint.expr.Leaf.Constant;
 import adjoint.expr.Leaf.Variable;
 import adjoint.fixtures.Fixtures.Twice;
@@ -17,15 +26,19 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The one topological order: nodes in the order they were made, whichever path computes it. */
-class LinearizeTest {
+class OrderTest {
 
-    /** {@return the nodes of {@code root} with the numbers of their inputs, as the visitor sees them} */
+    /** {@return the nodes of {@code root} with the positions of their inputs, as the order gives them} */
     static List<String> visits(Expr root) {
         List<String> out = new ArrayList<>();
-        Exprs.topological(root, (node, in) -> {
-            out.add(node.op() + List.of(java.util.Arrays.stream(in).boxed().toArray()));
-            return out.size() - 1;
-        });
+        Order order = Order.of(root);
+        for (int i = 0; i < order.size(); i++) {
+            List<Integer> in = new ArrayList<>();
+            for (int k = 0; k < order.arity(i); k++) {
+                in.add(order.input(i, k));
+            }
+            out.add(order.node(i).op() + in);
+        }
         return out;
     }
 
@@ -56,13 +69,13 @@ class LinearizeTest {
     }
 
     @Nested
-    class Order {
+    class Sorting {
         @Test
         void nodesComeInTheOrderTheyWereMadeNotTheOrderTheyAreUsed() {
             Variable w = new Variable("w");
             Variable x = new Variable("x");
             Binary product = new Binary(BinaryOp.MUL, x, w);
-            assertThat(Exprs.topological(product)).containsExactly(w, x, product);
+            assertThat(Order.of(product).nodes()).containsExactly(w, x, product);
         }
 
         @Test
@@ -80,7 +93,7 @@ class LinearizeTest {
             Expr twice = new Twice(x);
             Expr sin = new Unary(UnaryOp.SIN, y);
             Expr root = new Binary(BinaryOp.ADD, sin, new Twice(twice));
-            assertThat(Exprs.topological(root)).containsExactly(x, twice, new Twice(twice), y, sin, root);
+            assertThat(Order.of(root).nodes()).containsExactly(x, twice, new Twice(twice), y, sin, root);
         }
 
         @Test
@@ -97,7 +110,7 @@ class LinearizeTest {
             for (Expr c : constants.reversed()) {
                 root = new Binary(BinaryOp.ADD, root, c);
             }
-            List<Expr> order = Exprs.topological(root);
+            List<Expr> order = Order.of(root).nodes();
             assertThat(order.subList(0, 8)).isEqualTo(constants);
             assertThat(order).hasSize(8 + 2 + 8).isSortedAccordingTo(Comparator.comparingLong(IdPages::id));
             assertThat(Backprop.gradient(root, Bindings.of("x", 0.0)).value()).isEqualTo(1 + 28);
@@ -116,7 +129,7 @@ class LinearizeTest {
                 root = i % 2 == 0 ? new Binary(BinaryOp.MUL, root, w) : new Unary(UnaryOp.TANH, root);
                 made.add(root);
             }
-            List<Expr> order = Exprs.topological(root);
+            List<Expr> order = Order.of(root).nodes();
             assertThat(order.getFirst()).isSameAs(w);
             assertThat(order.subList(1, order.size())).containsExactlyElementsOf(made);
             Expr small = new Binary(BinaryOp.MUL, new Unary(UnaryOp.SIN, x), w);
@@ -145,26 +158,20 @@ class LinearizeTest {
         }
 
         @Test
-        void aVisitorThatTakesTheWholeOrderGetsEveryInputsPosition() {
+        void theOrderGivesEveryInputsPosition() {
             Variable x = new Variable("x");
             Variable y = new Variable("y");
             Expr wide = new Sum3(x, y, x);
             Expr root = new Binary(BinaryOp.ADD, new Unary(UnaryOp.SIN, wide), y);
             List<String> seen = new ArrayList<>();
-            Exprs.topological(root, new Exprs.Visitor() {
-                @Override
-                public int visit(Expr node, int[] inputs) {
-                    throw new AssertionError("told of a node one by one");
+            Order order = Order.of(root);
+            for (int i = 0; i < order.size(); i++) {
+                int[] all = new int[order.arity(i) > 2 ? order.arity(i) : 0];
+                for (int k = 0; k < all.length; k++) {
+                    all[k] = order.input(i, k);
                 }
-
-                @Override
-                public void visitAll(Expr[] nodes, int[] first, int[] second, int[][] more) {
-                    for (int i = 0; i < nodes.length; i++) {
-                        int[] all = more != null && more[i] != null ? more[i] : new int[0];
-                        seen.add(nodes[i].op() + " " + first[i] + " " + second[i] + " " + java.util.Arrays.toString(all));
-                    }
-                }
-            });
+                seen.add(order.node(i).op() + " " + order.first(i) + " " + order.second(i) + " " + java.util.Arrays.toString(all));
+            }
             assertThat(seen).containsExactly("var -1 -1 []", "var -1 -1 []", "three 0 1 [0, 1, 0]", "sin 2 -1 []",
                     "add 3 1 []");
         }
@@ -175,7 +182,7 @@ class LinearizeTest {
             Expr a = new Unary(UnaryOp.SIN, x, null, 10);
             Expr b = new Unary(UnaryOp.COS, x, null, 10);
             Expr root = new Binary(BinaryOp.ADD, a, b, null, 5);
-            List<Expr> order = Exprs.topological(root);
+            List<Expr> order = Order.of(root).nodes();
             assertThat(order).containsExactly(x, a, b, root);
             assertThat(Backprop.gradient(root, Bindings.of("x", 0.5)).value())
                     .isEqualTo(Math.sin(0.5) + Math.cos(0.5));
@@ -187,7 +194,7 @@ class LinearizeTest {
             Expr a = new Unary(UnaryOp.SIN, x, null, x.id() + 1);
             Expr b = new Unary(UnaryOp.COS, x, null, x.id() + 1);
             Expr root = new Binary(BinaryOp.MUL, a, b);
-            assertThat(Exprs.topological(root)).hasSize(4);
+            assertThat(Order.of(root).nodes()).hasSize(4);
             assertThat(Backprop.gradient(root, Bindings.of("x", 0.5)).rows(x)[0][0])
                     .isEqualTo(Math.cos(0.5) * Math.cos(0.5) - Math.sin(0.5) * Math.sin(0.5), offset(1e-15));
         }
@@ -201,7 +208,7 @@ class LinearizeTest {
                 e = i % 3 == 0 ? new Binary(BinaryOp.ADD, e, made.get(i / 2)) : new Unary(UnaryOp.TANH, e);
                 made.add(e);
             }
-            List<Expr> order = Exprs.topological(e);
+            List<Expr> order = Order.of(e).nodes();
             assertThat(order).isSortedAccordingTo(Comparator.comparingLong(IdPages::id));
             assertThat(order.getLast()).isSameAs(e);
         }
@@ -286,9 +293,9 @@ class LinearizeTest {
 
     @Test
     void aNullInputIsNamedWhicheverPathFindsIt() {
-        assertThatThrownBy(() -> Exprs.topological(new Unary(UnaryOp.SIN, new Hollow(null))))
+        assertThatThrownBy(() -> Order.of(new Unary(UnaryOp.SIN, new Hollow(null))))
                 .isInstanceOf(NullPointerException.class).hasMessage("hollow: input 0 is null");
-        assertThatThrownBy(() -> Exprs.topological(new Hollow(null)))
+        assertThatThrownBy(() -> Order.of(new Hollow(null)))
                 .isInstanceOf(NullPointerException.class).hasMessage("hollow: input 0 is null");
     }
 

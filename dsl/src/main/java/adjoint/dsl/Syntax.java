@@ -1,10 +1,10 @@
 package adjoint.dsl;
 
+import adjoint.graph.Order;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Custom;
 import adjoint.expr.Expr;
-import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
 import adjoint.expr.Structural;
 import adjoint.expr.Notation;
@@ -144,7 +144,7 @@ public final class Syntax {
 
     /** {@return why the text of {@code root} exceeds {@link #MAX_TEXT}: its size, and whether shared sub-expressions are written out at each use} */
     private static String tooLong(Expr root) {
-        List<Expr> nodes = Exprs.topological(root);
+        List<Expr> nodes = Order.of(root).nodes();
         long uses = 0;
         for (Expr n : nodes) {
             uses += n.arity();

@@ -1,5 +1,6 @@
 package adjoint.testkit;
 
+import adjoint.graph.Order;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.expr.Expr;
@@ -32,7 +33,7 @@ final class OpInputs {
             int g = indexOf(generated, in);
             if (g >= 0) {
                 out[k] = values.get(g);
-            } else if (Exprs.topological(in).stream().noneMatch(n -> n instanceof Leaf.Variable)) {
+            } else if (Order.of(in).nodes().stream().noneMatch(n -> n instanceof Leaf.Variable)) {
                 out[k] = Backprop.evaluate(in, Bindings.empty());
             } else {
                 throw new IllegalStateException(op.op() + ": input " + k + " is neither generated nor a constant");
