@@ -213,7 +213,7 @@ public final class BatchGradient {
         layout.checkLength("point", point);
         layout.checkLength("gradient", gradientOut);
         Arrays.fill(gradientOut, 0.0);
-        return f.accumulate(free, layout, point, batch(batch), gradientOut);
+        return f.accumulate(batch(batch), point, gradientOut);
     }
 
     /**
@@ -237,17 +237,17 @@ public final class BatchGradient {
         int to = (int) ((long) batches * (c + 1) / chunks);
         double value = 0;
         for (int b = from; b < to; b++) {
-            value += f.accumulate(free, layout, point, batch(b), sum);
+            value += f.accumulate(batch(b), point, sum);
         }
         return value;
     }
 
-    /** {@return the rows of batch {@code b} for each data parameter, by reference; null for the others} */
-    private double[][][] batch(int b) {
+    /** {@return batch {@code b}: the free parameters and the rows of each data parameter, by reference} */
+    private Batch batch(int b) {
         double[][][] given = new double[rows.length][][];
         for (int k : data) {
             given[k] = Arrays.copyOfRange(rows[k], b * batchRows[k], (b + 1) * batchRows[k]);
         }
-        return given;
+        return new Batch(free, layout, given);
     }
 }

@@ -5,14 +5,10 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
-import io.vavr.collection.Map;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
@@ -26,60 +22,17 @@ public final class CompiledFunction {
 
     private final Expr expression;
     private final Program program;
-    private final List<Leaf.Variable> parameters;
-    private final Layout layout;
-    /** The node of each parameter, or -1 for a parameter the expression does not use. */
-    private final int[] parameterNodes;
+    private final Binder binder;
     private final boolean detectNonFinite;
     /** Where large matrix products are split by rows, or null for the calling thread alone. */
     private final ForkJoinPool pool;
 
-    private CompiledFunction(Expr expression, Program program, List<Leaf.Variable> parameters, boolean detectNonFinite,
-            ForkJoinPool pool) {
+    private CompiledFunction(Expr expression, Program program, Binder binder, boolean detectNonFinite, ForkJoinPool pool) {
         this.expression = expression;
+        this.program = program;
+        this.binder = binder;
         this.detectNonFinite = detectNonFinite;
         this.pool = pool;
-        this.program = program;
-        this.parameters = parameters;
-        this.layout = Layout.of(parameters);
-        this.parameterNodes = nodes(program, parameters);
-    }
-
-    /**
-     * {@return the node of each parameter, or -1 for one the expression does not use}: read
-     * directly when the parameters are the program's own variables in its order, by name otherwise
-     */
-    private static int[] nodes(Program program, List<Leaf.Variable> parameters) {
-        int[] nodes = new int[parameters.size()];
-        if (sameVariables(parameters, program.variables)) {
-            for (int k = 0; k < nodes.length; k++) {
-                nodes[k] = program.variableNode(k);
-            }
-            return nodes;
-        }
-        for (int k = 0; k < nodes.length; k++) {
-            Leaf.Variable p = parameters.get(k);
-            int node = program.variableNode(p.name());
-            if (node >= 0 && !program.shape(node).equals(p.shape())) {
-                throw new VariableConflictException("variable " + p.name() + " is " + program.shape(node)
-                        + " in the expression but " + p.shape() + " as a parameter");
-            }
-            nodes[k] = node;
-        }
-        return nodes;
-    }
-
-    /** {@return whether the two lists hold the same variable objects in the same order} */
-    private static boolean sameVariables(List<Leaf.Variable> a, List<Leaf.Variable> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int k = 0; k < a.size(); k++) {
-            if (a.get(k) != b.get(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -108,40 +61,7 @@ public final class CompiledFunction {
         Expr e = Objects.requireNonNull(expression, "expression is null").expr();
         Objects.requireNonNull(parameters, "parameters is null");
         Program program = Program.of(e);
-        if (parameters.isEmpty()) {
-            return new CompiledFunction(e, program, List.copyOf(program.variables), false, null);
-        }
-        Leaf.Variable[] vars = new Leaf.Variable[parameters.size()];
-        for (int k = 0; k < vars.length; k++) {
-            Term t = parameters.get(k);
-            if (t == null) {
-                throw new NullPointerException("parameter " + k + " is null");
-            }
-            if (!(t.expr() instanceof Leaf.Variable v)) {
-                throw new IllegalArgumentException("parameter " + k + " is not a variable: " + t.expr());
-            }
-            vars[k] = v;
-        }
-        List<Leaf.Variable> list = List.of(vars);
-        if (!sameVariables(list, program.variables)) {
-            checkParameters(list, program);
-        }
-        return new CompiledFunction(e, program, list, false, null);
-    }
-
-    /** Checks that no parameter is given twice and that every variable of the program is a parameter. */
-    private static void checkParameters(List<Leaf.Variable> vars, Program program) {
-        List<String> names = vars.stream().map(Leaf.Variable::name).toList();
-        Set<String> distinct = new HashSet<>(names);
-        if (distinct.size() != names.size()) {
-            throw new IllegalArgumentException("a parameter is given twice: " + String.join(", ", names));
-        }
-        for (Leaf.Variable v : program.variables) {
-            if (!distinct.contains(v.name())) {
-                throw new IllegalArgumentException("variable " + v.name() + " of the expression is not among the parameters "
-                        + names);
-            }
-        }
+        return new CompiledFunction(e, program, new Binder(program, Binder.parameters(program, parameters)), false, null);
     }
 
     /**
@@ -151,7 +71,7 @@ public final class CompiledFunction {
      * received. Off by default; when off the passes do no checking at all.
      */
     public CompiledFunction detectingNonFinite() {
-        return detectNonFinite ? this : new CompiledFunction(expression, program, parameters, true, pool);
+        return detectNonFinite ? this : new CompiledFunction(expression, program, binder, true, pool);
     }
 
     /**
@@ -165,7 +85,7 @@ public final class CompiledFunction {
      * @param pool the pool, such as {@code new ForkJoinPool(2)} or {@code ForkJoinPool.commonPool()}
      */
     public CompiledFunction parallelOn(ForkJoinPool pool) {
-        return new CompiledFunction(expression, program, parameters, detectNonFinite, pool);
+        return new CompiledFunction(expression, program, binder, detectNonFinite, pool);
     }
 
     /** {@return whether non-finite detection is on} */
@@ -180,7 +100,7 @@ public final class CompiledFunction {
 
     /** {@return the parameters, in order} */
     public List<Leaf.Variable> parameters() {
-        return parameters;
+        return binder.parameters();
     }
 
     /** {@return the shape of the expression's value} */
@@ -195,12 +115,12 @@ public final class CompiledFunction {
 
     /** {@return the total number of entries of all parameters, the length of a flat point} */
     public int dimension() {
-        return layout.dimension();
+        return binder.layout().dimension();
     }
 
     /** {@return how the parameters are laid out in a flat point} */
     public Layout layout() {
-        return layout;
+        return binder.layout();
     }
 
     /**
@@ -210,7 +130,7 @@ public final class CompiledFunction {
      */
     public double value(Bindings at) {
         requireScalar("value");
-        return forward(bind(at)).s[program.root];
+        return forward(binder.bind(at, pool)).s[program.root];
     }
 
     /**
@@ -219,7 +139,7 @@ public final class CompiledFunction {
      * @param at a value for every parameter
      */
     public RealMatrix evaluate(Bindings at) {
-        return forward(bind(at)).copy(program.root);
+        return forward(binder.bind(at, pool)).copy(program.root);
     }
 
     /**
@@ -229,8 +149,8 @@ public final class CompiledFunction {
      */
     public Gradient gradient(Bindings at) {
         requireScalar("gradient");
-        Values v = forward(bind(at));
-        return result(v, backward(v));
+        Values v = forward(binder.bind(at, pool));
+        return binder.gradient(v.s[program.root], backward(v));
     }
 
     /**
@@ -247,7 +167,7 @@ public final class CompiledFunction {
         if (!got.equals(shape())) {
             throw new ShapeMismatchException("pullback: the seed is " + got + " but the expression is " + shape());
         }
-        Values v = forward(bind(at));
+        Values v = forward(binder.bind(at, pool));
         Adjoints g = backward(v, seed.getData());
         double[][] out = v.data(program.root);
         double dot = 0;
@@ -256,7 +176,7 @@ public final class CompiledFunction {
                 dot += seed.getEntry(i, j) * out[i][j];
             }
         }
-        return result(dot, g);
+        return binder.gradient(dot, g);
     }
 
     /**
@@ -267,7 +187,7 @@ public final class CompiledFunction {
      */
     public Tape tape(Bindings at) {
         requireScalar("tape");
-        Values v = forward(bind(at));
+        Values v = forward(binder.bind(at, pool));
         return new Tape(program, v, backward(v));
     }
 
@@ -301,8 +221,8 @@ public final class CompiledFunction {
      */
     public Gradient gradientByPosition(Object... values) {
         requireScalar("gradient");
-        Values v = forward(bindPositional(values));
-        return result(v, backward(v));
+        Values v = forward(binder.bindPositional(values, pool));
+        return binder.gradient(v.s[program.root], backward(v));
     }
 
     /**
@@ -313,7 +233,7 @@ public final class CompiledFunction {
      */
     public double valueByPosition(Object... values) {
         requireScalar("value");
-        return forward(bindPositional(values)).s[program.root];
+        return forward(binder.bindPositional(values, pool)).s[program.root];
     }
 
     /**
@@ -325,10 +245,11 @@ public final class CompiledFunction {
      * @return the value
      */
     public double valueAndGradient(double[] point, double[] gradientOut) {
-        layout.checkLength("point", point);
-        layout.checkLength("gradient", gradientOut);
-        Values v = forward(bindFlat(point));
-        flatten(backward(v), gradientOut);
+        binder.layout().checkLength("point", point);
+        binder.layout().checkLength("gradient", gradientOut);
+        requireScalar("value");
+        Values v = forward(binder.bind(point, pool));
+        binder.flatten(backward(v), gradientOut);
         return v.s[program.root];
     }
 
@@ -340,7 +261,7 @@ public final class CompiledFunction {
      * @param point a flat point, {@link #dimension()} entries
      */
     public ValueAndJacobian valueAndJacobian(double[] point) {
-        Values v = forward(bindPoint(point));
+        Values v = forward(binder.bind(point, pool));
         Shape s = shape();
         double[] value = new double[s.size()];
         double[][] jacobian = new double[s.size()][];
@@ -352,8 +273,8 @@ public final class CompiledFunction {
                 double[][] seed = new double[s.rows()][s.cols()];
                 seed[r][c] = 1;
                 Adjoints g = backward(v, seed);
-                jacobian[k] = new double[layout.dimension()];
-                flatten(g, jacobian[k]);
+                jacobian[k] = new double[dimension()];
+                binder.flatten(g, jacobian[k]);
             }
         }
         return new ValueAndJacobian(value, jacobian);
@@ -365,104 +286,24 @@ public final class CompiledFunction {
      * @param point a flat point, {@link #dimension()} entries
      */
     public double value(double[] point) {
-        return forward(bindFlat(point)).s[program.root];
+        requireScalar("value");
+        return forward(binder.bind(point, pool)).s[program.root];
     }
 
     /**
-     * Evaluates and differentiates at a point whose parameters come partly from a flat point and
-     * partly from given entries, and adds the gradient of the flat point's parameters into
-     * {@code sum}: one batch of a {@link BatchGradient}.
+     * Evaluates and differentiates at a point whose free parameters come from a flat point and
+     * the others from a batch of data, and adds the free parameters' gradient into {@code sum}:
+     * one batch of a {@link BatchGradient}.
      *
-     * @param free the parameters, by index, that the flat point holds, in its order
-     * @param point their entries, laid out as {@code freeLayout} says
-     * @param given for each parameter index, its entries (by reference), or null if free
-     * @param sum receives the gradient added, laid out as {@code freeLayout}
+     * @param batch which parameters are free, their layout, and the given entries of the others
+     * @param point the free parameters' entries, laid out as the batch says
+     * @param sum receives the gradient added, in the same layout
      * @return the value
      */
-    double accumulate(int[] free, Layout freeLayout, double[] point, double[][][] given, double[] sum) {
-        Values v = values();
-        for (int k = 0; k < given.length; k++) {
-            if (given[k] != null && parameterNodes[k] >= 0) {
-                v.put(parameterNodes[k], given[k]);
-            }
-        }
-        for (int j = 0; j < free.length; j++) {
-            int node = parameterNodes[free[j]];
-            if (node >= 0 && program.scalar[node]) {
-                v.s[node] = point[freeLayout.offset(j)];
-            } else if (node >= 0) {
-                v.put(node, freeLayout.part(point, j));
-            }
-        }
-        forward(v);
-        Adjoints g = backward(v);
-        for (int j = 0; j < free.length; j++) {
-            int node = parameterNodes[free[j]];
-            if (node < 0) {
-                continue;
-            }
-            int offset = freeLayout.offset(j);
-            if (program.scalar[node]) {
-                sum[offset] += g.s[node];
-            } else {
-                double[][] d = g.m[node];
-                if (d == null) {
-                    continue;
-                }
-                for (double[] row : d) {
-                    for (int c = 0; c < row.length; c++) {
-                        sum[offset + c] += row[c];
-                    }
-                    offset += row.length;
-                }
-            }
-        }
+    double accumulate(Batch batch, double[] point, double[] sum) {
+        Values v = forward(binder.bind(batch, point, pool));
+        binder.addFree(batch, backward(v), sum);
         return v.s[program.root];
-    }
-
-    /** {@return empty values for a pass of this function, its products split over its pool if it has one} */
-    private Values values() {
-        Values v = new Values(program);
-        v.pool = pool;
-        return v;
-    }
-
-    /** Writes every parameter's gradient into {@code out}, laid out flat. */
-    private void flatten(Adjoints g, double[] out) {
-        for (int k = 0; k < parameterNodes.length; k++) {
-            Shape s = parameters.get(k).shape();
-            int node = parameterNodes[k];
-            int offset = layout.offset(k);
-            if (node < 0) {
-                Arrays.fill(out, offset, offset + s.size(), 0.0);
-            } else if (s.isScalar()) {
-                out[offset] = g.s[node];
-            } else {
-                double[][] d = g.data(node);
-                for (int i = 0; i < s.rows(); i++) {
-                    System.arraycopy(d[i], 0, out, offset + i * s.cols(), s.cols());
-                }
-            }
-        }
-    }
-
-    private Values bindFlat(double[] point) {
-        requireScalar("value");
-        return bindPoint(point);
-    }
-
-    private Values bindPoint(double[] point) {
-        layout.checkLength("point", point);
-        Values v = values();
-        for (int k = 0; k < parameterNodes.length; k++) {
-            int node = parameterNodes[k];
-            if (node >= 0 && program.scalar[node]) {
-                v.s[node] = point[layout.offset(k)];
-            } else if (node >= 0) {
-                v.put(node, layout.part(point, k));
-            }
-        }
-        return v;
     }
 
     private void requireScalar(String what) {
@@ -470,28 +311,6 @@ public final class CompiledFunction {
             throw new ShapeMismatchException(what + ": the expression is " + shape()
                     + ", not a scalar; reduce it first, for example with sum");
         }
-    }
-
-    /** {@return the values with every used parameter's node set from the bindings} */
-    private Values bind(Bindings at) {
-        Objects.requireNonNull(at, "bindings is null");
-        Values v = values();
-        for (int k = 0; k < parameterNodes.length; k++) {
-            Leaf.Variable p = parameters.get(k);
-            RealMatrix value = at.peek(p.name());
-            if (value == null) {
-                if (parameterNodes[k] < 0) {
-                    continue;
-                }
-                throw new UnboundVariableException("unbound variable " + p.name() + " (" + p.shape()
-                        + "): no value given for it; values were given for " + at.names());
-            }
-            Layout.checkShape(p, Shape.of(value.getRowDimension(), value.getColumnDimension()));
-            if (parameterNodes[k] >= 0) {
-                v.put(parameterNodes[k], value);
-            }
-        }
-        return v;
     }
 
     private Values forward(Values v) {
@@ -513,48 +332,5 @@ public final class CompiledFunction {
             NonFiniteCheck.backward(program, v, g);
         }
         return g;
-    }
-
-    private Gradient result(Values v, Adjoints g) {
-        return result(v.s[program.root], g);
-    }
-
-    private Gradient result(double value, Adjoints g) {
-        Map<String, double[][]> out = Gradient.emptyMap();
-        for (int k = 0; k < parameterNodes.length; k++) {
-            Leaf.Variable p = parameters.get(k);
-            int node = parameterNodes[k];
-            double[][] d = node >= 0 ? g.data(node) : new double[p.shape().rows()][p.shape().cols()];
-            // The gradient arrays are the backward pass's own, made for this call: no copy is needed.
-            out = out.put(p.name(), d);
-        }
-        return new Gradient(value, out);
-    }
-
-    /**
-     * {@return the values with every used parameter's node set from positional values}; a
-     * matrix given by the caller is read during this call only, never kept or changed, so it is
-     * not copied
-     */
-    private Values bindPositional(Object... values) {
-        Objects.requireNonNull(values, "values is null");
-        if (values.length != parameters.size()) {
-            throw new BindingException("this function takes " + parameters.size() + " values, for "
-                    + String.join(", ", parameters.stream().map(Leaf.Variable::name).toList()) + "; got " + values.length);
-        }
-        Values v = values();
-        for (int k = 0; k < values.length; k++) {
-            Leaf.Variable p = parameters.get(k);
-            if (values[k] instanceof Term t) {
-                throw new BindingException("value " + k + " is " + t.expr() + ", not a value for " + p.name()
-                        + ": give values in parameter order, or (variable, value) pairs to gradientAt");
-            }
-            double[][] data = Layout.entries(p.name(), values[k]);
-            Layout.checkShape(p, Shape.of(data.length, data[0].length));
-            if (parameterNodes[k] >= 0) {
-                v.put(parameterNodes[k], data);
-            }
-        }
-        return v;
     }
 }
