@@ -30,7 +30,7 @@ final class Grading {
     private Grading() {}
 
     /**
-     * {@return one verdict per variable of {@code f}, in parameter order}
+     * {@return one {@link Verdict} per variable of {@code f}, in parameter order}
      *
      * @param f the expression
      * @param compiled {@code f} compiled with its own variables
@@ -40,7 +40,7 @@ final class Grading {
      * @throws IllegalArgumentException if a line is not {@code name = formula}, names no
      *     variable of {@code f}, or its formula has the wrong shape
      */
-    static List<String> grade(Scalar f, CompiledFunction compiled, Bindings point, String derivation) {
+    static List<Verdict> grade(Scalar f, CompiledFunction compiled, Bindings point, String derivation) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         for (Leaf.Variable v : compiled.parameters()) {
             shapes.put(v.name(), v.shape());
@@ -85,11 +85,11 @@ final class Grading {
             points.add(b);
         }
         List<Gradient> truths = points.stream().map(compiled::gradient).toList();
-        List<String> verdicts = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
         for (String name : shapes.keySet()) {
             Matrix formula = written.get(name);
             if (formula == null) {
-                verdicts.add(name + ": no formula given");
+                verdicts.add(new Verdict(name, Verdict.Kind.MISSING, name + ": no formula given"));
                 continue;
             }
             verdicts.add(verdict(name, formula, points, truths));
@@ -97,7 +97,7 @@ final class Grading {
         return verdicts;
     }
 
-    private static String verdict(String name, Matrix formula, List<Bindings> points, List<Gradient> truths) {
+    private static Verdict verdict(String name, Matrix formula, List<Bindings> points, List<Gradient> truths) {
         String atPoint = null;
         int wrongRandom = 0;
         int tried = 0;
@@ -113,10 +113,10 @@ final class Grading {
             }
         }
         if (atPoint == null && wrongRandom == 0) {
-            return name + ": agrees with backprop at the point and at " + tried + " random points";
+            return new Verdict(name, Verdict.Kind.RIGHT, name + ": agrees with backprop at the point and at " + tried + " random points");
         }
-        return name + ": WRONG" + (atPoint == null ? " (agrees at the point)" : " at the point: " + atPoint) + "; disagrees at "
-                + wrongRandom + " of " + tried + " random points";
+        return new Verdict(name, Verdict.Kind.WRONG, name + ": WRONG" + (atPoint == null ? " (agrees at the point)" : " at the point: "
+                + atPoint) + "; disagrees at " + wrongRandom + " of " + tried + " random points");
     }
 
     /** The most disagreeing entries named in one verdict; the rest are counted. */

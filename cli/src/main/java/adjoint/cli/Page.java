@@ -24,7 +24,7 @@ final class Page {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(w.expression().isBlank() ? "adjoint" : escape(w.expression()) + " · adjoint")
+                .append("<title>").append(w.input().expression().isBlank() ? "adjoint" : escape(w.input().expression()) + " · adjoint")
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         sb.append("<header><h1>adjoint</h1><p>Backpropagation, worked out node by node. Type an expression and a point in the"
                 + " command line's syntax; the link is the problem, to share.</p>\n<nav>");
@@ -37,65 +37,67 @@ final class Page {
         if (w.error() != null) {
             sb.append("<pre class=\"error\" id=\"error\">").append(escape(w.error())).append("</pre>\n");
         }
-        if (w.value() != null) {
-            results(sb, w);
+        if (w.result() != null) {
+            results(sb, w.input(), w.result());
         }
         return sb.append("</body>\n</html>\n").toString();
     }
 
     private static void form(StringBuilder sb, Worksheet w) {
+        Worksheet.Input in = w.input();
         sb.append("<form method=\"get\" action=\"/\">\n")
                 .append("<label><span>expression</span><input id=\"expr\" name=\"expr\" size=\"60\" spellcheck=\"false\" value=\"")
-                .append(escape(w.expression())).append("\" placeholder=\"1/(2 + sin(x1*w1)^2 + cos(x2*w2))\"></label>\n")
-                .append("<label><span>at (name=value, ...)</span><input id=\"at\" name=\"at\" size=\"60\" spellcheck=\"false\" value=\"").append(escape(w.at()))
+                .append(escape(in.expression())).append("\" placeholder=\"1/(2 + sin(x1*w1)^2 + cos(x2*w2))\"></label>\n")
+                .append("<label><span>at (name=value, ...)</span><input id=\"at\" name=\"at\" size=\"60\" spellcheck=\"false\" value=\"").append(escape(in.at()))
                 .append("\" placeholder=\"x1=1,w1=2,x2=3,w2=4\"></label>\n")
                 .append("<label><span>grade my derivation: one <code>name = formula</code> per line</span>"
                         + "<textarea id=\"grade\" name=\"grade\" rows=\"4\" cols=\"60\" spellcheck=\"false\" placeholder=\""
                         + "x1 = -w1*sin(2*x1*w1)/(2 + sin(x1*w1)^2 + cos(x2*w2))^2\">")
-                .append(escape(w.grade())).append("</textarea></label>\n")
+                .append(escape(in.grade())).append("</textarea></label>\n")
                 .append("<button id=\"go\" type=\"submit\">differentiate</button>\n</form>\n");
     }
 
-    private static void results(StringBuilder sb, Worksheet w) {
+    private static void results(StringBuilder sb, Worksheet.Input in, Worksheet.Result r) {
         sb.append("<section><h2>value and gradient</h2>\n<p>f = <span class=\"formula\" id=\"formula\">")
-                .append(escape(w.formula())).append("</span></p>\n");
-        sb.append("<p>value <output id=\"value\">").append(escape(w.value())).append("</output></p>\n");
+                .append(escape(r.formula())).append("</span></p>\n");
+        sb.append("<p>value <output id=\"value\">").append(escape(Double.toString(r.value()))).append("</output></p>\n");
         sb.append("<table id=\"gradient\"><tbody>\n");
-        for (String[] g : w.gradient()) {
-            sb.append("<tr><th>∂f/∂").append(escape(g[0])).append("</th><td class=\"number\">").append(escape(g[1]))
+        for (Worksheet.Entry g : r.gradient()) {
+            sb.append("<tr><th>∂f/∂").append(escape(g.variable())).append("</th><td class=\"number\">").append(escape(g.value()))
                     .append("</td></tr>\n");
         }
         sb.append("</tbody></table></section>\n");
-        if (!w.grading().isEmpty()) {
+        if (!r.grading().isEmpty()) {
             sb.append("<section><h2>your derivation</h2>\n<ul id=\"grading\">\n");
-            for (String line : w.grading()) {
-                sb.append("<li class=\"").append(line.contains("WRONG") || line.contains("no formula") ? "wrong" : "right")
-                        .append("\">").append(escape(line)).append("</li>\n");
+            for (Verdict v : r.grading()) {
+                sb.append("<li class=\"").append(v.right() ? "right" : "wrong").append("\">").append(escape(v.text()))
+                        .append("</li>\n");
             }
             sb.append("</ul></section>\n");
         }
         sb.append("<section><h2>symbolic derivatives</h2>\n<table id=\"derivatives\"><tbody>\n");
-        for (String[] d : w.derivatives()) {
-            sb.append("<tr><th>∂f/∂").append(escape(d[0])).append("</th><td class=\"formula\">").append(escape(d[1]))
+        for (Worksheet.Derivative d : r.derivatives()) {
+            sb.append("<tr><th>∂f/∂").append(escape(d.variable())).append("</th><td class=\"formula\">").append(escape(d.unicode()))
                     .append("</td></tr>\n");
         }
-        sb.append("</tbody></table>\n<details><summary>LaTeX</summary><pre id=\"latex\">f = ").append(escape(w.latex()));
-        for (String[] d : w.derivatives()) {
-            sb.append("\n\\frac{\\partial f}{\\partial ").append(escape(d[0])).append("} = ").append(escape(d[2]));
+        sb.append("</tbody></table>\n<details><summary>LaTeX</summary><pre id=\"latex\">f = ").append(escape(r.latex()));
+        for (Worksheet.Derivative d : r.derivatives()) {
+            sb.append("\n\\frac{\\partial f}{\\partial ").append(escape(d.variable())).append("} = ").append(escape(d.latex()));
         }
         sb.append("</pre></details></section>\n");
-        sb.append("<section><h2>the graph</h2>\n<p class=\"note\">").append(escape(w.graphNote())).append("</p>\n");
-        if (w.svg() != null) {
-            sb.append("<div id=\"graph\">").append(w.svg()).append("</div>\n");
+        Worksheet.Drawing drawing = r.drawing();
+        sb.append("<section><h2>the graph</h2>\n<p class=\"note\">").append(escape(drawing.note())).append("</p>\n");
+        if (drawing.svg() != null) {
+            sb.append("<div id=\"graph\">").append(drawing.svg()).append("</div>\n");
         }
         sb.append("</section>\n");
-        if (w.trace() != null) {
+        if (drawing.trace() != null) {
             sb.append("<section><h2>node by node</h2>\n<p>export: <a id=\"markdown\" href=\"")
-                    .append(link("/trace.md", w.expression(), w.at(), "")).append("\">Markdown</a> · <a id=\"latex-export\" href=\"")
-                    .append(link("/trace.tex", w.expression(), w.at(), "")).append("\">LaTeX</a></p>\n<div id=\"trace\">")
-                    .append(w.trace()).append("</div></section>\n");
+                    .append(link("/trace.md", in.expression(), in.at(), "")).append("\">Markdown</a> · <a id=\"latex-export\" href=\"")
+                    .append(link("/trace.tex", in.expression(), in.at(), "")).append("\">LaTeX</a></p>\n<div id=\"trace\">")
+                    .append(TraceHtml.of(drawing.trace())).append("</div></section>\n");
         }
-        sb.append("<section><h2>gradient check</h2>\n<pre id=\"check\">").append(escape(w.check())).append("</pre></section>\n");
+        sb.append("<section><h2>gradient check</h2>\n<pre id=\"check\">").append(escape(r.check().render())).append("</pre></section>\n");
     }
 
     /** {@return a link to {@code path} with the problem in its query} */

@@ -1,6 +1,7 @@
 package adjoint.cli;
 
 import adjoint.check.CheckReport;
+import adjoint.check.GradientCheck;
 import adjoint.dsl.Matrix;
 import adjoint.dsl.ParseException;
 import adjoint.dsl.Scalar;
@@ -24,28 +25,64 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One worked problem, as the web page shows it: the expression and point as typed, and what
- * adjoint makes of them (value, gradient, formula, symbolic derivatives, the trace, the graph
- * as SVG, a gradient check and the grading of a hand derivation), or the error that stopped it.
+ * One worked problem, as the web page shows it: the input as typed, and what adjoint makes of
+ * it, or the error that stopped it. Built with one compile of the expression per request.
  *
- * @param expression the expression as typed
- * @param at the point as typed, {@code name=value} pairs
- * @param grade the hand-derived gradient as typed, one {@code name = formula} per line
+ * @param input the expression, point and derivation as typed
  * @param error what was wrong with the input, with the column caret of a parse error; null if nothing
- * @param value the value, or null
- * @param gradient each variable's name and gradient, as the command line prints it
- * @param formula the expression in Unicode notation
- * @param latex the expression in LaTeX
- * @param derivatives each variable's name and symbolic derivative, in Unicode and in LaTeX
- * @param trace the node-by-node trace as an HTML table, or a note why it is not shown
- * @param svg the graph as an inline {@code <svg>} element, or null if not drawn
- * @param graphNote how the graph was drawn, or why it was not
- * @param check the gradient check's report
- * @param grading one line per variable of the hand derivation's verdict; empty if none was given
+ * @param result what was computed; null if nothing was (an empty form, or an error)
  */
-record Worksheet(String expression, String at, String grade, String error, String value, List<String[]> gradient,
-        String formula, String latex, List<String[]> derivatives, String trace, String svg, String graphNote, String check,
-        List<String> grading) {
+record Worksheet(Input input, String error, Result result) {
+
+    /**
+     * The form's fields as typed.
+     *
+     * @param expression the expression
+     * @param at the point, {@code name=value} pairs
+     * @param grade the hand-derived gradient, one {@code name = formula} per line
+     */
+    record Input(String expression, String at, String grade) {}
+
+    /**
+     * What the page shows of a worked problem.
+     *
+     * @param value the value
+     * @param gradient each variable's gradient, in parameter order
+     * @param formula the expression in Unicode notation
+     * @param latex the expression in LaTeX
+     * @param derivatives each variable's symbolic derivative
+     * @param drawing the trace and the graph, or why they are not shown
+     * @param check the gradient check
+     * @param grading one verdict per variable of the hand derivation; empty if none was given
+     */
+    record Result(double value, List<Entry> gradient, String formula, String latex, List<Derivative> derivatives,
+            Drawing drawing, CheckReport check, List<Verdict> grading) {}
+
+    /**
+     * One variable's gradient.
+     *
+     * @param variable the variable's name
+     * @param value the gradient as the command line writes it: a number or a matrix literal
+     */
+    record Entry(String variable, String value) {}
+
+    /**
+     * One variable's symbolic derivative.
+     *
+     * @param variable the variable's name
+     * @param unicode the derivative in Unicode notation
+     * @param latex the derivative in LaTeX
+     */
+    record Derivative(String variable, String unicode, String latex) {}
+
+    /**
+     * The trace and the graph of a worked problem.
+     *
+     * @param trace the node-by-node trace, or null if the graph is too large to show
+     * @param svg the graph as an inline {@code <svg>} element, or null if not drawn
+     * @param note how the graph was drawn, or why it was not
+     */
+    record Drawing(Trace trace, String svg, String note) {}
 
     /** The limits that keep one request from taking the server down. */
     record Limits(int maxExpressionLength, int maxPointLength, int maxNodes, int maxDrawnNodes, Duration graphviz) {
@@ -56,8 +93,7 @@ record Worksheet(String expression, String at, String grade, String error, Strin
 
     /** {@return a worksheet with nothing computed: an empty form, or one whose input was wrong} */
     static Worksheet failed(String expression, String at, String grade, String error) {
-        return new Worksheet(expression, at, grade, error, null, List.of(), null, null, List.of(), null, null, null, null,
-                List.of());
+        return new Worksheet(new Input(expression, at, grade), error, null);
     }
 
     /**
@@ -108,47 +144,45 @@ record Worksheet(String expression, String at, String grade, String error, Strin
                     + limits.maxNodes());
         }
         Gradient gradient = compiled.gradient(point);
-        List<String[]> grads = new ArrayList<>();
-        List<String[]> derivatives = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        List<Derivative> derivatives = new ArrayList<>();
         for (Leaf.Variable v : compiled.parameters()) {
-            grads.add(new String[] {v.name(), literal(gradient.matrix(v.name()).getData(), v)});
-            String[] d = v.shape().isScalar()
-                    ? derivative(f.derivative(new Scalar(v)).readable())
-                    : derivative(f.derivative(new Matrix(v)).readable());
-            derivatives.add(new String[] {v.name(), d[0], d[1]});
+            entries.add(new Entry(v.name(), literal(gradient.matrix(v.name()).getData(), v)));
+            derivatives.add(v.shape().isScalar()
+                    ? derivative(v.name(), f.derivative(new Scalar(v)).readable())
+                    : derivative(v.name(), f.derivative(new Matrix(v)).readable()));
         }
-        Tape tape = compiled.tape(point);
+        Drawing drawing = drawing(compiled.tape(point), limits, graphviz);
+        CheckReport check = GradientCheck.defaults().check(compiled, point);
+        List<Verdict> grading = g.isBlank() ? List.of() : Grading.grade(f, compiled, point, g);
+        Result result = new Result(gradient.value(), entries, f.formula(), f.latex(), derivatives, drawing, check, grading);
+        return new Worksheet(new Input(e, a, g), null, result);
+    }
+
+    /** {@return the trace and graph of a recorded pass}, or a note why they are not shown */
+    private static Drawing drawing(Tape tape, Limits limits, boolean graphviz) {
+        if (tape.size() > limits.maxDrawnNodes()) {
+            return new Drawing(null, null, "the graph has " + tape.size() + " nodes; the page draws and traces up to "
+                    + limits.maxDrawnNodes());
+        }
         Trace trace = Trace.of(tape);
-        String traceHtml;
         String svg = null;
-        String graphNote;
-        if (tape.size() <= limits.maxDrawnNodes()) {
-            traceHtml = trace.html();
-            if (graphviz) {
-                svg = graphviz(Dot.of(trace), limits.graphviz());
-                graphNote = svg == null ? "Graphviz did not finish in time: a plain drawing instead" : "drawn by Graphviz";
-            } else {
-                graphNote = "a plain drawing: install Graphviz (apt-get install graphviz) for its layout";
-            }
-            if (svg == null) {
-                svg = GraphDrawing.svg(trace);
-            }
+        String note;
+        if (graphviz) {
+            svg = graphviz(Dot.of(trace), limits.graphviz());
+            note = svg == null ? "Graphviz did not finish in time: a plain drawing instead" : "drawn by Graphviz";
         } else {
-            traceHtml = null;
-            graphNote = "the graph has " + tape.size() + " nodes; the page draws and traces up to " + limits.maxDrawnNodes();
+            note = "a plain drawing: install Graphviz (apt-get install graphviz) for its layout";
         }
-        CheckReport check = f.check(point);
-        List<String> grading = g.isBlank() ? List.of() : Grading.grade(f, compiled, point, g);
-        return new Worksheet(e, a, g, null, Double.toString(gradient.value()), grads, f.formula(), f.latex(), derivatives,
-                traceHtml, svg, graphNote, check.render(), grading);
+        return new Drawing(trace, svg == null ? GraphDrawing.svg(trace) : svg, note);
     }
 
-    private static String[] derivative(Scalar d) {
-        return new String[] {d.formula(), d.latex()};
+    private static Derivative derivative(String variable, Scalar d) {
+        return new Derivative(variable, d.formula(), d.latex());
     }
 
-    private static String[] derivative(Matrix d) {
-        return new String[] {d.formula(), d.latex()};
+    private static Derivative derivative(String variable, Matrix d) {
+        return new Derivative(variable, d.formula(), d.latex());
     }
 
     /** {@return a gradient as the command line writes it: a number, or a matrix literal} */

@@ -107,12 +107,15 @@ class WebServerTest {
         void withoutGraphvizTheGraphIsAPlainDrawing() {
             Worksheet w = Worksheet.of("1/(2 + sin(x1*w1)^2 + cos(x2*w2))", "x1=1,w1=2,x2=3,w2=4", "",
                     Worksheet.Limits.DEFAULT, false);
-            assertThat(w.svg()).startsWith("<svg").contains("class=\"graph plain\"").contains("n7 = 1/n6")
+            Worksheet.Result r = w.result();
+            assertThat(r.drawing().svg()).startsWith("<svg").contains("class=\"graph plain\"").contains("n7 = 1/n6")
                     .contains("∂n4/∂x2 = 4").contains("(not propagated)").endsWith("</svg>");
-            assertThat(w.graphNote()).contains("install Graphviz");
-            assertThat(w.derivatives()).hasSize(4);
-            assertThat(w.derivatives().get(0)[1]).isEqualTo("−2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
-            assertThat(w.check()).startsWith("gradient check: PASSED");
+            assertThat(r.drawing().note()).contains("install Graphviz");
+            assertThat(r.derivatives()).hasSize(4);
+            assertThat(r.derivatives().get(0).unicode()).isEqualTo("−2·w₁·sin(x₁·w₁)·cos(x₁·w₁)/(2 + sin²(x₁·w₁) + cos(x₂·w₂))²");
+            assertThat(r.check().render()).startsWith("gradient check: PASSED");
+            assertThat(r.value()).isEqualTo(0.27242940071159427);
+            assertThat(r.gradient().get(0)).isEqualTo(new Worksheet.Entry("x1", "0.11233639973639944"));
         }
 
         @Test
@@ -120,9 +123,9 @@ class WebServerTest {
             String big = "x" + "*x".repeat(300);
             Worksheet w = Worksheet.of(big, "x=1.001", "", Worksheet.Limits.DEFAULT, false);
             assertThat(w.error()).isNull();
-            assertThat(w.svg()).isNull();
-            assertThat(w.trace()).isNull();
-            assertThat(w.graphNote()).contains("the page draws and traces up to 150");
+            assertThat(w.result().drawing().svg()).isNull();
+            assertThat(w.result().drawing().trace()).isNull();
+            assertThat(w.result().drawing().note()).contains("the page draws and traces up to 150");
             assertThat(Worksheet.of(big, "x=1", "", new Worksheet.Limits(2_000, 20_000, 100, 50,
                     java.time.Duration.ofSeconds(1)), false).error()).contains("nodes; the page takes at most 100");
         }
@@ -134,15 +137,18 @@ class WebServerTest {
                             + "W = 2*(W @ x)*(1 - W @ x)*sigmoid(W @ x) @ transpose(x)",
                     Worksheet.Limits.DEFAULT, false);
             assertThat(w.error()).isNull();
-            assertThat(w.grading()).hasSize(2);
-            assertThat(w.grading().get(0)).startsWith("W: WRONG at the point: W[0,0] (yours ").contains(", W[1,1] (yours ");
-            assertThat(w.grading().get(1)).isEqualTo("x: agrees with backprop at the point and at 5 random points");
+            java.util.List<Verdict> grading = w.result().grading();
+            assertThat(grading).hasSize(2);
+            assertThat(grading.get(0).kind()).isEqualTo(Verdict.Kind.WRONG);
+            assertThat(grading.get(0).text()).startsWith("W: WRONG at the point: W[0,0] (yours ").contains(", W[1,1] (yours ");
+            assertThat(grading.get(1)).isEqualTo(new Verdict("x", Verdict.Kind.RIGHT,
+                    "x: agrees with backprop at the point and at 5 random points"));
         }
 
         @Test
         void everyDisagreeingEntryIsNamedUpToFourAndTheRestCounted() {
             Worksheet w = Worksheet.of("sum(W)", "W=[[1,2,3],[4,5,6]]", "W = 2*W", Worksheet.Limits.DEFAULT, false);
-            assertThat(w.grading()).containsExactly("W: WRONG at the point: W[0,0] (yours 2.00000, backprop 1.00000),"
+            assertThat(w.result().grading()).extracting(Verdict::text).containsExactly("W: WRONG at the point: W[0,0] (yours 2.00000, backprop 1.00000),"
                     + " W[0,1] (yours 4.00000, backprop 1.00000), W[0,2] (yours 6.00000, backprop 1.00000),"
                     + " W[1,0] (yours 8.00000, backprop 1.00000) and 2 more entries; disagrees at 5 of 5 random points");
         }

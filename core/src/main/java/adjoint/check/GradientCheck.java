@@ -117,9 +117,20 @@ public final class GradientCheck {
      */
     public CheckReport check(Term expression, Bindings at) {
         Objects.requireNonNull(expression, "expression is null");
+        return check(CompiledFunction.of(expression.expr()), at);
+    }
+
+    /**
+     * {@return the check of a compiled scalar function's gradient at a point}, every entry of
+     * every parameter: for a caller that has compiled it already
+     *
+     * @param f a scalar function, compiled
+     * @param at a value for every parameter
+     */
+    public CheckReport check(CompiledFunction f, Bindings at) {
+        Objects.requireNonNull(f, "function is null");
         Objects.requireNonNull(at, "bindings is null");
-        Expr e = expression.expr();
-        CompiledFunction f = CompiledFunction.of(e);
+        Expr e = f.expression();
         Tape tape = f.tape(at);
         List<EntryCheck> entries = new ArrayList<>();
         for (Leaf.Variable v : tape.variables()) {

@@ -211,37 +211,23 @@ public final class Trace {
     }
 
     /**
-     * {@return the trace as an HTML {@code <table>}}, escaped, matrices abbreviated in it and
-     * listed in full in a {@code <ul>} below; a constant's row has the class {@code constant}
+     * {@return the table's cells as plain text, for a renderer of its own (the page's HTML)}:
+     * the header first, then one row per node, each with the columns of {@link #text()};
+     * matrices abbreviated, as {@link #matricesInFull()} lists them
      */
-    public String html() {
-        List<String> full = new ArrayList<>();
-        List<String[]> cells = cells(Style.MARKDOWN, full);
-        StringBuilder sb = new StringBuilder("<table class=\"trace\">\n<thead><tr>");
-        for (String h : cells.get(0)) {
-            sb.append("<th>").append(escapeHtml(h)).append("</th>");
+    public List<List<String>> cells() {
+        List<List<String>> out = new ArrayList<>();
+        for (String[] row : cells(Style.MARKDOWN, new ArrayList<>())) {
+            out.add(List.of(row));
         }
-        sb.append("</tr></thead>\n<tbody>\n");
-        for (int r = 1; r < cells.size(); r++) {
-            sb.append(rows.get(r - 1).propagated() ? "<tr>" : "<tr class=\"constant\">");
-            for (String c : cells.get(r)) {
-                sb.append("<td>").append(escapeHtml(c)).append("</td>");
-            }
-            sb.append("</tr>\n");
-        }
-        sb.append("</tbody>\n</table>\n");
-        if (!full.isEmpty()) {
-            sb.append("<p>matrices in full:</p>\n<ul class=\"matrices\">\n");
-            for (String line : full) {
-                sb.append("<li>").append(escapeHtml(line)).append("</li>\n");
-            }
-            sb.append("</ul>\n");
-        }
-        return sb.toString();
+        return List.copyOf(out);
     }
 
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** {@return each matrix the table abbreviates, written in full, one line each: {@code n3 = [[1, 2], [3, 4]]}} */
+    public List<String> matricesInFull() {
+        List<String> full = new ArrayList<>();
+        cells(Style.MARKDOWN, full);
+        return List.copyOf(full);
     }
 
     /** {@return the trace as a LaTeX {@code tabular}}: every formula, number and matrix in math mode */

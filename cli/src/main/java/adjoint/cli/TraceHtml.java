@@ -1,0 +1,40 @@
+package adjoint.cli;
+
+import adjoint.show.Trace;
+import java.util.List;
+
+/**
+ * A trace as an HTML {@code <table>} for the page: its cells escaped, matrices abbreviated in
+ * the table and listed in full below it, a constant's row of the page's class {@code constant}.
+ */
+final class TraceHtml {
+
+    private TraceHtml() {}
+
+    /** {@return the trace's table and, if it has matrices, the list of them in full} */
+    static String of(Trace trace) {
+        List<List<String>> cells = trace.cells();
+        StringBuilder sb = new StringBuilder("<table class=\"trace\">\n<thead><tr>");
+        for (String h : cells.get(0)) {
+            sb.append("<th>").append(Page.escape(h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int r = 1; r < cells.size(); r++) {
+            sb.append(trace.rows().get(r - 1).propagated() ? "<tr>" : "<tr class=\"constant\">");
+            for (String c : cells.get(r)) {
+                sb.append("<td>").append(Page.escape(c)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        List<String> full = trace.matricesInFull();
+        if (!full.isEmpty()) {
+            sb.append("<p>matrices in full:</p>\n<ul class=\"matrices\">\n");
+            for (String line : full) {
+                sb.append("<li>").append(Page.escape(line)).append("</li>\n");
+            }
+            sb.append("</ul>\n");
+        }
+        return sb.toString();
+    }
+}
