@@ -74,11 +74,11 @@ final class Program {
     private final double[] presetValues;
     private final int presetCount;
     /** Each node's first input, or -1 if it has none. */
-    final int[] in0;
+    final int[] first;
     /** Each node's second input, or -1 if it has fewer than two. */
-    final int[] in1;
+    final int[] second;
     /** The inputs of each node with more than two (a custom op), null for the others; null if there is none. */
-    private final int[][] wide;
+    private final int[][] more;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
     /** Variables in the order first met. */
@@ -113,9 +113,9 @@ final class Program {
         this.presetNodes = b.presetNodes;
         this.presetValues = b.presetValues;
         this.presetCount = b.presetCount;
-        this.in0 = b.in0;
-        this.in1 = b.in1;
-        this.wide = b.wide;
+        this.first = b.first;
+        this.second = b.second;
+        this.more = b.more;
         this.needsGradient = b.needsGradient;
         this.variables = Collections.unmodifiableList(b.variables);
         this.variableNodes = b.variableNodes;
@@ -171,19 +171,19 @@ final class Program {
 
     /** {@return the number of inputs of node {@code i}} */
     int arity(int i) {
-        if (wide != null && wide[i] != null) {
-            return wide[i].length;
+        if (more != null && more[i] != null) {
+            return more[i].length;
         }
-        return in1[i] >= 0 ? 2 : in0[i] >= 0 ? 1 : 0;
+        return second[i] >= 0 ? 2 : first[i] >= 0 ? 1 : 0;
     }
 
     /** {@return the inputs of node {@code i}, a new array} */
     int[] inputs(int i) {
         return switch (arity(i)) {
             case 0 -> new int[0];
-            case 1 -> new int[] {in0[i]};
-            case 2 -> new int[] {in0[i], in1[i]};
-            default -> wide[i].clone();
+            case 1 -> new int[] {first[i]};
+            case 2 -> new int[] {first[i], second[i]};
+            default -> more[i].clone();
         };
     }
 
@@ -206,9 +206,9 @@ final class Program {
         private Shape[] shapes;
         private final boolean[] scalar;
         private final byte[] op;
-        private final int[] in0;
-        private final int[] in1;
-        private int[][] wide;
+        private final int[] first;
+        private final int[] second;
+        private int[][] more;
         private final boolean[] needsGradient;
         private int[] presetNodes = new int[0];
         private double[] presetValues = new double[0];
@@ -226,8 +226,8 @@ final class Program {
             int n = order.size();
             size = n;
             nodes = new Expr[n];
-            in0 = new int[n];
-            in1 = new int[n];
+            first = new int[n];
+            second = new int[n];
             op = new byte[n];
             scalar = new boolean[n];
             needsGradient = new boolean[n];
@@ -237,8 +237,8 @@ final class Program {
                 nodes[i] = node;
                 int a = order.first(i);
                 int c = order.second(i);
-                in0[i] = a;
-                in1[i] = c;
+                first[i] = a;
+                second[i] = c;
                 // A node of a local program (Order.ofNode) stands as a leaf for its inputs: it has none, and is described.
                 if (node instanceof Binary b && c >= 0 && b.shape().isScalar()) {
                     op[i] = code(b.fn());
@@ -298,12 +298,12 @@ final class Program {
             Expr node = nodes[i];
             int arity = order.arity(i);
             if (arity > 2) {
-                if (wide == null) {
-                    wide = new int[nodes.length][];
+                if (more == null) {
+                    more = new int[nodes.length][];
                 }
-                wide[i] = new int[arity];
+                more[i] = new int[arity];
                 for (int k = 0; k < arity; k++) {
-                    wide[i][k] = order.input(i, k);
+                    more[i][k] = order.input(i, k);
                 }
             }
             Shape shape;
@@ -337,10 +337,10 @@ final class Program {
                 shapes[i] = shape;
                 hasMatrices = true;
             }
-            needs |= in0[i] >= 0 && needsGradient[in0[i]];
-            needs |= in1[i] >= 0 && needsGradient[in1[i]];
-            if (wide != null && wide[i] != null) {
-                for (int k : wide[i]) {
+            needs |= first[i] >= 0 && needsGradient[first[i]];
+            needs |= second[i] >= 0 && needsGradient[second[i]];
+            if (more != null && more[i] != null) {
+                for (int k : more[i]) {
                     needs |= needsGradient[k];
                 }
             }

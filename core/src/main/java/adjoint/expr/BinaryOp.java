@@ -25,16 +25,16 @@ public enum BinaryOp {
     /** Sum {@code x + y}; partials {@code 1} and {@code 1}. */
     ADD("add", infix(SUM, " + ", PRODUCT), infix(SUM, " + ", SUM), infix(SUM, " + ", SUM), Domain.ANY, Domain.ANY) {
         public double value(double x, double y) { return x + y; }
-        public double partialA(double x, double y, double out) { return 1.0; }
-        public double partialB(double x, double y, double out) { return 1.0; }
+        public double derivativeA(double x, double y, double out) { return 1.0; }
+        public double derivativeB(double x, double y, double out) { return 1.0; }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return g; }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return g; }
     },
     /** Difference {@code x - y}; partials {@code 1} and {@code -1}. */
     SUB("sub", infix(SUM, " - ", PRODUCT), infix(SUM, " − ", PRODUCT), infix(SUM, " - ", PRODUCT), Domain.ANY, Domain.ANY) {
         public double value(double x, double y) { return x - y; }
-        public double partialA(double x, double y, double out) { return 1.0; }
-        public double partialB(double x, double y, double out) { return -1.0; }
+        public double derivativeA(double x, double y, double out) { return 1.0; }
+        public double derivativeB(double x, double y, double out) { return -1.0; }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return g; }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return new Unary(UnaryOp.NEG, g); }
     },
@@ -42,8 +42,8 @@ public enum BinaryOp {
     MUL("mul", infix(PRODUCT, "*", UNARY), infix(PRODUCT, "·", PRODUCT), infix(PRODUCT, " \\cdot ", PRODUCT),
             Domain.ANY, Domain.ANY) {
         public double value(double x, double y) { return x * y; }
-        public double partialA(double x, double y, double out) { return y; }
-        public double partialB(double x, double y, double out) { return x; }
+        public double derivativeA(double x, double y, double out) { return y; }
+        public double derivativeB(double x, double y, double out) { return x; }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, b); }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, a); }
         public Notation unicode(Shape shape) { return shape.isScalar() ? super.unicode(shape) : infix(PRODUCT, " ⊙ ", PRODUCT); }
@@ -53,9 +53,9 @@ public enum BinaryOp {
     DIV("div", infix(PRODUCT, "/", UNARY), infix(PRODUCT, "/", POWER),
             Notation.of(ATOM, "\\frac{", slot(0, 0), "}{", slot(1, 0), "}"), Domain.ANY, Domain.AWAY_FROM_ZERO) {
         public double value(double x, double y) { return x / y; }
-        public double partialA(double x, double y, double out) { return 1.0 / y; }
-        public double partialB(double x, double y, double out) { return -out / y; }
-        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.RECIPROCAL, b)); }
+        public double derivativeA(double x, double y, double out) { return 1.0 / y; }
+        public double derivativeB(double x, double y, double out) { return -out / y; }
+        public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return Exprs.times(g, new Unary(UnaryOp.INV, b)); }
         public Expr pullbackB(Expr g, Expr a, Expr b, Expr out) {
             return Exprs.times(g, new Unary(UnaryOp.NEG, new Binary(DIV, out, b)));
         }
@@ -72,9 +72,9 @@ public enum BinaryOp {
     POW("pow", Notation.of(POWER, slot(0, ATOM), "^", slot(1, UNARY)), Notation.of(POWER, slot(0, ATOM), "^", slot(1, ATOM)),
             Notation.of(POWER, slot(0, ATOM), "^{", slot(1, 0), "}"), Domain.POSITIVE, Domain.MODERATE) {
         public double value(double x, double y) { return pow(x, y); }
-        public double partialA(double x, double y, double out) { return y == 0 ? 0.0 : y * pow(x, y - 1); }
+        public double derivativeA(double x, double y, double out) { return y == 0 ? 0.0 : y * pow(x, y - 1); }
         public double pullbackA(double g, double x, double y, double out) { return y == 0 ? 0.0 : g * (y * pow(x, y - 1)); }
-        public double partialB(double x, double y, double out) { return x == 0 && y == 0 ? 0.0 : XLOGY.value(out, x); }
+        public double derivativeB(double x, double y, double out) { return x == 0 && y == 0 ? 0.0 : XLOGY.value(out, x); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
             Double c = Exprs.constantValue(b);
             if (c == null) {
@@ -113,10 +113,10 @@ public enum BinaryOp {
     XLOGY("xlogy", Notation.call("xlogy", 2), Notation.call("xlogy", 2), Notation.latexCall("\\operatorname{xlogy}", 2),
             Domain.ANY, Domain.POSITIVE) {
         public double value(double x, double y) { return x == 0 && y == y ? 0.0 : x * Math.log(y); }
-        public double partialA(double x, double y, double out) {
+        public double derivativeA(double x, double y, double out) {
             return y > 0 ? Math.log(y) : x == 0 && y <= 0 ? 0.0 : x == x ? Math.log(y) : Double.NaN;
         }
-        public double partialB(double x, double y, double out) { return x / y; }
+        public double derivativeB(double x, double y, double out) { return x / y; }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) {
             // xlogy(k, y) with k = [y > 0] + [x ≠ 0]·[y ≤ 0]: ln y where k is 1, exactly 0 where it is 0.
             Expr positive = new Binary(GATE, Exprs.constant(1, b.shape()), b);
@@ -137,8 +137,8 @@ public enum BinaryOp {
             Notation.of(PRODUCT, slot(0, PRODUCT), " \\cdot \\left[", slot(1, 0), " > 0\\right]"),
             Domain.ANY, Domain.AWAY_FROM_ZERO) {
         public double value(double x, double y) { return y > 0 ? x : y <= 0 ? 0.0 : Double.NaN; }
-        public double partialA(double x, double y, double out) { return y > 0 ? 1.0 : y <= 0 ? 0.0 : Double.NaN; }
-        public double partialB(double x, double y, double out) { return y == y ? 0.0 : Double.NaN; }
+        public double derivativeA(double x, double y, double out) { return y > 0 ? 1.0 : y <= 0 ? 0.0 : Double.NaN; }
+        public double derivativeB(double x, double y, double out) { return y == y ? 0.0 : Double.NaN; }
         public double pullbackA(double g, double x, double y, double out) { return y > 0 ? g : y <= 0 ? 0.0 : Double.NaN; }
         public double pullbackB(double g, double x, double y, double out) { return y == y ? 0.0 : Double.NaN; }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return new Binary(GATE, g, b); }
@@ -155,8 +155,8 @@ public enum BinaryOp {
     MAX("max", Notation.call("max", 2), Notation.call("max", 2), Notation.latexCall("\\max", 2),
             Domain.LOWER_FRACTIONS, Domain.UPPER_FRACTIONS) {
         public double value(double x, double y) { return Math.max(x, y); }
-        public double partialA(double x, double y, double out) { return select(x, y, 1.0); }
-        public double partialB(double x, double y, double out) { return select(y, x, 1.0); }
+        public double derivativeA(double x, double y, double out) { return select(x, y, 1.0); }
+        public double derivativeB(double x, double y, double out) { return select(y, x, 1.0); }
         public double pullbackA(double g, double x, double y, double out) { return select(x, y, g); }
         public double pullbackB(double g, double x, double y, double out) { return select(y, x, g); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return winner(g, a, b); }
@@ -169,8 +169,8 @@ public enum BinaryOp {
     MIN("min", Notation.call("min", 2), Notation.call("min", 2), Notation.latexCall("\\min", 2),
             Domain.LOWER_FRACTIONS, Domain.UPPER_FRACTIONS) {
         public double value(double x, double y) { return Math.min(x, y); }
-        public double partialA(double x, double y, double out) { return select(y, x, 1.0); }
-        public double partialB(double x, double y, double out) { return select(x, y, 1.0); }
+        public double derivativeA(double x, double y, double out) { return select(y, x, 1.0); }
+        public double derivativeB(double x, double y, double out) { return select(x, y, 1.0); }
         public double pullbackA(double g, double x, double y, double out) { return select(y, x, g); }
         public double pullbackB(double g, double x, double y, double out) { return select(x, y, g); }
         public Expr pullbackA(Expr g, Expr a, Expr b, Expr out) { return winner(g, b, a); }
@@ -218,7 +218,7 @@ public enum BinaryOp {
 
     /** {@return {@code 1/(|v| + 1)}: 0 for an infinity, above 0 for every finite number} */
     private static Expr shrink(Expr v) {
-        return new Unary(UnaryOp.RECIPROCAL, new Binary(ADD, new Unary(UnaryOp.ABS, v), Exprs.constant(1, v.shape())));
+        return new Unary(UnaryOp.INV, new Binary(ADD, new Unary(UnaryOp.ABS, v), Exprs.constant(1, v.shape())));
     }
 
     /** {@return {@code 1 - |sign v|}: 1 where {@code v} is 0, 0 elsewhere, NaN where it is NaN} */
@@ -265,7 +265,7 @@ public enum BinaryOp {
      * @param y the second input
      * @param out the op's value at the inputs
      */
-    public abstract double partialA(double x, double y, double out);
+    public abstract double derivativeA(double x, double y, double out);
 
     /**
      * {@return the partial derivative in the right input, given {@code out = op(x, y)}}
@@ -274,10 +274,10 @@ public enum BinaryOp {
      * @param y the second input
      * @param out the op's value at the inputs
      */
-    public abstract double partialB(double x, double y, double out);
+    public abstract double derivativeB(double x, double y, double out);
 
     /**
-     * {@return what this op passes to its left input: {@code g} times {@link #partialA}, or exactly 0 where that is 0 by definition}
+     * {@return what this op passes to its left input: {@code g} times {@link #derivativeA}, or exactly 0 where that is 0 by definition}
      *
      * @param g the upstream gradient
      * @param x the first input
@@ -285,11 +285,11 @@ public enum BinaryOp {
      * @param out the op's value at the inputs
      */
     public double pullbackA(double g, double x, double y, double out) {
-        return g * partialA(x, y, out);
+        return g * derivativeA(x, y, out);
     }
 
     /**
-     * {@return what this op passes to its right input: {@code g} times {@link #partialB}, or exactly 0 where that is 0 by definition}
+     * {@return what this op passes to its right input: {@code g} times {@link #derivativeB}, or exactly 0 where that is 0 by definition}
      *
      * @param g the upstream gradient
      * @param x the first input
@@ -297,7 +297,7 @@ public enum BinaryOp {
      * @param out the op's value at the inputs
      */
     public double pullbackB(double g, double x, double y, double out) {
-        return g * partialB(x, y, out);
+        return g * derivativeB(x, y, out);
     }
 
     /**

@@ -41,7 +41,7 @@ public enum UnaryOp {
         public Expr derivative(Expr x, Expr out) { return Exprs.times(Exprs.constant(2, x.shape()), x); }
     },
     /** Reciprocal {@code 1/x}; derivative {@code -1/x² = -out²}; infinite at 0. */
-    RECIPROCAL("inv", Notation.of(PRODUCT, "1/", slot(0, POWER)), Notation.of(ATOM, "\\frac{1}{", slot(0, 0), "}"),
+    INV("inv", Notation.of(PRODUCT, "1/", slot(0, POWER)), Notation.of(ATOM, "\\frac{1}{", slot(0, 0), "}"),
             Domain.AWAY_FROM_ZERO) {
         public double value(double x) { return 1.0 / x; }
         public double derivative(double x, double out) { return -out * out; }
@@ -52,7 +52,7 @@ public enum UnaryOp {
         public double value(double x) { return Math.sqrt(x); }
         public double derivative(double x, double out) { return 0.5 / out; }
         public Expr derivative(Expr x, Expr out) {
-            return new Unary(RECIPROCAL, Exprs.times(Exprs.constant(2, x.shape()), out));
+            return new Unary(INV, Exprs.times(Exprs.constant(2, x.shape()), out));
         }
     },
 
@@ -74,14 +74,14 @@ public enum UnaryOp {
     LOG("log", Notation.call("log", 1), latexCall("\\log", 1), Domain.POSITIVE) {
         public double value(double x) { return Math.log(x); }
         public double derivative(double x, double out) { return 1.0 / x; }
-        public Expr derivative(Expr x, Expr out) { return new Unary(RECIPROCAL, x); }
+        public Expr derivative(Expr x, Expr out) { return new Unary(INV, x); }
     },
     /** {@code ln(1 + x)}, exact for tiny {@code x}, NaN below -1; derivative {@code 1/(1 + x)}. */
     LOG1P("log1p", Notation.call("log1p", 1), latexCall("\\operatorname{log1p}", 1), Domain.ABOVE_MINUS_ONE) {
         public double value(double x) { return Math.log1p(x); }
         public double derivative(double x, double out) { return 1.0 / (1.0 + x); }
         public Expr derivative(Expr x, Expr out) {
-            return new Unary(RECIPROCAL, new Binary(BinaryOp.ADD, Exprs.constant(1, x.shape()), x));
+            return new Unary(INV, new Binary(BinaryOp.ADD, Exprs.constant(1, x.shape()), x));
         }
     },
     /**
@@ -129,7 +129,7 @@ public enum UnaryOp {
         public double value(double x) { return Math.atan(x); }
         public double derivative(double x, double out) { return 1.0 / (1.0 + x * x); }
         public Expr derivative(Expr x, Expr out) {
-            return new Unary(RECIPROCAL, new Binary(BinaryOp.ADD, Exprs.constant(1, x.shape()), new Unary(SQUARE, x)));
+            return new Unary(INV, new Binary(BinaryOp.ADD, Exprs.constant(1, x.shape()), new Unary(SQUARE, x)));
         }
     },
     /** Logistic sigmoid {@code σ(x) = 1/(1 + e^-x)}, computed without overflow; derivative {@code out (1 - out)}. */
@@ -286,7 +286,7 @@ public enum UnaryOp {
         return switch (op) {
             case NEG -> NEG.value(x);
             case SQUARE -> SQUARE.value(x);
-            case RECIPROCAL -> RECIPROCAL.value(x);
+            case INV -> INV.value(x);
             case SQRT -> SQRT.value(x);
             case EXP -> EXP.value(x);
             case EXPM1 -> EXPM1.value(x);
@@ -325,7 +325,7 @@ public enum UnaryOp {
         return switch (op) {
             case NEG -> NEG.pullback(g, x, out);
             case SQUARE -> SQUARE.pullback(g, x, out);
-            case RECIPROCAL -> RECIPROCAL.pullback(g, x, out);
+            case INV -> INV.pullback(g, x, out);
             case SQRT -> SQRT.pullback(g, x, out);
             case EXP -> EXP.pullback(g, x, out);
             case EXPM1 -> EXPM1.pullback(g, x, out);
@@ -348,7 +348,7 @@ public enum UnaryOp {
             case ABS -> ABS.pullback(g, x, out);
             case SIGN -> SIGN.pullback(g, x, out);
             case ERF -> ERF.pullback(g, x, out);
-            case NEG, SQUARE, RECIPROCAL, SQRT, EXP, EXPM1, LOG, LOG1P, SOFTPLUS -> throw new IllegalStateException(op + " comes before sin");
+            case NEG, SQUARE, INV, SQRT, EXP, EXPM1, LOG, LOG1P, SOFTPLUS -> throw new IllegalStateException(op + " comes before sin");
         };
     }
 

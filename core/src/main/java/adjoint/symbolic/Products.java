@@ -89,7 +89,7 @@ final class Products {
                 }
                 collect(u.a(), power);
             }
-            case Unary u when u.fn() == UnaryOp.RECIPROCAL -> collect(u.a(), -power);
+            case Unary u when u.fn() == UnaryOp.INV -> collect(u.a(), -power);
             case Unary u when u.fn() == UnaryOp.SQUARE -> collect(u.a(), 2 * power);
             case Binary b when b.fn() == BinaryOp.MUL -> {
                 gathered++;

@@ -269,7 +269,7 @@ public final class Simplify {
 
     private static boolean productLike(Expr e) {
         return e instanceof Binary b && (b.fn() == BinaryOp.MUL || b.fn() == BinaryOp.DIV)
-                || e instanceof Unary u && (u.fn() == UnaryOp.NEG || u.fn() == UnaryOp.RECIPROCAL);
+                || e instanceof Unary u && (u.fn() == UnaryOp.NEG || u.fn() == UnaryOp.INV);
     }
 
     /** {@return whether two expressions are the same: one node, or small and structurally equal} */

@@ -64,7 +64,7 @@ class RulesTest {
             new UnaryCase(UnaryOp.LOG, Math::log, x -> 1 / x, 0.3, 1, 7),
             new UnaryCase(UnaryOp.SQRT, Math::sqrt, x -> 1 / (2 * Math.sqrt(x)), 0.3, 4),
             new UnaryCase(UnaryOp.SQUARE, x -> x * x, x -> 2 * x, -1.3, 0.7),
-            new UnaryCase(UnaryOp.RECIPROCAL, x -> 1 / x, x -> -1 / (x * x), -1.3, 0.7),
+            new UnaryCase(UnaryOp.INV, x -> 1 / x, x -> -1 / (x * x), -1.3, 0.7),
             new UnaryCase(UnaryOp.SIN, Math::sin, Math::cos, -1.3, 0.7, 2),
             new UnaryCase(UnaryOp.COS, Math::cos, x -> -Math.sin(x), -1.3, 0.7, 2),
             new UnaryCase(UnaryOp.TAN, Math::tan, x -> 1 / (Math.cos(x) * Math.cos(x)), -1.3, 0.7, 2),

@@ -202,7 +202,7 @@ class ExprTest {
 
         @Test
         void textIsFunctionForm() {
-            Expr f = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, Exprs.pow(new Unary(UnaryOp.SIN, X), 2), new Constant(2.5)));
+            Expr f = new Unary(UnaryOp.INV, new Binary(BinaryOp.ADD, Exprs.pow(new Unary(UnaryOp.SIN, X), 2), new Constant(2.5)));
             assertThat(f).hasToString("inv(add(pow(sin(x), 2), 2.5))");
             assertThat(new MatrixConstant(MatrixUtils.createRealIdentityMatrix(2))).hasToString("[[1, 0], [0, 1]]");
         }

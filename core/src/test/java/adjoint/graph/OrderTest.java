@@ -306,7 +306,7 @@ class OrderTest {
         Expr sum = null;
         for (int i = 0; i < n; i++) {
             t.add(new Variable("t" + i));
-            Expr term = new Unary(UnaryOp.RECIPROCAL, new Binary(BinaryOp.ADD, new Constant(2),
+            Expr term = new Unary(UnaryOp.INV, new Binary(BinaryOp.ADD, new Constant(2),
                     new Unary(UnaryOp.SQUARE, new Unary(UnaryOp.SIN, new Binary(BinaryOp.MUL, t.get(i), new Constant(2))))));
             sum = sum == null ? term : new Binary(BinaryOp.ADD, sum, term);
         }

@@ -571,7 +571,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Scalar inv(Scalar x) {
-        return apply(UnaryOp.RECIPROCAL, x);
+        return apply(UnaryOp.INV, x);
     }
 
     /**
@@ -580,7 +580,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix inv(Matrix x) {
-        return apply(UnaryOp.RECIPROCAL, x);
+        return apply(UnaryOp.INV, x);
     }
 
     /**

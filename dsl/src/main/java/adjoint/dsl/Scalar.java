@@ -173,7 +173,7 @@ public record Scalar(Expr expr) implements ScalarTerm {
 
     /** {@return {@code 1 / this}} */
     public Scalar reciprocal() {
-        return new Scalar(new Unary(UnaryOp.RECIPROCAL, expr));
+        return new Scalar(new Unary(UnaryOp.INV, expr));
     }
 
     /**
