@@ -60,15 +60,8 @@ public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape, long id) implemen
         this(fn, a, b, null);
     }
 
-    @Override
-    public String op() {
-        return fn.syntax();
-    }
-
-    @Override
-    public int arity() {
-        return 2;
-    }
+    @Override public String op() { return fn.syntax(); }
+    @Override public int arity() { return 2; }
 
     @Override
     public Expr input(int index) {
@@ -79,18 +72,7 @@ public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape, long id) implemen
         };
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

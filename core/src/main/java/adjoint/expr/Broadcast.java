@@ -51,20 +51,9 @@ public record Broadcast(Expr a, Shape shape, long id) implements Structural {
         this(a, shape, 0);
     }
 
-    @Override
-    public int[] parameters() {
-        return new int[] {shape.rows(), shape.cols()};
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public int[] parameters() { return new int[] {shape.rows(), shape.cols()}; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -81,39 +70,13 @@ public record Broadcast(Expr a, Shape shape, long id) implements Structural {
         return new Sum(g);
     }
 
-    @Override
-    public Notation unicode() {
-        return Notation.transparent();
-    }
-
-    @Override
-    public Notation latex() {
-        return Notation.transparent();
-    }
-
-    @Override
-    public boolean broadcasts() {
-        return true;
-    }
+    @Override public Notation unicode() { return Notation.transparent(); }
+    @Override public Notation latex() { return Notation.transparent(); }
+    @Override public boolean broadcasts() { return true; }
 
     /** A scalar broadcast to a scalar is the scalar. */
-    @Override
-    public Expr simplified() {
-        return shape.isScalar() ? a : this;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Expr simplified() { return shape.isScalar() ? a : this; }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -53,20 +53,9 @@ public record BroadcastCols(Expr a, Shape shape, long id) implements Structural 
         this(a, shape, 0);
     }
 
-    @Override
-    public int[] parameters() {
-        return new int[] {shape.cols()};
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public int[] parameters() { return new int[] {shape.cols()}; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -83,33 +72,10 @@ public record BroadcastCols(Expr a, Shape shape, long id) implements Structural 
         return new MatMul(g, Inputs.ones(shape.cols(), 1));
     }
 
-    @Override
-    public Notation unicode() {
-        return Notation.transparent();
-    }
-
-    @Override
-    public Notation latex() {
-        return Notation.transparent();
-    }
-
-    @Override
-    public boolean broadcasts() {
-        return true;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Notation unicode() { return Notation.transparent(); }
+    @Override public Notation latex() { return Notation.transparent(); }
+    @Override public boolean broadcasts() { return true; }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

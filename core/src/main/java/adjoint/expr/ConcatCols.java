@@ -51,15 +51,8 @@ public record ConcatCols(Expr a, Expr b, Shape shape, long id) implements Struct
         this(a, b, null, 0);
     }
 
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.pair(this, a, b, index);
-    }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.pair(this, a, b, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -87,18 +80,7 @@ public record ConcatCols(Expr a, Expr b, Shape shape, long id) implements Struct
                 " \\end{bmatrix}");
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -61,25 +61,10 @@ public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, 
             this(name, Shape.SCALAR);
         }
 
-        @Override
-        public String op() {
-            return "var";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return Structure.equal(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return Structure.hash(this);
-        }
-
-        @Override
-        public String toString() {
-            return Structure.text(this);
-        }
+        @Override public String op() { return "var"; }
+        @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+        @Override public int hashCode() { return Structure.hash(this); }
+        @Override public String toString() { return Structure.text(this); }
     }
 
     /**
@@ -104,30 +89,11 @@ public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, 
             this(value, 0);
         }
 
-        @Override
-        public Shape shape() {
-            return Shape.SCALAR;
-        }
-
-        @Override
-        public String op() {
-            return "const";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return Structure.equal(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return Structure.hash(this);
-        }
-
-        @Override
-        public String toString() {
-            return Structure.text(this);
-        }
+        @Override public Shape shape() { return Shape.SCALAR; }
+        @Override public String op() { return "const"; }
+        @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+        @Override public int hashCode() { return Structure.hash(this); }
+        @Override public String toString() { return Structure.text(this); }
     }
 
     /**
@@ -171,29 +137,10 @@ public sealed interface Leaf extends Expr permits Leaf.Variable, Leaf.Constant, 
             return value.getEntry(i, j);
         }
 
-        @Override
-        public Shape shape() {
-            return Shape.of(value.getRowDimension(), value.getColumnDimension());
-        }
-
-        @Override
-        public String op() {
-            return "const";
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return Structure.equal(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return Structure.hash(this);
-        }
-
-        @Override
-        public String toString() {
-            return Structure.text(this);
-        }
+        @Override public Shape shape() { return Shape.of(value.getRowDimension(), value.getColumnDimension()); }
+        @Override public String op() { return "const"; }
+        @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+        @Override public int hashCode() { return Structure.hash(this); }
+        @Override public String toString() { return Structure.text(this); }
     }
 }

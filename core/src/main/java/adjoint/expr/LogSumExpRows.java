@@ -37,15 +37,8 @@ public record LogSumExpRows(Expr a, Shape shape, long id) implements Structural 
         this(a, null, 0);
     }
 
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -63,23 +56,8 @@ public record LogSumExpRows(Expr a, Shape shape, long id) implements Structural 
         return Exprs.times(new MatMul(g, Inputs.ones(1, a.shape().cols())), new SoftmaxRows(a));
     }
 
-    @Override
-    public Notation latex() {
-        return Notation.latexCall("\\operatorname{logsumexp}_{\\text{rows}}", 1);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Notation latex() { return Notation.latexCall("\\operatorname{logsumexp}_{\\text{rows}}", 1); }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -50,15 +50,8 @@ public record MatMul(Expr a, Expr b, Shape shape, long id) implements Structural
         this(a, b, null, 0);
     }
 
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.pair(this, a, b, index);
-    }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.pair(this, a, b, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -99,18 +92,7 @@ public record MatMul(Expr a, Expr b, Shape shape, long id) implements Structural
         return Notation.of(Notation.PRODUCT, Notation.slot(0, Notation.PRODUCT), " @ ", Notation.slot(1, Notation.UNARY));
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -40,20 +40,9 @@ public record MatrixTrace(Expr a, long id) implements Structural {
         this(a, 0);
     }
 
-    @Override
-    public Shape shape() {
-        return Shape.SCALAR;
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Shape shape() { return Shape.SCALAR; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -72,28 +61,9 @@ public record MatrixTrace(Expr a, long id) implements Structural {
                 new Leaf.MatrixConstant(MatrixUtils.createRealIdentityMatrix(n)));
     }
 
-    @Override
-    public Notation unicode() {
-        return Notation.call("tr", 1);
-    }
-
-    @Override
-    public Notation latex() {
-        return Notation.latexCall("\\operatorname{tr}", 1);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Notation unicode() { return Notation.call("tr", 1); }
+    @Override public Notation latex() { return Notation.latexCall("\\operatorname{tr}", 1); }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -36,20 +36,9 @@ public record Norm(Expr a, long id) implements Structural {
         this(a, 0);
     }
 
-    @Override
-    public Shape shape() {
-        return Shape.SCALAR;
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Shape shape() { return Shape.SCALAR; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -68,28 +57,14 @@ public record Norm(Expr a, long id) implements Structural {
         return new Binary(BinaryOp.MUL, a, a.shape().isScalar() ? scale : new Broadcast(scale, a.shape()));
     }
 
-    @Override
-    public Notation unicode() {
-        return Notation.of(Notation.ATOM, "‖", Notation.slot(0, 0), "‖");
-    }
+    @Override public Notation unicode() { return Notation.of(Notation.ATOM, "‖", Notation.slot(0, 0), "‖"); }
 
     @Override
     public Notation latex() {
         return Notation.of(Notation.ATOM, "\\left\\lVert ", Notation.slot(0, 0), " \\right\\rVert");
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

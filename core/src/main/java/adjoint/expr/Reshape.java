@@ -58,20 +58,9 @@ public record Reshape(Expr a, Shape shape, long id) implements Structural {
         this(a, shape, 0);
     }
 
-    @Override
-    public int[] parameters() {
-        return new int[] {shape.rows(), shape.cols()};
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public int[] parameters() { return new int[] {shape.rows(), shape.cols()}; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -105,18 +94,7 @@ public record Reshape(Expr a, Shape shape, long id) implements Structural {
         return a.shape().equals(shape) ? a : a instanceof Reshape r ? new Reshape(r.a(), shape) : this;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -54,25 +54,10 @@ public record SliceRows(Expr a, int from, int to, long id) implements Structural
         this(a, from, to, 0);
     }
 
-    @Override
-    public Shape shape() {
-        return Shape.of(to - from, a.shape().cols());
-    }
-
-    @Override
-    public int[] parameters() {
-        return new int[] {from, to};
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Shape shape() { return Shape.of(to - from, a.shape().cols()); }
+    @Override public int[] parameters() { return new int[] {from, to}; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -109,23 +94,8 @@ public record SliceRows(Expr a, int from, int to, long id) implements Structural
     }
 
     /** A slice of everything is the input. */
-    @Override
-    public Expr simplified() {
-        return from == 0 && to == a.shape().rows() ? a : this;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Expr simplified() { return from == 0 && to == a.shape().rows() ? a : this; }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

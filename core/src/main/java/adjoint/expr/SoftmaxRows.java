@@ -35,20 +35,9 @@ public record SoftmaxRows(Expr a, long id) implements Structural {
         this(a, 0);
     }
 
-    @Override
-    public Shape shape() {
-        return a.shape();
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Shape shape() { return a.shape(); }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -67,23 +56,8 @@ public record SoftmaxRows(Expr a, long id) implements Structural {
         return Exprs.times(this, new Binary(BinaryOp.SUB, g, rowSums));
     }
 
-    @Override
-    public Notation latex() {
-        return Notation.latexCall("\\operatorname{softmax}_{\\text{rows}}", 1);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Notation latex() { return Notation.latexCall("\\operatorname{softmax}_{\\text{rows}}", 1); }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

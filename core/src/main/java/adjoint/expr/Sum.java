@@ -33,20 +33,9 @@ public record Sum(Expr a, long id) implements Structural {
         this(a, 0);
     }
 
-    @Override
-    public Shape shape() {
-        return Shape.SCALAR;
-    }
-
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Shape shape() { return Shape.SCALAR; }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -63,29 +52,11 @@ public record Sum(Expr a, long id) implements Structural {
         return a.shape().isScalar() ? g : new Broadcast(g, a.shape());
     }
 
-    @Override
-    public Notation latex() {
-        return Notation.latexCall("\\operatorname{sum}", 1);
-    }
+    @Override public Notation latex() { return Notation.latexCall("\\operatorname{sum}", 1); }
 
     /** The sum of a scalar is the scalar. */
-    @Override
-    public Expr simplified() {
-        return a.shape().isScalar() ? a : this;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Expr simplified() { return a.shape().isScalar() ? a : this; }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -35,15 +35,8 @@ public record SumCols(Expr a, Shape shape, long id) implements Structural {
         this(a, null, 0);
     }
 
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -61,23 +54,8 @@ public record SumCols(Expr a, Shape shape, long id) implements Structural {
         return new MatMul(Inputs.ones(a.shape().rows(), 1), g);
     }
 
-    @Override
-    public Notation latex() {
-        return Notation.latexCall("\\operatorname{sum}_{\\text{cols}}", 1);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Notation latex() { return Notation.latexCall("\\operatorname{sum}_{\\text{cols}}", 1); }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

@@ -34,15 +34,8 @@ public record Transpose(Expr a, Shape shape, long id) implements Structural {
         this(a, null, 0);
     }
 
-    @Override
-    public Kind kind() {
-        return KIND;
-    }
-
-    @Override
-    public Expr input(int index) {
-        return Inputs.only(this, a, index);
-    }
+    @Override public Kind kind() { return KIND; }
+    @Override public Expr input(int index) { return Inputs.only(this, a, index); }
 
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
@@ -59,10 +52,7 @@ public record Transpose(Expr a, Shape shape, long id) implements Structural {
         return new Transpose(g);
     }
 
-    @Override
-    public Notation unicode() {
-        return Notation.of(Notation.POWER, Notation.slot(0, Notation.ATOM), "ᵀ");
-    }
+    @Override public Notation unicode() { return Notation.of(Notation.POWER, Notation.slot(0, Notation.ATOM), "ᵀ"); }
 
     @Override
     public Notation latex() {
@@ -70,23 +60,8 @@ public record Transpose(Expr a, Shape shape, long id) implements Structural {
     }
 
     /** {@code (Aᵀ)ᵀ = A}, and a scalar is its own transpose. */
-    @Override
-    public Expr simplified() {
-        return a instanceof Transpose t ? t.a() : a.shape().isScalar() ? a : this;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public Expr simplified() { return a instanceof Transpose t ? t.a() : a.shape().isScalar() ? a : this; }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }

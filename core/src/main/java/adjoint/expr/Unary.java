@@ -50,15 +50,8 @@ public record Unary(UnaryOp fn, Expr a, Shape shape, long id) implements Expr {
         this(fn, a, null);
     }
 
-    @Override
-    public String op() {
-        return fn.syntax();
-    }
-
-    @Override
-    public int arity() {
-        return 1;
-    }
+    @Override public String op() { return fn.syntax(); }
+    @Override public int arity() { return 1; }
 
     @Override
     public Expr input(int index) {
@@ -68,18 +61,7 @@ public record Unary(UnaryOp fn, Expr a, Shape shape, long id) implements Expr {
         return a;
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return Structure.equal(this, o);
-    }
-
-    @Override
-    public int hashCode() {
-        return Structure.hash(this);
-    }
-
-    @Override
-    public String toString() {
-        return Structure.text(this);
-    }
+    @Override public boolean equals(Object o) { return Structure.equal(this, o); }
+    @Override public int hashCode() { return Structure.hash(this); }
+    @Override public String toString() { return Structure.text(this); }
 }
