@@ -51,24 +51,16 @@ final class Program {
     static final byte OTHER = 0;
 
     /** {@return the op code of a node of {@code op}: positive} */
-    static byte code(UnaryOp op) {
-        return (byte) (1 + op.ordinal());
-    }
+    static byte code(UnaryOp op) { return (byte) (1 + op.ordinal()); }
 
     /** {@return the op code of a node of {@code op}: negative, above {@link #LEAF}} */
-    static byte code(BinaryOp op) {
-        return (byte) (-1 - op.ordinal());
-    }
+    static byte code(BinaryOp op) { return (byte) (-1 - op.ordinal()); }
 
     /** {@return whether {@code code} is a {@link UnaryOp}'s} */
-    static boolean isUnary(byte code) {
-        return code > 0;
-    }
+    static boolean isUnary(byte code) { return code > 0; }
 
     /** {@return whether {@code code} is a {@link BinaryOp}'s} */
-    static boolean isBinary(byte code) {
-        return code < 0 && code != LEAF;
-    }
+    static boolean isBinary(byte code) { return code < 0 && code != LEAF; }
     /** The scalar constants' nodes, in order, and their values: the first {@link #presetCount} entries. */
     private final int[] presetNodes;
     private final double[] presetValues;

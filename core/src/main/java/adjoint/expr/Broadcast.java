@@ -47,9 +47,7 @@ public record Broadcast(Expr a, Shape shape, long id) implements Structural {
      * @param a the scalar input
      * @param shape the output's shape
      */
-    public Broadcast(Expr a, Shape shape) {
-        this(a, shape, 0);
-    }
+    public Broadcast(Expr a, Shape shape) { this(a, shape, 0); }
 
     @Override public int[] parameters() { return new int[] {shape.rows(), shape.cols()}; }
     @Override public Kind kind() { return KIND; }
@@ -65,11 +63,7 @@ public record Broadcast(Expr a, Shape shape, long id) implements Structural {
         return Inputs.scalar(Kernels.sum(g));
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return new Sum(g);
-    }
-
+    @Override public Expr pullbackExpr(int k, Expr g) { return new Sum(g); }
     @Override public Notation unicode() { return Notation.transparent(); }
     @Override public Notation latex() { return Notation.transparent(); }
     @Override public boolean broadcasts() { return true; }

@@ -49,9 +49,7 @@ public record BroadcastCols(Expr a, Shape shape, long id) implements Structural 
      * @param a the column input, {@code m x 1}
      * @param shape the output's shape, {@code m x n}
      */
-    public BroadcastCols(Expr a, Shape shape) {
-        this(a, shape, 0);
-    }
+    public BroadcastCols(Expr a, Shape shape) { this(a, shape, 0); }
 
     @Override public int[] parameters() { return new int[] {shape.cols()}; }
     @Override public Kind kind() { return KIND; }
@@ -67,11 +65,7 @@ public record BroadcastCols(Expr a, Shape shape, long id) implements Structural 
         return Kernels.rowSums(g);
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return new MatMul(g, Inputs.ones(shape.cols(), 1));
-    }
-
+    @Override public Expr pullbackExpr(int k, Expr g) { return new MatMul(g, Inputs.ones(shape.cols(), 1)); }
     @Override public Notation unicode() { return Notation.transparent(); }
     @Override public Notation latex() { return Notation.transparent(); }
     @Override public boolean broadcasts() { return true; }

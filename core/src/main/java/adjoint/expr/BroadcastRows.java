@@ -48,9 +48,7 @@ public record BroadcastRows(Expr a, Shape shape, long id) implements Structural 
      * @param a the row input, {@code 1 x n}
      * @param shape the output's shape, {@code m x n}
      */
-    public BroadcastRows(Expr a, Shape shape) {
-        this(a, shape, 0);
-    }
+    public BroadcastRows(Expr a, Shape shape) { this(a, shape, 0); }
 
     @Override public int[] parameters() { return new int[] {shape.rows()}; }
     @Override public Kind kind() { return KIND; }
@@ -66,11 +64,7 @@ public record BroadcastRows(Expr a, Shape shape, long id) implements Structural 
         return Kernels.columnSums(g);
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return new MatMul(Inputs.ones(1, shape.rows()), g);
-    }
-
+    @Override public Expr pullbackExpr(int k, Expr g) { return new MatMul(Inputs.ones(1, shape.rows()), g); }
     @Override public Notation unicode() { return Notation.transparent(); }
     @Override public Notation latex() { return Notation.transparent(); }
     @Override public boolean broadcasts() { return true; }

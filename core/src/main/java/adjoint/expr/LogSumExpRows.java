@@ -33,17 +33,11 @@ public record LogSumExpRows(Expr a, Shape shape, long id) implements Structural 
      *
      * @param a the input
      */
-    public LogSumExpRows(Expr a) {
-        this(a, null, 0);
-    }
+    public LogSumExpRows(Expr a) { this(a, null, 0); }
 
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
-
-    @Override
-    public double[][] value(double[][][] in, ForkJoinPool pool) {
-        return Softmax.logSumExpRows(in[0]);
-    }
+    @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Softmax.logSumExpRows(in[0]); }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {

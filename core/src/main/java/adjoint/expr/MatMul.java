@@ -46,9 +46,7 @@ public record MatMul(Expr a, Expr b, Shape shape, long id) implements Structural
      * @param a the left factor
      * @param b the right factor
      */
-    public MatMul(Expr a, Expr b) {
-        this(a, b, null, 0);
-    }
+    public MatMul(Expr a, Expr b) { this(a, b, null, 0); }
 
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.pair(this, a, b, index); }

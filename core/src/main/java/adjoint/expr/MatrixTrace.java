@@ -36,9 +36,7 @@ public record MatrixTrace(Expr a, long id) implements Structural {
      *
      * @param a the input, {@code n x n}
      */
-    public MatrixTrace(Expr a) {
-        this(a, 0);
-    }
+    public MatrixTrace(Expr a) { this(a, 0); }
 
     @Override public Shape shape() { return Shape.SCALAR; }
     @Override public Kind kind() { return KIND; }

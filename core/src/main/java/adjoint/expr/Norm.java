@@ -32,18 +32,12 @@ public record Norm(Expr a, long id) implements Structural {
      *
      * @param a the input, any shape
      */
-    public Norm(Expr a) {
-        this(a, 0);
-    }
+    public Norm(Expr a) { this(a, 0); }
 
     @Override public Shape shape() { return Shape.SCALAR; }
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
-
-    @Override
-    public double[][] value(double[][][] in, ForkJoinPool pool) {
-        return Inputs.scalar(Kernels.norm(in[0]));
-    }
+    @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Inputs.scalar(Kernels.norm(in[0])); }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {

@@ -54,9 +54,7 @@ public record Reshape(Expr a, Shape shape, long id) implements Structural {
      * @param a the input
      * @param shape the output's shape, with as many entries as the input
      */
-    public Reshape(Expr a, Shape shape) {
-        this(a, shape, 0);
-    }
+    public Reshape(Expr a, Shape shape) { this(a, shape, 0); }
 
     @Override public int[] parameters() { return new int[] {shape.rows(), shape.cols()}; }
     @Override public Kind kind() { return KIND; }
@@ -72,10 +70,7 @@ public record Reshape(Expr a, Shape shape, long id) implements Structural {
         return Kernels.reshape(g, a.shape().rows(), a.shape().cols());
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return new Reshape(g, a.shape());
-    }
+    @Override public Expr pullbackExpr(int k, Expr g) { return new Reshape(g, a.shape()); }
 
     @Override
     public Notation unicode() {

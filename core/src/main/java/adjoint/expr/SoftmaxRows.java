@@ -31,18 +31,12 @@ public record SoftmaxRows(Expr a, long id) implements Structural {
      *
      * @param a the input, {@code m x n}
      */
-    public SoftmaxRows(Expr a) {
-        this(a, 0);
-    }
+    public SoftmaxRows(Expr a) { this(a, 0); }
 
     @Override public Shape shape() { return a.shape(); }
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
-
-    @Override
-    public double[][] value(double[][][] in, ForkJoinPool pool) {
-        return Softmax.softmaxRows(in[0]);
-    }
+    @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Softmax.softmaxRows(in[0]); }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public sealed interface Structural extends Expr
         permits MatMul, Transpose, Sum, Broadcast, BroadcastRows, MatrixTrace, LogSumExpRows, SoftmaxRows, Reshape,
-                SliceRows, ConcatRows, SliceCols, ConcatCols, SumRows, SumCols, Norm, BroadcastCols {
+                Slice, Concat, Sums, Norm, BroadcastCols {
 
     /** {@return this node's number, given when it was made} */
     long id();
@@ -158,6 +158,16 @@ public sealed interface Structural extends Expr
     /** {@return every structural kind, in the order of this interface's {@code permits} list} */
     static List<Kind> kinds() {
         return Kinds.ALL;
+    }
+
+    /**
+     * {@return the kinds of one structural record}: its {@code KIND}, or its {@code KINDS} for a
+     * record of two (rows and columns)
+     *
+     * @param type a record permitted by this interface
+     */
+    static List<Kind> kindsOf(Class<? extends Structural> type) {
+        return Kinds.of(type);
     }
 
     /**

@@ -155,7 +155,7 @@ public final class Structure {
             case Leaf.MatrixConstant m -> sameEntries(m, (Leaf.MatrixConstant) y);
             case Unary u -> u.fn() == ((Unary) y).fn();
             case Binary b -> b.fn() == ((Binary) y).fn();
-            case Structural m -> Arrays.equals(m.parameters(), ((Structural) y).parameters());
+            case Structural m -> m.op().equals(y.op()) && Arrays.equals(m.parameters(), ((Structural) y).parameters());
             case Custom c -> c.sameOp((Custom) y);
         };
     }

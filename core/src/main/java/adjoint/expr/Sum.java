@@ -29,29 +29,19 @@ public record Sum(Expr a, long id) implements Structural {
      *
      * @param a the input, any shape
      */
-    public Sum(Expr a) {
-        this(a, 0);
-    }
+    public Sum(Expr a) { this(a, 0); }
 
     @Override public Shape shape() { return Shape.SCALAR; }
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
-
-    @Override
-    public double[][] value(double[][][] in, ForkJoinPool pool) {
-        return Inputs.scalar(Kernels.sum(in[0]));
-    }
+    @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Inputs.scalar(Kernels.sum(in[0])); }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.fill(a.shape().rows(), a.shape().cols(), g[0][0]);
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return a.shape().isScalar() ? g : new Broadcast(g, a.shape());
-    }
-
+    @Override public Expr pullbackExpr(int k, Expr g) { return a.shape().isScalar() ? g : new Broadcast(g, a.shape()); }
     @Override public Notation latex() { return Notation.latexCall("\\operatorname{sum}", 1); }
 
     /** The sum of a scalar is the scalar. */

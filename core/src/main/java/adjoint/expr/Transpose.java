@@ -30,28 +30,18 @@ public record Transpose(Expr a, Shape shape, long id) implements Structural {
      *
      * @param a the input
      */
-    public Transpose(Expr a) {
-        this(a, null, 0);
-    }
+    public Transpose(Expr a) { this(a, null, 0); }
 
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
-
-    @Override
-    public double[][] value(double[][][] in, ForkJoinPool pool) {
-        return Kernels.transpose(in[0]);
-    }
+    @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Kernels.transpose(in[0]); }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.transpose(g);
     }
 
-    @Override
-    public Expr pullbackExpr(int k, Expr g) {
-        return new Transpose(g);
-    }
-
+    @Override public Expr pullbackExpr(int k, Expr g) { return new Transpose(g); }
     @Override public Notation unicode() { return Notation.of(Notation.POWER, Notation.slot(0, Notation.ATOM), "ᵀ"); }
 
     @Override

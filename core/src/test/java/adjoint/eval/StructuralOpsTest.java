@@ -10,6 +10,10 @@ import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
+import adjoint.expr.Axis;
+import adjoint.expr.Concat;
+import adjoint.expr.Slice;
+import adjoint.expr.Sums;
 import adjoint.expr.Leaf.Variable;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -91,134 +95,89 @@ class StructuralOpsTest {
     }
 
     @Nested
-    class SliceRowsOp {
+    class SliceOp {
         private final Variable tall = new Variable("T", Shape.of(4, 2));
 
         @Test
-        void takesRowsFromToExclusive() {
+        void takesRowsOrColumnsFromToExclusive() {
             RealMatrix t = matrix(new double[][] {{0, 1}, {2, 3}, {4, 5}, {6, 7}});
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.SliceRows(tall, 1, 3), Bindings.of("T", t));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{2, 3}, {4, 5}});
+            assertThat(Backprop.evaluate(new Slice(tall, Axis.ROWS, 1, 3), Bindings.of("T", t)).getData())
+                    .isDeepEqualTo(new double[][] {{2, 3}, {4, 5}});
+            assertThat(Backprop.evaluate(new Slice(X, Axis.COLS, 1, 3), Bindings.of("X", XV)).getData())
+                    .isDeepEqualTo(new double[][] {{2, 3}, {5, 6}});
         }
 
         @Test
-        void passesZerosToTheRowsNotTaken() {
-            Gradient g = Backprop.gradient(new Sum(new adjoint.expr.SliceRows(tall, 1, 3)), Bindings.of("T", random(tall.shape())));
-            assertThat(g.matrix("T").getData()).isDeepEqualTo(new double[][] {{0, 0}, {1, 1}, {1, 1}, {0, 0}});
+        void passesZerosToWhatItDoesNotTake() {
+            Bindings at = Bindings.of("T", random(tall.shape())).and("X", XV);
+            assertThat(Backprop.gradient(new Sum(new Slice(tall, Axis.ROWS, 1, 3)), at).matrix("T").getData())
+                    .isDeepEqualTo(new double[][] {{0, 0}, {1, 1}, {1, 1}, {0, 0}});
+            assertThat(Backprop.gradient(new Sum(new Slice(X, Axis.COLS, 2, 3)), at).matrix("X").getData())
+                    .isDeepEqualTo(new double[][] {{0, 0, 1}, {0, 0, 1}});
             for (int[] r : new int[][] {{0, 1}, {1, 3}, {2, 4}, {0, 4}}) {
-                pullbacksAgree(new adjoint.expr.SliceRows(tall, r[0], r[1]), Bindings.of("T", random(tall.shape())));
+                pullbacksAgree(new Slice(tall, Axis.ROWS, r[0], r[1]), Bindings.of("T", random(tall.shape())));
+            }
+            for (int[] r : new int[][] {{0, 1}, {1, 2}, {0, 3}}) {
+                pullbacksAgree(new Slice(X, Axis.COLS, r[0], r[1]), Bindings.of("X", random(X.shape())));
             }
         }
 
         @Test
         void refusesARangeOutsideTheInput() {
-            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, 2, 5))
+            assertThatThrownBy(() -> new Slice(tall, Axis.ROWS, 2, 5))
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessage("sliceRows: rows 2 to 5 of a 4x2 input (want 0 <= from < to <= 4) in sliceRows(T)");
-            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, 2, 2)).isInstanceOf(ShapeMismatchException.class);
-            assertThatThrownBy(() -> new adjoint.expr.SliceRows(tall, -1, 2)).isInstanceOf(ShapeMismatchException.class);
-        }
-    }
-
-    @Nested
-    class ConcatRowsOp {
-        @Test
-        void stacksTheRows() {
-            Variable b = new Variable("B", Shape.of(1, 3));
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.ConcatRows(X, b),
-                    Bindings.of("X", XV).and("B", matrix(new double[][] {{7, 8, 9}})));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
-        }
-
-        @Test
-        void passesEachInputItsRows() {
-            Variable b = new Variable("B", Shape.of(1, 3));
-            pullbacksAgree(new adjoint.expr.ConcatRows(X, b), Bindings.of("X", random(X.shape())).and("B", random(b.shape())));
-            pullbacksAgree(new adjoint.expr.ConcatRows(X, X), Bindings.of("X", random(X.shape())));
-        }
-
-        @Test
-        void refusesDifferentWidths() {
-            assertThatThrownBy(() -> new adjoint.expr.ConcatRows(X, new Variable("B", Shape.of(2, 4))))
-                    .isInstanceOf(ShapeMismatchException.class)
-                    .hasMessage("concatRows: 2x3 above 2x4 (their columns differ: 3 and 4) in concatRows(X, B)");
-        }
-    }
-
-    @Nested
-    class SliceColsOp {
-        @Test
-        void takesColumnsFromToExclusive() {
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.SliceCols(X, 1, 3), Bindings.of("X", XV));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{2, 3}, {5, 6}});
-        }
-
-        @Test
-        void passesZerosToTheColumnsNotTaken() {
-            Gradient g = Backprop.gradient(new Sum(new adjoint.expr.SliceCols(X, 2, 3)), Bindings.of("X", XV));
-            assertThat(g.matrix("X").getData()).isDeepEqualTo(new double[][] {{0, 0, 1}, {0, 0, 1}});
-            for (int[] r : new int[][] {{0, 1}, {1, 2}, {0, 3}}) {
-                pullbacksAgree(new adjoint.expr.SliceCols(X, r[0], r[1]), Bindings.of("X", random(X.shape())));
-            }
-        }
-
-        @Test
-        void refusesARangeOutsideTheInput() {
-            assertThatThrownBy(() -> new adjoint.expr.SliceCols(X, 0, 4))
+            assertThatThrownBy(() -> new Slice(tall, Axis.ROWS, 2, 2)).isInstanceOf(ShapeMismatchException.class);
+            assertThatThrownBy(() -> new Slice(tall, Axis.ROWS, -1, 2)).isInstanceOf(ShapeMismatchException.class);
+            assertThatThrownBy(() -> new Slice(X, Axis.COLS, 0, 4))
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessage("sliceCols: cols 0 to 4 of a 2x3 input (want 0 <= from < to <= 3) in sliceCols(X)");
         }
     }
 
     @Nested
-    class ConcatColsOp {
+    class ConcatOp {
         @Test
-        void putsTheColumnsSideBySide() {
-            Variable b = new Variable("B", Shape.of(2, 1));
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.ConcatCols(X, b),
-                    Bindings.of("X", XV).and("B", matrix(new double[][] {{7}, {8}})));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{1, 2, 3, 7}, {4, 5, 6, 8}});
+        void stacksRowsOrPutsColumnsSideBySide() {
+            Bindings at = Bindings.of("X", XV).and("R", matrix(new double[][] {{7, 8, 9}})).and("C", matrix(new double[][] {{7}, {8}}));
+            assertThat(Backprop.evaluate(new Concat(X, new Variable("R", Shape.of(1, 3)), Axis.ROWS), at).getData())
+                    .isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+            assertThat(Backprop.evaluate(new Concat(X, new Variable("C", Shape.of(2, 1)), Axis.COLS), at).getData())
+                    .isDeepEqualTo(new double[][] {{1, 2, 3, 7}, {4, 5, 6, 8}});
         }
 
         @Test
-        void passesEachInputItsColumns() {
-            Variable b = new Variable("B", Shape.of(2, 2));
-            pullbacksAgree(new adjoint.expr.ConcatCols(b, X), Bindings.of("X", random(X.shape())).and("B", random(b.shape())));
+        void passesEachInputItsBlock() {
+            Variable r = new Variable("R", Shape.of(1, 3));
+            Variable c = new Variable("C", Shape.of(2, 2));
+            pullbacksAgree(new Concat(X, r, Axis.ROWS), Bindings.of("X", random(X.shape())).and("R", random(r.shape())));
+            pullbacksAgree(new Concat(X, X, Axis.ROWS), Bindings.of("X", random(X.shape())));
+            pullbacksAgree(new Concat(c, X, Axis.COLS), Bindings.of("X", random(X.shape())).and("C", random(c.shape())));
         }
 
         @Test
-        void refusesDifferentHeights() {
-            assertThatThrownBy(() -> new adjoint.expr.ConcatCols(X, new Variable("B", Shape.of(3, 3))))
+        void refusesBlocksThatDoNotFit() {
+            assertThatThrownBy(() -> new Concat(X, new Variable("B", Shape.of(2, 4)), Axis.ROWS))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessage("concatRows: 2x3 above 2x4 (their columns differ: 3 and 4) in concatRows(X, B)");
+            assertThatThrownBy(() -> new Concat(X, new Variable("B", Shape.of(3, 3)), Axis.COLS))
                     .isInstanceOf(ShapeMismatchException.class)
                     .hasMessage("concatCols: 2x3 beside 3x3 (their rows differ: 2 and 3) in concatCols(X, B)");
         }
     }
 
     @Nested
-    class SumRowsOp {
+    class SumsOp {
         @Test
-        void sumsEachRowIntoAColumn() {
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.SumRows(X), Bindings.of("X", XV));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{6}, {15}});
+        void sumEachRowIntoAColumnOrEachColumnIntoARow() {
+            assertThat(Backprop.evaluate(new Sums(X, Axis.ROWS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{6}, {15}});
+            assertThat(Backprop.evaluate(new Sums(X, Axis.COLS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{5, 7, 9}});
         }
 
         @Test
-        void passesEachRowItsGradient() {
-            pullbacksAgree(new adjoint.expr.SumRows(X), Bindings.of("X", random(X.shape())));
-        }
-    }
-
-    @Nested
-    class SumColsOp {
-        @Test
-        void sumsEachColumnIntoARow() {
-            RealMatrix r = Backprop.evaluate(new adjoint.expr.SumCols(X), Bindings.of("X", XV));
-            assertThat(r.getData()).isDeepEqualTo(new double[][] {{5, 7, 9}});
-        }
-
-        @Test
-        void passesEachColumnItsGradient() {
-            pullbacksAgree(new adjoint.expr.SumCols(X), Bindings.of("X", random(X.shape())));
+        void passEachRowOrColumnItsGradient() {
+            pullbacksAgree(new Sums(X, Axis.ROWS), Bindings.of("X", random(X.shape())));
+            pullbacksAgree(new Sums(X, Axis.COLS), Bindings.of("X", random(X.shape())));
         }
     }
 

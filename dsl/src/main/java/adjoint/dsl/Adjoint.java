@@ -8,13 +8,11 @@ import adjoint.expr.Leaf;
 import adjoint.expr.LogSumExpRows;
 import adjoint.expr.SoftmaxRows;
 import adjoint.expr.Norm;
-import adjoint.expr.SumCols;
-import adjoint.expr.SumRows;
-import adjoint.expr.ConcatCols;
-import adjoint.expr.SliceCols;
-import adjoint.expr.ConcatRows;
-import adjoint.expr.SliceRows;
+import adjoint.expr.Axis;
+import adjoint.expr.Concat;
 import adjoint.expr.Reshape;
+import adjoint.expr.Slice;
+import adjoint.expr.Sums;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
@@ -272,7 +270,7 @@ public final class Adjoint {
      * @throws adjoint.expr.ShapeMismatchException unless {@code 0 <= from < to <= rows}
      */
     public static Matrix sliceRows(Matrix x, int from, int to) {
-        return new Matrix(new SliceRows(Operands.of(x), from, to));
+        return new Matrix(new Slice(Operands.of(x), Axis.ROWS, from, to));
     }
 
     /**
@@ -283,7 +281,7 @@ public final class Adjoint {
      * @throws adjoint.expr.ShapeMismatchException if the widths differ
      */
     public static Matrix concatRows(Matrix a, Matrix b) {
-        return new Matrix(new ConcatRows(Operands.of(a), Operands.of(b)));
+        return new Matrix(new Concat(Operands.of(a), Operands.of(b), Axis.ROWS));
     }
 
     /**
@@ -296,7 +294,7 @@ public final class Adjoint {
      * @throws adjoint.expr.ShapeMismatchException unless {@code 0 <= from < to <= cols}
      */
     public static Matrix sliceCols(Matrix x, int from, int to) {
-        return new Matrix(new SliceCols(Operands.of(x), from, to));
+        return new Matrix(new Slice(Operands.of(x), Axis.COLS, from, to));
     }
 
     /**
@@ -307,7 +305,7 @@ public final class Adjoint {
      * @throws adjoint.expr.ShapeMismatchException if the heights differ
      */
     public static Matrix concatCols(Matrix a, Matrix b) {
-        return new Matrix(new ConcatCols(Operands.of(a), Operands.of(b)));
+        return new Matrix(new Concat(Operands.of(a), Operands.of(b), Axis.COLS));
     }
 
     /**
@@ -316,7 +314,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix sumRows(Matrix x) {
-        return new Matrix(new SumRows(Operands.of(x)));
+        return new Matrix(new Sums(Operands.of(x), Axis.ROWS));
     }
 
     /**
@@ -335,7 +333,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix sumCols(Matrix x) {
-        return new Matrix(new SumCols(Operands.of(x)));
+        return new Matrix(new Sums(Operands.of(x), Axis.COLS));
     }
 
     /**

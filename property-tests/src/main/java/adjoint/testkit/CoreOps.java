@@ -22,7 +22,8 @@ import io.vavr.control.Option;
 public final class CoreOps {
 
     private static final Seq<OpSpec> STRUCTURAL = Array.of(Structural.class.getPermittedSubclasses())
-            .zip(Structural.kinds()).map(t -> new StructuralSpec(t._1.asSubclass(Expr.class), t._2));
+            .map(c -> c.asSubclass(Structural.class))
+            .flatMap(c -> Array.ofAll(Structural.kindsOf(c)).map(k -> (OpSpec) new StructuralSpec(c, k)));
 
     private static final Seq<OpSpec> ALL = Array.<OpSpec>empty()
             .appendAll(Array.of(UnaryOp.values()).map(op -> Specs.elementwise(Unary.class, op.syntax(),
