@@ -20,7 +20,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public sealed interface Structural extends Expr
         permits MatMul, Transpose, Sum, Broadcast, BroadcastRows, MatrixTrace, LogSumExpRows, SoftmaxRows, Reshape,
-                Slice, Concat, Sums, Norm, BroadcastCols {
+                Slice, Concat, AxisSums, Norm, BroadcastCols {
 
     /** {@return this node's number, given when it was made} */
     long id();

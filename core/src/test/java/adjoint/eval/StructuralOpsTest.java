@@ -13,7 +13,7 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Axis;
 import adjoint.expr.Concat;
 import adjoint.expr.Slice;
-import adjoint.expr.Sums;
+import adjoint.expr.AxisSums;
 import adjoint.expr.Leaf.Variable;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -170,14 +170,14 @@ class StructuralOpsTest {
     class SumsOp {
         @Test
         void sumEachRowIntoAColumnOrEachColumnIntoARow() {
-            assertThat(Backprop.evaluate(new Sums(X, Axis.ROWS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{6}, {15}});
-            assertThat(Backprop.evaluate(new Sums(X, Axis.COLS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{5, 7, 9}});
+            assertThat(Backprop.evaluate(new AxisSums(X, Axis.ROWS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{6}, {15}});
+            assertThat(Backprop.evaluate(new AxisSums(X, Axis.COLS), Bindings.of("X", XV)).getData()).isDeepEqualTo(new double[][] {{5, 7, 9}});
         }
 
         @Test
         void passEachRowOrColumnItsGradient() {
-            pullbacksAgree(new Sums(X, Axis.ROWS), Bindings.of("X", random(X.shape())));
-            pullbacksAgree(new Sums(X, Axis.COLS), Bindings.of("X", random(X.shape())));
+            pullbacksAgree(new AxisSums(X, Axis.ROWS), Bindings.of("X", random(X.shape())));
+            pullbacksAgree(new AxisSums(X, Axis.COLS), Bindings.of("X", random(X.shape())));
         }
     }
 

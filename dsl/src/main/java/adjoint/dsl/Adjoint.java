@@ -12,7 +12,7 @@ import adjoint.expr.Axis;
 import adjoint.expr.Concat;
 import adjoint.expr.Reshape;
 import adjoint.expr.Slice;
-import adjoint.expr.Sums;
+import adjoint.expr.AxisSums;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
 import adjoint.expr.Term;
@@ -314,7 +314,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix sumRows(Matrix x) {
-        return new Matrix(new Sums(Operands.of(x), Axis.ROWS));
+        return new Matrix(new AxisSums(Operands.of(x), Axis.ROWS));
     }
 
     /**
@@ -333,7 +333,7 @@ public final class Adjoint {
      * @param x the argument
      */
     public static Matrix sumCols(Matrix x) {
-        return new Matrix(new Sums(Operands.of(x), Axis.COLS));
+        return new Matrix(new AxisSums(Operands.of(x), Axis.COLS));
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.concurrent.ForkJoinPool;
  * @param id this node's number, given when it is made: unique, larger than its inputs', not
  *     part of equality; 0 gives a fresh one
  */
-public record Sums(Expr a, Axis axis, Shape shape, long id) implements Structural {
+public record AxisSums(Expr a, Axis axis, Shape shape, long id) implements Structural {
 
     /** {@code sum_rows(X)} in the text syntax. */
     public static final Kind ROWS = kind(Axis.ROWS, "sum_rows", "sumRows");
@@ -26,12 +26,12 @@ public record Sums(Expr a, Axis axis, Shape shape, long id) implements Structura
     public static final List<Kind> KINDS = List.of(ROWS, COLS);
 
     private static Kind kind(Axis axis, String name, String op) {
-        return new Kind(name, op, 1, List.of(), (in, p) -> new Sums(in.get(0), axis),
+        return new Kind(name, op, 1, List.of(), (in, p) -> new AxisSums(in.get(0), axis),
                 (out, c) -> axis.across(out) == 1 ? Optional.of(List.of(axis.shape(axis.count(out), c.dim()))) : Optional.empty());
     }
 
     /** Checks the shape. */
-    public Sums {
+    public AxisSums {
         id = NodeIds.fresh(id);
         java.util.Objects.requireNonNull(axis, "sums: axis is null");
         String op = axis == Axis.ROWS ? "sumRows" : "sumCols";
@@ -44,7 +44,7 @@ public record Sums(Expr a, Axis axis, Shape shape, long id) implements Structura
      * @param a the input
      * @param axis rows or columns
      */
-    public Sums(Expr a, Axis axis) { this(a, axis, null, 0); }
+    public AxisSums(Expr a, Axis axis) { this(a, axis, null, 0); }
 
     @Override public Kind kind() { return axis == Axis.ROWS ? ROWS : COLS; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
