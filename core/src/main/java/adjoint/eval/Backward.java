@@ -43,12 +43,12 @@ final class Backward {
         boolean[] wants = p.needsGradient;
         // Every node that needs a gradient is reached: each of its users needs one too and passes it one.
         for (int i = p.size() - 1; i >= stop; i--) {
-            int a = p.first[i];
+            int a = p.first(i);
             if (!wants[i] || a < 0) {
                 // Depends on no variable, or has no input to pass to (a leaf, or a custom op of none).
                 continue;
             }
-            int c = p.second[i];
+            int c = p.second(i);
             // Scalar elementwise nodes, most of a scalar graph, go straight to their rule.
             if (p.scalar[i] && Program.isUnary(p.op[i])) {
                 g.s[a] += UnaryOp.pullback(p.unary(i), g.s[i], v.s[a], v.s[i]);
@@ -64,7 +64,7 @@ final class Backward {
                 }
                 continue;
             }
-            switch (p.nodes[i]) {
+            switch (p.node(i)) {
                 case Leaf l -> { }
                 case Unary u -> g.accumulate(a,
                         OpKernels.mapPullback(u.fn(), v.data(a), v.data(i), g.data(i)));

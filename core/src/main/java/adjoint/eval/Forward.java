@@ -35,7 +35,7 @@ final class Forward {
      */
     static void run(Program p, Values v, int start) {
         for (int i = start; i < p.size(); i++) {
-            int a = p.first[i];
+            int a = p.first(i);
             byte code = p.op[i];
             // Scalar leaves, set before this pass, and scalar elementwise nodes, most of a scalar
             // graph, need no pattern switch.
@@ -47,15 +47,15 @@ final class Forward {
                 continue;
             }
             if (p.scalar[i] && Program.isBinary(code)) {
-                v.s[i] = BinaryOp.value(p.binary(i), v.s[a], v.s[p.second[i]]);
+                v.s[i] = BinaryOp.value(p.binary(i), v.s[a], v.s[p.second(i)]);
                 continue;
             }
-            switch (p.nodes[i]) {
+            switch (p.node(i)) {
                 case Leaf.Variable x -> { }
                 case Leaf.Constant c -> v.s[i] = c.value();
                 case Leaf.MatrixConstant c -> v.put(i, p.constant(i));
                 case Unary u -> v.put(i, OpKernels.map(u.fn(), v.data(a)));
-                case Binary b -> v.put(i, OpKernels.zip(b.fn(), v.data(a), v.data(p.second[i])));
+                case Binary b -> v.put(i, OpKernels.zip(b.fn(), v.data(a), v.data(p.second(i))));
                 case Structural op -> v.put(i, op.value(inputValues(p, v, i), v.pool));
                 case Custom c -> v.put(i, CustomCalls.forward(c, v, p.inputs(i), p.shape(i)));
             }
@@ -66,10 +66,10 @@ final class Forward {
     static double[][][] inputValues(Program p, Values v, int i) {
         int n = p.arity(i);
         if (n == 1) {
-            return new double[][][] {v.data(p.first[i])};
+            return new double[][][] {v.data(p.first(i))};
         }
         if (n == 2) {
-            return new double[][][] {v.data(p.first[i]), v.data(p.second[i])};
+            return new double[][][] {v.data(p.first(i)), v.data(p.second(i))};
         }
         int[] in = p.inputs(i);
         double[][][] r = new double[in.length][][];

@@ -30,7 +30,7 @@ final class NonFiniteCheck {
             }
             Tape tape = new Tape(p, v, new Adjoints(p));
             List<RealMatrix> inputs = inputs(p, v, i);
-            Expr node = p.nodes[i];
+            Expr node = p.node(i);
             String what = node instanceof Leaf.Variable var
                     ? "variable " + var.name() + " at depth " + tape.depth(i) + " (" + tape.location(i) + ") is bound to "
                             + MatrixText.of(v.data(i))
@@ -57,18 +57,18 @@ final class NonFiniteCheck {
                     if (in[k] != i || !finiteGradient(p, g, j)) {
                         continue;
                     }
-                    List<RealMatrix> passed = NodeRule.of(p.nodes[j]).pullback(inputs(p, v, j), g.copy(j));
+                    List<RealMatrix> passed = NodeRule.of(p.node(j)).pullback(inputs(p, v, j), g.copy(j));
                     if (finite(passed.get(k))) {
                         continue;
                     }
                     Tape tape = new Tape(p, v, g);
                     List<RealMatrix> inputs = inputs(p, v, j);
-                    String to = p.nodes[i] instanceof Leaf.Variable var ? var.name() : "input " + k;
-                    String what = "the gradient went non-finite at " + p.nodes[j].op() + " at depth " + tape.depth(j) + " ("
+                    String to = p.node(i) instanceof Leaf.Variable var ? var.name() : "input " + k;
+                    String what = "the gradient went non-finite at " + p.node(j).op() + " at depth " + tape.depth(j) + " ("
                             + tape.location(j) + "): it received " + String.join(" and ", inputs.stream().map(MatrixText::of).toList())
                             + " and upstream gradient " + MatrixText.of(g.data(j)) + ", and passed " + MatrixText.of(passed.get(k))
                             + " down to " + to;
-                    throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.nodes[j].op(), tape.location(j),
+                    throw new NonFiniteException(what, NonFiniteException.Phase.BACKWARD, p.node(j).op(), tape.location(j),
                             tape.depth(j), inputs);
                 }
             }

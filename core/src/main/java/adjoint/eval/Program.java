@@ -34,7 +34,8 @@ final class Program {
 
     /** The number of nodes. */
     private final int size;
-    final Expr[] nodes;
+    /** The nodes in topological order, with their inputs' positions; read in place, never copied. */
+    private final Order order;
     /** The shape of each node that is not a scalar, null for scalars; null if every node is a scalar. */
     private final Shape[] shapes;
     /** Whether each node is a scalar, read on every step of both passes. */
@@ -65,12 +66,6 @@ final class Program {
     private final int[] presetNodes;
     private final double[] presetValues;
     private final int presetCount;
-    /** Each node's first input, or -1 if it has none. */
-    final int[] first;
-    /** Each node's second input, or -1 if it has fewer than two. */
-    final int[] second;
-    /** The inputs of each node with more than two (a custom op), null for the others; null if there is none. */
-    private final int[][] more;
     /** Whether a node depends on a variable, so that its gradient is worth computing. */
     final boolean[] needsGradient;
     /** Variables in the order first met. */
@@ -98,16 +93,13 @@ final class Program {
     /** The builder's arrays, kept as they are. */
     private Program(Builder b) {
         this.size = b.size;
-        this.nodes = b.nodes;
+        this.order = b.order;
         this.shapes = b.shapes;
         this.scalar = b.scalar;
         this.op = b.op;
         this.presetNodes = b.presetNodes;
         this.presetValues = b.presetValues;
         this.presetCount = b.presetCount;
-        this.first = b.first;
-        this.second = b.second;
-        this.more = b.more;
         this.needsGradient = b.needsGradient;
         this.variables = Collections.unmodifiableList(b.variables);
         this.variableNodes = b.variableNodes;
@@ -161,22 +153,33 @@ final class Program {
         return variableNodes[k];
     }
 
+    /** {@return node {@code i}} */
+    Expr node(int i) {
+        return order.node(i);
+    }
+
+    /** {@return node {@code i}'s first input, or -1 if it has none}: the passes' read, in place */
+    int first(int i) {
+        return order.first(i);
+    }
+
+    /** {@return node {@code i}'s second input, or -1 if it has fewer than two} */
+    int second(int i) {
+        return order.second(i);
+    }
+
     /** {@return the number of inputs of node {@code i}} */
     int arity(int i) {
-        if (more != null && more[i] != null) {
-            return more[i].length;
-        }
-        return second[i] >= 0 ? 2 : first[i] >= 0 ? 1 : 0;
+        return order.arity(i);
     }
 
     /** {@return the inputs of node {@code i}, a new array} */
     int[] inputs(int i) {
-        return switch (arity(i)) {
-            case 0 -> new int[0];
-            case 1 -> new int[] {first[i]};
-            case 2 -> new int[] {first[i], second[i]};
-            default -> more[i].clone();
-        };
+        int[] in = new int[order.arity(i)];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = order.input(i, k);
+        }
+        return in;
     }
 
     /**
@@ -194,13 +197,10 @@ final class Program {
 
     /** The arrays of a program, read from an order in one loop over its nodes. */
     private static final class Builder {
-        private final Expr[] nodes;
+        private final Order order;
         private Shape[] shapes;
         private final boolean[] scalar;
         private final byte[] op;
-        private final int[] first;
-        private final int[] second;
-        private int[][] more;
         private final boolean[] needsGradient;
         private int[] presetNodes = new int[0];
         private double[] presetValues = new double[0];
@@ -215,46 +215,14 @@ final class Program {
         final boolean namesRepeat;
 
         Builder(Order order) {
+            this.order = order;
             int n = order.size();
             size = n;
-            nodes = new Expr[n];
-            first = new int[n];
-            second = new int[n];
             op = new byte[n];
             scalar = new boolean[n];
             needsGradient = new boolean[n];
             // One loop over the nodes: the scalar elementwise ones and constants in a few stores, the others described.
-            for (int i = 0; i < n; i++) {
-                Expr node = order.node(i);
-                nodes[i] = node;
-                int a = order.first(i);
-                int c = order.second(i);
-                first[i] = a;
-                second[i] = c;
-                // A node of a local program (Order.ofNode) stands as a leaf for its inputs: it has none, and is described.
-                if (node instanceof Binary b && c >= 0 && b.shape().isScalar()) {
-                    op[i] = code(b.fn());
-                    scalar[i] = true;
-                    needsGradient[i] = needsGradient[a] || needsGradient[c];
-                } else if (node instanceof Unary u && a >= 0 && u.shape().isScalar()) {
-                    op[i] = code(u.fn());
-                    scalar[i] = true;
-                    needsGradient[i] = needsGradient[a];
-                } else if (node instanceof Leaf.Constant k) {
-                    preset(i, k.value());
-                } else if (node instanceof Leaf.Variable v) {
-                    listVariable(v, i);
-                    if (v.shape().isScalar()) {
-                        op[i] = LEAF;
-                        scalar[i] = true;
-                        needsGradient[i] = true;
-                    } else {
-                        describe(i, order);
-                    }
-                } else {
-                    describe(i, order);
-                }
-            }
+            order.forEach(this::read);
             // The names are indexed once their number is known, so that the index never grows.
             variableIndex = new NameIndex(variables.size());
             boolean repeat = false;
@@ -262,6 +230,33 @@ final class Program {
                 repeat = variableIndex.putIfAbsent(variables.get(k).name(), variableNodes[k]) >= 0;
             }
             namesRepeat = repeat;
+        }
+
+        /** Reads node {@code i}, whose inputs are {@code a} and {@code c} (-1 where absent), in a few stores if it is scalar and elementwise. */
+        private void read(int i, Expr node, int a, int c) {
+            // A node of a local program (Order.ofNode) stands as a leaf for its inputs: it has none, and is described.
+            if (node instanceof Binary b && c >= 0 && b.shape().isScalar()) {
+                op[i] = code(b.fn());
+                scalar[i] = true;
+                needsGradient[i] = needsGradient[a] || needsGradient[c];
+            } else if (node instanceof Unary u && a >= 0 && u.shape().isScalar()) {
+                op[i] = code(u.fn());
+                scalar[i] = true;
+                needsGradient[i] = needsGradient[a];
+            } else if (node instanceof Leaf.Constant k) {
+                preset(i, k.value());
+            } else if (node instanceof Leaf.Variable v) {
+                listVariable(v, i);
+                if (v.shape().isScalar()) {
+                    op[i] = LEAF;
+                    scalar[i] = true;
+                    needsGradient[i] = true;
+                } else {
+                    describe(i);
+                }
+            } else {
+                describe(i);
+            }
         }
 
         /** Lists {@code v}, a variable, as node {@code i}. */
@@ -286,18 +281,8 @@ final class Program {
         }
 
         /** Reads the op, the shape, the inputs and whether it needs a gradient of node {@code i}, one not read in the loop. */
-        private void describe(int i, Order order) {
-            Expr node = nodes[i];
-            int arity = order.arity(i);
-            if (arity > 2) {
-                if (more == null) {
-                    more = new int[nodes.length][];
-                }
-                more[i] = new int[arity];
-                for (int k = 0; k < arity; k++) {
-                    more[i][k] = order.input(i, k);
-                }
-            }
+        private void describe(int i) {
+            Expr node = order.node(i);
             Shape shape;
             boolean needs = false;
             if (node instanceof Binary b) {
@@ -324,17 +309,13 @@ final class Program {
             }
             if (!isScalar) {
                 if (shapes == null) {
-                    shapes = new Shape[nodes.length];
+                    shapes = new Shape[size];
                 }
                 shapes[i] = shape;
                 hasMatrices = true;
             }
-            needs |= first[i] >= 0 && needsGradient[first[i]];
-            needs |= second[i] >= 0 && needsGradient[second[i]];
-            if (more != null && more[i] != null) {
-                for (int k : more[i]) {
-                    needs |= needsGradient[k];
-                }
+            for (int k = 0; k < order.arity(i); k++) {
+                needs |= needsGradient[order.input(i, k)];
             }
             needsGradient[i] = needs;
         }

@@ -65,7 +65,7 @@ public final class Tape {
      * @param i the node's number on the tape
      */
     public Expr node(int i) {
-        return program.nodes[check(i)];
+        return program.node(check(i));
     }
 
     /**
@@ -187,7 +187,7 @@ public final class Tape {
                 continue;
             }
             int j = path.get(k);
-            String op = program.nodes[j] instanceof Leaf.Variable v ? v.name() : program.nodes[j].op();
+            String op = program.node(j) instanceof Leaf.Variable v ? v.name() : program.node(j).op();
             steps.add(k + 1 < path.size() ? op + "[" + parentSlot[path.get(k + 1)] + "]" : op);
         }
         return String.join(" > ", steps);
@@ -202,7 +202,7 @@ public final class Tape {
 
     private void requireScalar(int i) {
         if (!shape(i).isScalar()) {
-            throw new IllegalArgumentException("node " + i + " (" + program.nodes[i].op() + ") is " + shape(i)
+            throw new IllegalArgumentException("node " + i + " (" + program.node(i).op() + ") is " + shape(i)
                     + ", not a scalar; use value(i) or gradient(i)");
         }
     }

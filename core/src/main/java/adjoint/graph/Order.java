@@ -143,6 +143,35 @@ public final class Order {
         return second[i];
     }
 
+    /** What {@link #forEach} does with each node. */
+    @FunctionalInterface
+    public interface NodeAction {
+        /**
+         * Takes node {@code i}.
+         *
+         * @param i its position
+         * @param node the node
+         * @param first the position of its first input, or -1 if it has none
+         * @param second the position of its second input, or -1 if it has fewer than two
+         */
+        void accept(int i, Expr node, int first, int second);
+    }
+
+    /**
+     * Hands every node, in order, to {@code action} with its first two inputs' positions: the
+     * one loop over the order that building a program makes
+     *
+     * @param action what to do with each node
+     */
+    public void forEach(NodeAction action) {
+        Expr[] n = nodes;
+        int[] a = first;
+        int[] b = second;
+        for (int i = 0; i < n.length; i++) {
+            action.accept(i, n[i], a[i], b[i]);
+        }
+    }
+
     /** {@return the nodes in order, a read-only view} */
     public List<Expr> nodes() {
         return new AbstractList<>() {
