@@ -7,6 +7,7 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Structural;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import adjoint.kernel.Interrupts;
 
 /**
  * The reverse interpreter: one loop over a {@link Program} from the root back to the leaves.
@@ -43,6 +44,9 @@ final class Backward {
         boolean[] wants = p.needsGradient;
         // Every node that needs a gradient is reached: each of its users needs one too and passes it one.
         for (int i = p.size() - 1; i >= stop; i--) {
+            if ((i & 255) == 0) {
+                Interrupts.check();
+            }
             int a = p.first(i);
             if (!wants[i] || a < 0) {
                 // Depends on no variable, or has no input to pass to (a leaf, or a custom op of none).

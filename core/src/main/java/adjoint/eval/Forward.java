@@ -7,6 +7,7 @@ import adjoint.expr.Leaf;
 import adjoint.expr.Structural;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import adjoint.kernel.Interrupts;
 
 /**
  * The forward interpreter: one loop over a {@link Program} in topological order, computing every
@@ -35,6 +36,9 @@ final class Forward {
      */
     static void run(Program p, Values v, int start) {
         for (int i = start; i < p.size(); i++) {
+            if ((i & 255) == 0) {
+                Interrupts.check();
+            }
             int a = p.first(i);
             byte code = p.op[i];
             // Scalar leaves, set before this pass, and scalar elementwise nodes, most of a scalar

@@ -1,5 +1,6 @@
 package adjoint.eval;
 
+import adjoint.kernel.Interrupts;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.UnaryOp;
 
@@ -15,6 +16,7 @@ final class OpKernels {
     static double[][] map(UnaryOp op, double[][] x) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
+            Interrupts.check();
             double[] xi = x[i];
             double[] ri = r[i] = new double[xi.length];
             for (int j = 0; j < xi.length; j++) {
@@ -28,6 +30,7 @@ final class OpKernels {
     static double[][] mapPullback(UnaryOp op, double[][] x, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
+            Interrupts.check();
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
                 ri[j] = UnaryOp.pullback(op, g[i][j], x[i][j], out[i][j]);
@@ -40,6 +43,7 @@ final class OpKernels {
     static double[][] zip(BinaryOp op, double[][] x, double[][] y) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
+            Interrupts.check();
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
                 ri[j] = BinaryOp.value(op, x[i][j], y[i][j]);
@@ -52,6 +56,7 @@ final class OpKernels {
     static double[][] zipPullback(BinaryOp op, boolean left, double[][] x, double[][] y, double[][] out, double[][] g) {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
+            Interrupts.check();
             double[] ri = r[i] = new double[x[i].length];
             for (int j = 0; j < ri.length; j++) {
                 ri[j] = left

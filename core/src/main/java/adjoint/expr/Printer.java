@@ -117,7 +117,11 @@ public final class Printer {
         StringBuilder sb = new StringBuilder();
         ArrayDeque<Object> todo = new ArrayDeque<>();
         todo.push(new Slot(root, 0));
+        int steps = 0;
         while (!todo.isEmpty()) {
+            if ((++steps & 4095) == 0) {
+                adjoint.kernel.Interrupts.check();
+            }
             if (sb.length() > max) {
                 sb.setLength(max);
                 return sb.append('…').toString();

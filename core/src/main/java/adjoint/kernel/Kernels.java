@@ -17,6 +17,7 @@ public final class Kernels {
     public static double[][] transpose(double[][] a) {
         double[][] t = new double[a[0].length][a.length];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             for (int j = 0; j < a[i].length; j++) {
                 t[j][i] = a[i][j];
             }
@@ -28,6 +29,7 @@ public final class Kernels {
     public static double sum(double[][] a) {
         double s = a[0][0];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double[] row = a[i];
             for (int j = i == 0 ? 1 : 0; j < row.length; j++) {
                 s += row[j];
@@ -40,6 +42,7 @@ public final class Kernels {
     public static double[][] repeatRow(double[][] row, int rows) {
         double[][] r = new double[rows][];
         for (int i = 0; i < rows; i++) {
+            Interrupts.check();
             r[i] = row[0].clone();
         }
         return r;
@@ -49,6 +52,7 @@ public final class Kernels {
     public static double[][] columnSums(double[][] a) {
         double[] s = new double[a[0].length];
         for (double[] row : a) {
+            Interrupts.check();
             for (int j = 0; j < s.length; j++) {
                 s[j] += row[j];
             }
@@ -60,6 +64,7 @@ public final class Kernels {
     public static double trace(double[][] a) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             s += a[i][i];
         }
         return s;
@@ -70,6 +75,7 @@ public final class Kernels {
         double[][] r = new double[rows][cols];
         if (value != 0) {
             for (double[] row : r) {
+                Interrupts.check();
                 Arrays.fill(row, value);
             }
         }
@@ -89,6 +95,7 @@ public final class Kernels {
     public static double[][] copy(double[][] a) {
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             r[i] = a[i].clone();
         }
         return r;
@@ -97,6 +104,7 @@ public final class Kernels {
     /** Adds {@code b} into {@code a}, entry by entry. */
     public static void addInto(double[][] a, double[][] b) {
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double[] ai = a[i];
             double[] bi = b[i];
             for (int j = 0; j < ai.length; j++) {
@@ -109,6 +117,7 @@ public final class Kernels {
     public static double[][] rowSums(double[][] a) {
         double[][] r = new double[a.length][1];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double s = 0;
             for (double x : a[i]) {
                 s += x;
@@ -122,6 +131,7 @@ public final class Kernels {
     public static double[][] repeatColumn(double[][] column, int cols) {
         double[][] r = new double[column.length][cols];
         for (int i = 0; i < column.length; i++) {
+            Interrupts.check();
             Arrays.fill(r[i], column[i][0]);
         }
         return r;
@@ -132,6 +142,7 @@ public final class Kernels {
         double[][] r = new double[rows][cols];
         int n = 0;
         for (double[] row : a) {
+            Interrupts.check();
             for (double x : row) {
                 r[n / cols][n % cols] = x;
                 n++;
@@ -144,6 +155,7 @@ public final class Kernels {
     public static double[][] concatRows(double[][] a, double[][] b) {
         double[][] r = new double[a.length + b.length][];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             r[i] = a[i].clone();
         }
         for (int i = 0; i < b.length; i++) {
@@ -156,6 +168,7 @@ public final class Kernels {
     public static double[][] concatCols(double[][] a, double[][] b) {
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double[] ri = r[i] = Arrays.copyOf(a[i], a[i].length + b[i].length);
             System.arraycopy(b[i], 0, ri, a[i].length, b[i].length);
         }
@@ -182,6 +195,7 @@ public final class Kernels {
     public static double[][] sliceCols(double[][] a, int from, int to) {
         double[][] r = new double[a.length][to - from];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             int lo = Math.max(from, 0);
             int hi = Math.min(to, a[i].length);
             if (lo < hi) {
@@ -200,6 +214,7 @@ public final class Kernels {
         double max = 0;
         boolean nan = false;
         for (double[] row : a) {
+            Interrupts.check();
             for (double x : row) {
                 nan |= x != x;
                 max = Math.max(max, Math.abs(x));
@@ -215,6 +230,7 @@ public final class Kernels {
         int e = Math.getExponent(max);
         double s = 0;
         for (double[] row : a) {
+            Interrupts.check();
             for (double x : row) {
                 double y = Math.scalb(x, -e);
                 s += y * y;
@@ -234,6 +250,7 @@ public final class Kernels {
         }
         double q = g / norm;
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             for (int j = 0; j < a[i].length; j++) {
                 r[i][j] = a[i][j] * q;
             }

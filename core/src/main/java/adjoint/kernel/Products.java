@@ -65,6 +65,7 @@ public final class Products {
             double[] x = column(b);
             double[][] c = new double[m][1];
             for (int i = 0; i < m; i++) {
+                Interrupts.check();
                 double[] ai = a[i];
                 double s = 0;
                 for (int p = 0; p < k; p++) {
@@ -77,6 +78,7 @@ public final class Products {
         double[][] c = new double[m][n];
         forRows(pool, m, (long) m * k * n, (from, to) -> {
             for (int i = from; i < to; i++) {
+                Interrupts.check();
                 double[] ai = a[i];
                 double[] ci = c[i];
                 for (int p = 0; p < k; p++) {
@@ -103,6 +105,7 @@ public final class Products {
         double[] r = new double[k];
         double[][] ga = new double[m][];
         for (int i = 0; i < m; i++) {
+            Interrupts.check();
             double[] ai = a[i];
             double gi = g[i][0];
             double[] row = ga[i] = new double[k];
@@ -132,6 +135,7 @@ public final class Products {
             // An outer product of two vectors.
             double[] y = column(b);
             for (int i = 0; i < m; i++) {
+                Interrupts.check();
                 double ai = a[i][0];
                 double[] ci = c[i];
                 for (int j = 0; j < n; j++) {
@@ -142,6 +146,7 @@ public final class Products {
         }
         forRows(pool, m, (long) m * n * a[0].length, (from, to) -> {
             for (int i = from; i < to; i++) {
+                Interrupts.check();
                 double[] ai = a[i];
                 for (int j = 0; j < n; j++) {
                     double[] bj = b[j];
@@ -170,6 +175,7 @@ public final class Products {
             // A transposed matrix times a vector: rows of a scaled by the vector's entries, summed in one array.
             double[] r = new double[m];
             for (int p = 0; p < k; p++) {
+                Interrupts.check();
                 double[] ap = a[p];
                 double bp = b[p][0];
                 for (int i = 0; i < m; i++) {
@@ -178,6 +184,7 @@ public final class Products {
             }
             double[][] c = new double[m][];
             for (int i = 0; i < m; i++) {
+                Interrupts.check();
                 c[i] = new double[] {r[i]};
             }
             return c;
@@ -185,6 +192,7 @@ public final class Products {
         double[][] c = new double[m][n];
         forRows(pool, m, (long) m * k * n, (from, to) -> {
             for (int p = 0; p < k; p++) {
+                Interrupts.check();
                 double[] ap = a[p];
                 double[] bp = b[p];
                 for (int i = from; i < to; i++) {

@@ -12,6 +12,7 @@ public final class Softmax {
     public static double[][] logSumExpRows(double[][] a) {
         double[][] r = new double[a.length][1];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double max = Double.NEGATIVE_INFINITY;
             for (double x : a[i]) {
                 max = Math.max(max, x);
@@ -38,6 +39,7 @@ public final class Softmax {
     public static double[][] logSumExpRowsPullback(double[][] a, double[][] g) {
         double[][] r = softmaxRows(a);
         for (int i = 0; i < r.length; i++) {
+            Interrupts.check();
             double gi = g[i][0];
             double[] ri = r[i];
             for (int j = 0; j < ri.length; j++) {
@@ -56,6 +58,7 @@ public final class Softmax {
     public static double[][] softmaxRows(double[][] a) {
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
+            Interrupts.check();
             double max = Double.NEGATIVE_INFINITY;
             for (double x : a[i]) {
                 max = Math.max(max, x);
@@ -80,6 +83,7 @@ public final class Softmax {
     public static double[][] softmaxRowsPullback(double[][] s, double[][] g) {
         double[][] r = new double[s.length][];
         for (int i = 0; i < s.length; i++) {
+            Interrupts.check();
             double dot = 0;
             for (int j = 0; j < s[i].length; j++) {
                 dot += g[i][j] * s[i][j];
