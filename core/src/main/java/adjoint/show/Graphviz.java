@@ -42,14 +42,14 @@ public final class Graphviz {
     /**
      * Writes {@code dot} to {@code out}: as DOT text for a {@code .dot} file, else rendered by
      * Graphviz in the format the extension names ({@code .svg}, {@code .png}, {@code .pdf}),
-     * within {@link #TIMEOUT}.
+     * within {@link #TIMEOUT}. The folder must exist: none is made.
      *
      * @param dot the graph in the DOT language
      * @param out the file
      * @throws IllegalStateException if rendering is asked for and {@code dot} is not installed,
      *     fails (its message is included) or runs out of time (it is stopped)
      * @throws IllegalArgumentException if the extension is none of those
-     * @throws UncheckedIOException if the file cannot be written, saying why
+     * @throws UncheckedIOException if the folder does not exist or the file cannot be written, saying why
      */
     public static void write(String dot, Path out) {
         write(dot, out, TIMEOUT);
@@ -72,8 +72,11 @@ public final class Graphviz {
             throw new IllegalArgumentException("cannot write " + out + ": give a .dot, .svg, .png or .pdf file");
         }
         try {
-            if (out.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(out.toAbsolutePath().getParent());
+            Path folder = out.toAbsolutePath().getParent();
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new UncheckedIOException("cannot write " + out + ": " + (Files.exists(folder)
+                        ? folder + " is not a folder" : "the folder " + folder + " does not exist"),
+                        new java.nio.file.NoSuchFileException(folder.toString()));
             }
             if (format.equals("dot") || format.equals("gv")) {
                 Files.writeString(out, dot, StandardCharsets.UTF_8);

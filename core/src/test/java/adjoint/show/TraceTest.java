@@ -260,7 +260,7 @@ class TraceTest {
             Path file = Files.writeString(dir.resolve("plain"), "x");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> Graphviz.write("digraph {}", file.resolve("g.dot")))
                     .isInstanceOf(java.io.UncheckedIOException.class)
-                    .hasMessage("cannot write " + file.resolve("g.dot") + ": " + file + " exists and is not a directory");
+                    .hasMessage("cannot write " + file.resolve("g.dot") + ": " + file + " is not a folder");
         }
 
         @Test

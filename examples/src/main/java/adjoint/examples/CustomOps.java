@@ -46,6 +46,7 @@ public final class CustomOps {
         System.out.println(GradientCheck.defaults().check(h, pa).render());
         Tape tape = Backprop.tape(h.expr(), pa);
         Path dir = Path.of(args.length > 0 ? args[0] : "target/pictures");
+        java.nio.file.Files.createDirectories(dir);
         Graphviz.write(Dot.of(tape), dir.resolve("custom.dot"));
         if (Graphviz.available()) {
             Graphviz.write(Dot.of(tape), dir.resolve("custom.png"));

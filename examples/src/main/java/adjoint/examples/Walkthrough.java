@@ -58,6 +58,7 @@ public final class Walkthrough {
         System.out.println();
         System.out.println(Trace.of(tape).text());
         String dot = Dot.of(tape);
+        java.nio.file.Files.createDirectories(dir);
         Graphviz.write(dot, dir.resolve(name + ".dot"));
         if (Graphviz.available()) {
             Graphviz.write(dot, dir.resolve(name + ".svg"));
