@@ -45,7 +45,7 @@ final class Page {
 
     private static void form(StringBuilder sb, Worksheet w) {
         Worksheet.Input in = w.input();
-        sb.append("<form method=\"get\" action=\"/\">\n")
+        sb.append("<form method=\"get\" action=\"/\">\n<input type=\"hidden\" name=\"form\" value=\"1\">\n")
                 .append("<label><span>expression</span><input id=\"expr\" name=\"expr\" size=\"60\" spellcheck=\"false\" value=\"")
                 .append(escape(in.expression())).append("\" placeholder=\"1/(2 + sin(x1*w1)^2 + cos(x2*w2))\"></label>\n")
                 .append("<label><span>at (name=value, ...)</span><input id=\"at\" name=\"at\" size=\"60\" spellcheck=\"false\" value=\"").append(escape(in.at()))

@@ -1,10 +1,10 @@
 package adjoint.cli;
 
 import adjoint.eval.Bindings;
+import adjoint.eval.Cost;
 import adjoint.show.Graphviz;
 import adjoint.show.Trace;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -13,13 +13,17 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,19 +45,37 @@ final class WebServer implements AutoCloseable {
 
     /** How long one request may compute before the page says it took too long. */
     static final Duration TIME_LIMIT = Duration.ofSeconds(10);
-    /** The longest request line or header line read, in bytes. */
-    static final int MAX_LINE = 64 * 1024;
+    /** How long the whole request head may take to arrive. */
+    static final Duration HEAD_DEADLINE = Duration.ofSeconds(5);
+    /** The most connections served at once; more are answered 503 at once. */
+    static final int MAX_CONNECTIONS = 256;
+    /** What every response says about itself: no sniffing, nothing loaded from elsewhere, no framing, no referrer. */
+    static final String SECURITY_HEADERS = "X-Content-Type-Options: nosniff\r\n"
+            + "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'\r\n"
+            + "X-Frame-Options: DENY\r\n"
+            + "Referrer-Policy: no-referrer\r\n";
 
     private final ServerSocket socket;
     private final ExecutorService workers;
     private final ExecutorService handlers;
+    private final Semaphore connections = new Semaphore(MAX_CONNECTIONS);
     private final boolean graphviz;
+    private final Duration headDeadline;
+    /** The host names this server answers to, lower case: its own address, the loopback names, and what {@code --host} named. */
+    private final Set<String> hosts;
 
-    private WebServer(ServerSocket socket, ExecutorService workers, ExecutorService handlers, boolean graphviz) {
+    private WebServer(ServerSocket socket, String host, ExecutorService workers, ExecutorService handlers, boolean graphviz,
+            Duration headDeadline) {
         this.socket = socket;
+        this.headDeadline = headDeadline;
         this.workers = workers;
         this.handlers = handlers;
         this.graphviz = graphviz;
+        Set<String> names = new HashSet<>(Set.of("127.0.0.1", "localhost", "[::1]"));
+        names.add(host.toLowerCase(Locale.ROOT));
+        names.add(socket.getInetAddress().getHostAddress().toLowerCase(Locale.ROOT));
+        this.hosts = Set.copyOf(names);
     }
 
     /**
@@ -64,10 +86,23 @@ final class WebServer implements AutoCloseable {
      * @throws IOException if the port cannot be bound
      */
     static WebServer start(String host, int port) throws IOException {
+        return start(host, port, HEAD_DEADLINE);
+    }
+
+    /**
+     * {@return a started server whose request heads must arrive within {@code headDeadline}}
+     *
+     * @param host the address to listen on
+     * @param port the port, or 0 for any free one
+     * @param headDeadline how long a whole request head may take
+     * @throws IOException if the port cannot be bound
+     */
+    static WebServer start(String host, int port, Duration headDeadline) throws IOException {
         ServerSocket socket = new ServerSocket(port, 50, InetAddress.getByName(host));
         ExecutorService workers = Executors.newFixedThreadPool(2, daemon("adjoint-work"));
-        ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("adjoint-http"));
-        WebServer web = new WebServer(socket, workers, handlers, Graphviz.available());
+        // One virtual thread per connection: a connection that idles or drips holds no platform thread.
+        ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("adjoint-http-", 0).factory());
+        WebServer web = new WebServer(socket, host, workers, handlers, Graphviz.available(), headDeadline);
         daemon("adjoint-accept").newThread(web::accept).start();
         return web;
     }
@@ -98,7 +133,17 @@ final class WebServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
-                handlers.execute(() -> serve(client));
+                if (!connections.tryAcquire()) {
+                    refuseBusy(client);
+                    continue;
+                }
+                handlers.execute(() -> {
+                    try {
+                        serve(client);
+                    } finally {
+                        connections.release();
+                    }
+                });
             } catch (IOException | RejectedExecutionException e) {
                 if (socket.isClosed()) {
                     return;
@@ -107,33 +152,39 @@ final class WebServer implements AutoCloseable {
         }
     }
 
+    /** Answers 503 to a connection over {@link #MAX_CONNECTIONS}, without reading it. */
+    private static void refuseBusy(Socket client) {
+        try (client) {
+            client.setSoTimeout(1000);
+            send(client.getOutputStream(), "GET", 503, "text/plain", "the server is busy; try again\n", null);
+        } catch (IOException e) {
+            // The client is gone: nothing to answer.
+        }
+    }
+
     private void serve(Socket client) {
         try (client) {
-            client.setSoTimeout((int) TIME_LIMIT.toMillis());
-            InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
-            String requestLine = line(in);
-            if (requestLine == null) {
+            RequestHead head;
+            try {
+                head = RequestHead.read(client, headDeadline);
+            } catch (RequestHead.Refusal r) {
+                send(out, "GET", r.status(), "text/plain", r.getMessage() + "\n", null);
                 return;
             }
-            int headers = 0;
-            for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                if (++headers > 100) {
-                    send(out, "GET", 431, "text/plain", "too many header lines\n", null);
-                    return;
-                }
-            }
-            String[] parts = requestLine.split(" ");
-            if (parts.length != 3) {
-                send(out, "GET", 400, "text/plain", "malformed request line\n", null);
+            if (head == null) {
                 return;
             }
-            String method = parts[0];
+            String method = head.method();
+            if (!ownHost(head)) {
+                send(out, method, 421, "text/plain", "this server answers only to its own address, such as " + address() + "\n", null);
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(out, method, 405, "text/plain", "only GET is served\n", null);
                 return;
             }
-            String target = parts[1];
+            String target = head.target();
             int question = target.indexOf('?');
             String path = question < 0 ? target : target.substring(0, question);
             Map<String, String> q;
@@ -146,8 +197,31 @@ final class WebServer implements AutoCloseable {
             }
             respond(out, method, path, q);
         } catch (IOException e) {
-            // The browser went away, or was too slow to send its request: there is no one to answer.
+            // The browser went away, or was too slow to read the answer: there is no one to answer.
         }
+    }
+
+    /**
+     * {@return whether the request names this server}: its {@code Host} is one of {@link #hosts},
+     * with this server's port or none. A page elsewhere that makes the browser call this server
+     * (DNS rebinding) sends its own name and is refused. An HTTP/1.0 request without a {@code Host}
+     * is served; an HTTP/1.1 one is not.
+     */
+    private boolean ownHost(RequestHead head) {
+        String h = head.host();
+        if (h == null) {
+            return head.version().equals("HTTP/1.0");
+        }
+        h = h.toLowerCase(Locale.ROOT);
+        String name = h;
+        String port = null;
+        int close = h.lastIndexOf(']');
+        int colon = h.lastIndexOf(':');
+        if (colon > close) {
+            name = h.substring(0, colon);
+            port = h.substring(colon + 1);
+        }
+        return hosts.contains(name) && (port == null || port.equals(Integer.toString(port())));
     }
 
     private void respond(OutputStream out, String method, String path, Map<String, String> q) throws IOException {
@@ -158,7 +232,7 @@ final class WebServer implements AutoCloseable {
             case "/" -> send(out, method, 200, "text/html", Page.render(worksheet(expr, at, grade)), null);
             case "/trace.md" -> export(out, method, expr, at, Trace::markdown, "text/markdown", "trace.md");
             case "/trace.tex" -> export(out, method, expr, at, Trace::latex, "application/x-latex", "trace.tex");
-            default -> send(out, method, 404, "text/plain", "no page " + path + "; the page is /\n", null);
+            default -> send(out, method, 404, "text/plain", "no such page; the page is /\n", null);
         }
     }
 
@@ -184,6 +258,10 @@ final class WebServer implements AutoCloseable {
                 ExpressionAt input = ExpressionAt.of(expr, at);
                 Bindings point = input.bindings();
                 var f = input.expression().asScalar();
+                String overBudget = limits.refusal(Cost.of(f));
+                if (overBudget != null) {
+                    throw new IllegalArgumentException(overBudget);
+                }
                 var compiled = f.compile();
                 if (compiled.nodeCount() > limits.maxDrawnNodes()) {
                     throw new IllegalArgumentException("the graph has " + compiled.nodeCount() + " nodes; the page traces up to "
@@ -192,8 +270,9 @@ final class WebServer implements AutoCloseable {
                 return format.apply(Trace.of(compiled.tape(point)));
             });
         } catch (RuntimeException e) {
+            // The message may quote the input: the page shows it, escaped; this plain answer does not.
             status = 400;
-            body = e.getMessage() + "\n";
+            body = "this problem has an error: open the page, /, with the same expr and at to see where\n";
         }
         send(out, method, status, status == 200 ? type : "text/plain", body, "inline; filename=\"" + file + "\"");
     }
@@ -218,22 +297,6 @@ final class WebServer implements AutoCloseable {
         }
     }
 
-    /** {@return one line of the request head, read as UTF-8, without its line end, or null at the end of the stream} */
-    private static String line(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (b == '\n') {
-                String s = bytes.toString(StandardCharsets.UTF_8);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            if (bytes.size() >= MAX_LINE) {
-                throw new IOException("a request line longer than " + MAX_LINE + " bytes");
-            }
-            bytes.write(b);
-        }
-        return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
-    }
-
     private static void send(OutputStream out, String method, int status, String type, String body, String disposition)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -242,12 +305,19 @@ final class WebServer implements AutoCloseable {
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
-            default -> "Request Header Fields Too Large";
+            case 408 -> "Request Timeout";
+            case 414 -> "URI Too Long";
+            case 421 -> "Misdirected Request";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "Error";
         };
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n")
                 .append("Content-Type: ").append(type).append("; charset=utf-8\r\n")
                 .append("Content-Length: ").append(bytes.length).append("\r\n")
                 .append("Cache-Control: no-store\r\n")
+                .append(SECURITY_HEADERS)
                 .append("Connection: close\r\n");
         if (disposition != null) {
             head.append("Content-Disposition: ").append(disposition).append("\r\n");
@@ -260,11 +330,11 @@ final class WebServer implements AutoCloseable {
     }
 
     /**
-     * {@return the query's parameters, decoded; the first of a repeated name wins}. A form
-     * writes a space as {@code +} and a plus sign as {@code %2B}; an address typed or pasted into
-     * a browser keeps {@code +} and writes a space as {@code %20}. So {@code +} is a plus sign
-     * when the query has a {@code %20} in it, else a space: both {@code ?expr=x%20+%201} and the
-     * form's {@code ?expr=x+%2B+1} read {@code x + 1}.
+     * {@return the query's parameters, decoded; the first of a repeated name wins}. The page's
+     * own form marks its submissions with {@code form=1}, and writes a space as {@code +} and a
+     * plus sign as {@code %2B}; an address typed or pasted by hand keeps {@code +} as a plus sign.
+     * So {@code +} is a space only in a query with {@code form=1}: {@code ?expr=x+y} is
+     * {@code x+y}, and the form's {@code ?form=1&expr=x+%2B+1} is {@code x + 1}.
      *
      * @throws IllegalArgumentException if a {@code %} escape is malformed
      */
@@ -273,13 +343,19 @@ final class WebServer implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        boolean typed = raw.contains("%20");
+        boolean form = false;
+        for (String pair : raw.split("&")) {
+            form |= pair.equals(FORM_MARK);
+        }
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
-            out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq), typed), eq < 0 ? "" : decode(pair.substring(eq + 1), typed));
+            out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq), !form), eq < 0 ? "" : decode(pair.substring(eq + 1), !form));
         }
         return out;
     }
+
+    /** The query parameter by which the page's form marks its own submissions. */
+    static final String FORM_MARK = "form=1";
 
     private static String decode(String s, boolean plusIsPlus) {
         return URLDecoder.decode(plusIsPlus ? s.replace("+", "%2B") : s, StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import adjoint.dsl.ParseException;
 import adjoint.dsl.Scalar;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.eval.Cost;
 import adjoint.eval.Gradient;
 import adjoint.eval.Tape;
 import adjoint.expr.AdjointException;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -84,11 +86,31 @@ record Worksheet(Input input, String error, Result result) {
      */
     record Drawing(Trace trace, String svg, String note) {}
 
-    /** The limits that keep one request from taking the server down. */
-    record Limits(int maxExpressionLength, int maxPointLength, int maxNodes, int maxDrawnNodes, Duration graphviz) {
+    /**
+     * The limits that keep one request from taking the server down.
+     *
+     * @param maxExpressionLength the longest expression, in characters
+     * @param maxPointLength the longest point or derivation, in characters
+     * @param maxNodes the most nodes of the expression
+     * @param maxDrawnNodes the most nodes traced and drawn
+     * @param graphviz how long Graphviz may draw
+     * @param maxEntries the most matrix entries one value and gradient may hold ({@link Cost#entries})
+     * @param maxMultiplyAdds the most multiply-adds one value and gradient may do ({@link Cost#multiplyAdds})
+     */
+    record Limits(int maxExpressionLength, int maxPointLength, int maxNodes, int maxDrawnNodes, Duration graphviz,
+            long maxEntries, long maxMultiplyAdds) {
 
-        /** The limits of {@code adjoint serve}. */
-        static final Limits DEFAULT = new Limits(2_000, 20_000, 5_000, 150, Duration.ofSeconds(5));
+        /** The limits of {@code adjoint serve}: 4 million entries (32 MB) and 200 million multiply-adds a pass. */
+        static final Limits DEFAULT = new Limits(2_000, 20_000, 5_000, 150, Duration.ofSeconds(5), 4_000_000, 200_000_000);
+
+        /** {@return why {@code cost} is over these limits, or null if it is within them} */
+        String refusal(Cost cost) {
+            if (cost.within(maxEntries, maxMultiplyAdds)) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "this problem needs %s for one gradient; the page's budget is %,d entries and"
+                    + " %,d multiply-adds: try smaller matrices", cost, maxEntries, maxMultiplyAdds);
+        }
     }
 
     /** {@return a worksheet with nothing computed: an empty form, or one whose input was wrong} */
@@ -138,6 +160,10 @@ record Worksheet(Input input, String error, Result result) {
                     + " reduce it, for example with sum(...)");
         }
         Scalar f = m.asScalar();
+        String overBudget = limits.refusal(Cost.of(f));
+        if (overBudget != null) {
+            return failed(e, a, g, overBudget);
+        }
         CompiledFunction compiled = f.compile();
         if (compiled.nodeCount() > limits.maxNodes()) {
             return failed(e, a, g, "the expression has " + compiled.nodeCount() + " nodes; the page takes at most "

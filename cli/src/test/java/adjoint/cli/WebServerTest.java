@@ -54,10 +54,13 @@ class WebServerTest {
         }
 
         @Test
-        void theFormsPlusIsASpaceAndItsEscapedPlusAPlus() {
-            assertThat(WebServer.query("expr=x+%2B+1&at=x%3D2")).isEqualTo(Map.of("expr", "x + 1", "at", "x=2"));
+        void theFormsPlusIsASpaceAndATypedPlusAPlus() throws IOException {
+            assertThat(WebServer.query("form=1&expr=x+%2B+1&at=x%3D2")).isEqualTo(Map.of("form", "1", "expr", "x + 1", "at", "x=2"));
             assertThat(WebServer.query("expr=x%20+%201")).isEqualTo(Map.of("expr", "x + 1"));
+            assertThat(WebServer.query("expr=x+y&at=x=1,y=2")).isEqualTo(Map.of("expr", "x+y", "at", "x=1,y=2"));
             assertThat(WebServer.query("expr=a&expr=b&flag")).isEqualTo(Map.of("expr", "a", "flag", ""));
+            assertThat(request("GET", "/?expr=x+y&at=x=1,y=2")[2]).contains("<output id=\"value\">3.0</output>");
+            assertThat(Page.render(Worksheet.failed("", "", "", null))).contains("<input type=\"hidden\" name=\"form\" value=\"1\">");
         }
 
         @Test
@@ -127,7 +130,7 @@ class WebServerTest {
             assertThat(w.result().drawing().trace()).isNull();
             assertThat(w.result().drawing().note()).contains("the page draws and traces up to 150");
             assertThat(Worksheet.of(big, "x=1", "", new Worksheet.Limits(2_000, 20_000, 100, 50,
-                    java.time.Duration.ofSeconds(1)), false).error()).contains("nodes; the page takes at most 100");
+                    java.time.Duration.ofSeconds(1), 4_000_000, 200_000_000), false).error()).contains("nodes; the page takes at most 100");
         }
 
         @Test
