@@ -39,6 +39,16 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@return a dimension of {@code --shape}, from 1 to 2^31 - 1} */
+    private static int dimension(String digits, String option) {
+        long v = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("malformed --shape '" + Text.visible(option) + "': a dimension must be from 1 to "
+                    + Integer.MAX_VALUE);
+        }
+        return (int) v;
+    }
+
     @Override
     public Integer call() {
         if (!Syntax.isName(wrt)) {
@@ -47,14 +57,21 @@ final class DiffCommand implements Callable<Integer> {
         java.util.Map<String, Shape> byName = new java.util.LinkedHashMap<>();
         for (String s : shapes) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(.+?)\\s*=\\s*(\\d+)\\s*x\\s*(\\d+)\\s*").matcher(s);
-            if (!m.matches() || !Syntax.isName(m.group(1)) || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(3)) < 1) {
-                throw new IllegalArgumentException("malformed --shape '" + s + "': expected name=ROWSxCOLS, such as W=3x3");
+            if (!m.matches() || !Syntax.isName(m.group(1))) {
+                throw new IllegalArgumentException("malformed --shape '" + Text.visible(s) + "': expected name=ROWSxCOLS, such as W=3x3");
             }
-            if (byName.put(m.group(1), Shape.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))) != null) {
+            int rows = dimension(m.group(2), s);
+            int cols = dimension(m.group(3), s);
+            if (byName.put(m.group(1), Shape.of(rows, cols)) != null) {
                 throw new IllegalArgumentException("--shape gives " + m.group(1) + " twice");
             }
         }
         Matrix f = Syntax.parse(expression, byName);
+        java.util.List<String> names = adjoint.eval.CompiledFunction.of(f).parameters().stream().map(Leaf.Variable::name).toList();
+        if (!names.contains(wrt)) {
+            throw new IllegalArgumentException("the expression has no variable " + wrt + "; its variables are "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)));
+        }
         Expr d = Simplify.readable(Symbolic.derivative(f, new Leaf.Variable(wrt, byName.getOrDefault(wrt, Shape.SCALAR))));
         spec.commandLine().getOut().println(switch (format) {
             case unicode -> Formula.unicode(d);

@@ -4,6 +4,7 @@ import adjoint.dsl.Matrix;
 import adjoint.dsl.Syntax;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.eval.Cost;
 import adjoint.expr.Leaf;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,8 @@ final class ExpressionAt {
     List<String> at;
 
     private Points.Point point;
+    /** Whether the expression must fit the heap ({@link #requireFits}): on the command line; the page has its own, smaller budget. */
+    private boolean heapRule = true;
 
     /**
      * {@return the options as the web page gives them}: an expression and one point text, which
@@ -33,6 +36,7 @@ final class ExpressionAt {
         ExpressionAt input = new ExpressionAt();
         input.expression = expression;
         input.at = at.isBlank() ? List.of() : List.of(at);
+        input.heapRule = false;
         return input;
     }
     private Matrix parsed;
@@ -60,6 +64,9 @@ final class ExpressionAt {
         if (parsed == null) {
             Bindings b = bindings();
             Matrix e = Syntax.parse(expression, Points.shapes(b));
+            if (heapRule) {
+                requireFits(Cost.of(e), Runtime.getRuntime().maxMemory());
+            }
             List<Leaf.Variable> found = CompiledFunction.of(e).parameters();
             List<String> names = found.stream().map(Leaf.Variable::name).toList();
             Set<String> extra = b.names().stream().filter(n -> !names.contains(n)).collect(Collectors.toSet());
@@ -72,6 +79,19 @@ final class ExpressionAt {
             variables = found;
         }
         return parsed;
+    }
+
+    /**
+     * Refuses work whose values and gradients cannot fit the heap: the rule is that their
+     * entries, 8 bytes each, must take at most half of the JVM's maximum heap ({@code -Xmx}).
+     *
+     * @throws IllegalArgumentException naming the cost and the heap, if they do not fit
+     */
+    static void requireFits(Cost cost, long maxHeap) {
+        if (cost.bytes() > maxHeap / 2) {
+            throw new IllegalArgumentException("this expression needs " + cost + " for one gradient, more than half of"
+                    + " the JVM's heap of " + maxHeap / (1L << 20) + " MB (raise it with JAVA_TOOL_OPTIONS=-Xmx...)");
+        }
     }
 
     /** {@return the expression's variables, in the order first met} */

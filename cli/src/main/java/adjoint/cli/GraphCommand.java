@@ -20,14 +20,26 @@ final class GraphCommand implements Callable<Integer> {
     @Mixin
     ExpressionAt input;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write: .dot, .svg, .png or .pdf.")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write: .dot, .svg, .png or .pdf,"
+            + " in a folder that exists.")
     Path out;
+
+    @Option(names = "--force", description = "Replace the file if it exists.")
+    boolean force;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write " + out + ": " + (java.nio.file.Files.exists(folder)
+                    ? folder + " is not a folder" : "the folder " + folder + " does not exist"));
+        }
+        if (java.nio.file.Files.exists(out) && !force) {
+            throw new IllegalArgumentException(out + " exists; give --force to replace it");
+        }
         Graphviz.write(Dot.of(Backprop.tape(input.expression().expr(), input.bindings())), out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;

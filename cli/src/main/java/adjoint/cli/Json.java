@@ -6,9 +6,14 @@ final class Json {
 
     private Json() {}
 
-    /** {@return {@code x} as the shortest decimal that reads back as {@code x}; NaN and infinities, which JSON lacks, as null} */
+    /**
+     * {@return {@code x} as the shortest decimal that reads back as {@code x}}; NaN and the
+     * infinities, which JSON lacks, as the strings {@code "NaN"}, {@code "Infinity"} and
+     * {@code "-Infinity"} (as Python's {@code json} and Jackson write them when asked), so that
+     * each stays distinguishable
+     */
     static String number(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : "null";
+        return Double.isFinite(x) ? Double.toString(x) : Double.isNaN(x) ? "\"NaN\"" : x > 0 ? "\"Infinity\"" : "\"-Infinity\"";
     }
 
     /** {@return {@code s} as a JSON string} */

@@ -63,17 +63,27 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("adjoint: " + e.getMessage().lines().findFirst().orElse("bad arguments"));
+            err.println("adjoint: " + Text.visible(e.getMessage().lines().findFirst().orElse("bad arguments")));
             err.flush();
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            err.println("adjoint: " + oneLine(e));
+            err.println("adjoint: " + Text.visible(oneLine(e)));
             err.flush();
             return e instanceof AdjointException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
                     || e instanceof UncheckedIOException || e instanceof IOException ? BAD_INPUT : 3;
         });
-        int status = cli.execute(args);
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("adjoint: out of memory: the expression needs more than the JVM's heap of "
+                    + Runtime.getRuntime().maxMemory() / (1L << 20) + " MB (raise it with JAVA_TOOL_OPTIONS=-Xmx...)");
+            status = BAD_INPUT;
+        } catch (StackOverflowError e) {
+            err.println("adjoint: the thread's stack overflowed; this is a bug of adjoint, please report it with the command");
+            status = BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return status;

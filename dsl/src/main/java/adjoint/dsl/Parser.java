@@ -189,6 +189,8 @@ final class Parser {
             return switch (name) {
                 case "pi" -> new Leaf.Constant(Math.PI);
                 case "e" -> new Leaf.Constant(Math.E);
+                case "inf" -> new Leaf.Constant(Double.POSITIVE_INFINITY);
+                case "nan" -> new Leaf.Constant(Double.NaN);
                 default -> new Leaf.Variable(name, shapes.getOrDefault(name, Shape.SCALAR));
             };
         }

@@ -24,7 +24,8 @@ import java.util.Objects;
  * The text syntax of expressions, as a calculator, Python or NumPy writes them:
  * {@code 1/(2 + sin(x1*w1)^2 + cos(x2*w2))}, {@code sum(sigmoid(W @ x)^2)}.
  * <ul>
- *   <li>numbers ({@code 2}, {@code 0.5}, {@code 1e-3}), the constants {@code pi} and {@code e},
+ *   <li>numbers ({@code 2}, {@code 0.5}, {@code 1e-3}), the constants {@code pi}, {@code e},
+ *   {@code inf} and {@code nan},
  *   names as variables ({@code x}, {@code w1}, {@code theta_2}, {@code θ}; any other name in
  *   backquotes, {@code `a b`}), matrix literals ({@code [[1, 2], [3, 4]]}, a column
  *   {@code [1, 2, 3]});</li>
@@ -113,7 +114,7 @@ public final class Syntax {
                 return false;
             }
         }
-        return !name.equals("pi") && !name.equals("e") && Functions.arity(name).isEmpty();
+        return !name.equals("pi") && !name.equals("e") && !name.equals("inf") && !name.equals("nan") && Functions.arity(name).isEmpty();
     }
 
     static boolean isNameStart(char c) {
@@ -200,7 +201,7 @@ public final class Syntax {
 
     private static Template constant(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return Template.of(ATOM, "[" + (Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf") + "]");
+            return Double.isNaN(v) || v > 0 ? Template.of(ATOM, Double.isNaN(v) ? "nan" : "inf") : Template.of(UNARY, "-inf");
         }
         if (v < 0 || (v == 0 && 1 / v < 0)) {
             String n = Structure.number(v);
