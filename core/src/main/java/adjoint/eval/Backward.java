@@ -41,12 +41,19 @@ final class Backward {
     static Adjoints run(Program p, Values v, double[][] seed, int stop) {
         Adjoints g = new Adjoints(p);
         g.accumulateCopy(p.root, seed);
+        // An interrupt is looked for between chunks of nodes, outside the loop that passes gradients.
+        for (int top = p.size() - 1; top >= stop; top -= Forward.CHUNK) {
+            Interrupts.check();
+            run(p, v, g, top, Math.max(stop, top - Forward.CHUNK + 1));
+        }
+        return g;
+    }
+
+    /** Passes the gradients of nodes {@code top} down to {@code bottom}, both included, to their inputs. */
+    private static void run(Program p, Values v, Adjoints g, int top, int bottom) {
         boolean[] wants = p.needsGradient;
         // Every node that needs a gradient is reached: each of its users needs one too and passes it one.
-        for (int i = p.size() - 1; i >= stop; i--) {
-            if ((i & 255) == 0) {
-                Interrupts.check();
-            }
+        for (int i = top; i >= bottom; i--) {
             int a = p.first(i);
             if (!wants[i] || a < 0) {
                 // Depends on no variable, or has no input to pass to (a leaf, or a custom op of none).
@@ -96,6 +103,5 @@ final class Backward {
                 case Custom custom -> CustomCalls.pullback(custom, v, g, p.inputs(i), i, wants);
             }
         }
-        return g;
     }
 }
