@@ -12,10 +12,18 @@ public final class ParseException extends AdjointException {
 
     /** The column, counted from 1, where the problem is. */
     private final int column;
+    /** What is wrong, without the column and the picture. */
+    private final String problem;
 
     ParseException(String problem, String text, int column) {
         super(problem + " at column " + column + "\n  " + text + "\n  " + " ".repeat(Math.max(0, column - 1)) + "^");
         this.column = column;
+        this.problem = problem;
+    }
+
+    /** {@return what is wrong, without the column and the picture} */
+    public String problem() {
+        return problem;
     }
 
     /** {@return the 1-based column of the problem} */

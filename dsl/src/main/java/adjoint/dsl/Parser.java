@@ -58,7 +58,7 @@ final class Parser {
         Expr e = p.sum();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("expected an operator (+ - * / @ ^) or the end, found '" + text.charAt(p.pos) + "'");
+            throw p.error("expected an operator (+ - * / @ ^) or the end, found '" + text.charAt(p.pos) + "'" + p.sideBySide());
         }
         return e;
     }
@@ -161,7 +161,8 @@ final class Parser {
             Expr e = sum();
             skipSpace();
             if (!eat(')')) {
-                throw error(pos >= text.length() ? "expected ')', found the end" : "expected ')', found '" + text.charAt(pos) + "'");
+                throw error(pos >= text.length() ? "expected ')', found the end"
+                        : "expected ')', found '" + text.charAt(pos) + "'" + sideBySide());
             }
             return e;
         }
@@ -205,7 +206,14 @@ final class Parser {
             pos = end + 1;
             return new Leaf.Variable(name, shapes.getOrDefault(name, Shape.SCALAR));
         }
-        throw error("expected a number, a name or '(', found '" + c + "'");
+        throw error("expected a number, a name or '(', found '" + c + "'"
+                + (c == '*' && pos > 0 && text.charAt(pos - 1) == '*' ? "; a power is written ^, as in x^2, not **" : ""));
+    }
+
+    /** {@return a hint when a name or number follows a complete operand: a product written without its {@code *}} */
+    private String sideBySide() {
+        char c = text.charAt(pos);
+        return Syntax.isNameStart(c) || c >= '0' && c <= '9' || c == '(' ? "; a product is written with *, as in x1*w1" : "";
     }
 
     private Expr call(String name, int start) {
@@ -227,14 +235,24 @@ final class Parser {
             throw error(name + " takes " + arity.get() + (arity.get() == 1 ? " argument" : " arguments") + ", got " + args.size());
         }
         if (!eat(')')) {
-            throw error("expected ')' to close " + name + "(");
+            throw error("expected ')' to close " + name + "(" + (pos < text.length() ? sideBySide() : ""));
         }
         return build(start, () -> Functions.apply(name, args));
     }
 
     /** {@return {@code op} on {@code a} and {@code b}, a scalar or a row repeated to meet a matrix} */
     private Expr elementwise(BinaryOp op, Expr a, Expr b, int at) {
-        return build(at, () -> Functions.elementwise(op, a, b));
+        try {
+            return build(at, () -> Functions.elementwise(op, a, b));
+        } catch (ParseException e) {
+            boolean product = op == BinaryOp.MUL && a.shape().cols() == b.shape().rows() && !a.shape().isScalar() && !b.shape().isScalar();
+            if (!product) {
+                throw e;
+            }
+            pos = at;
+            throw error(e.problem() + "; * multiplies entry by entry: for the matrix product " + a.shape() + " times "
+                    + b.shape() + " write @");
+        }
     }
 
     /** {@return the node {@code make} builds, a shape mismatch reported as a parse error at {@code at}} */

@@ -116,7 +116,8 @@ class SyntaxTest {
             assertThatThrownBy(() -> Syntax.parse("x + * y")).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("expected a number, a name or '(', found '*' at column 5");
             assertThatThrownBy(() -> Syntax.parse("x y")).isInstanceOf(ParseException.class)
-                    .hasMessageStartingWith("expected an operator (+ - * / @ ^) or the end, found 'y' at column 3");
+                    .hasMessageStartingWith("expected an operator (+ - * / @ ^) or the end, found 'y'; a product is written with *,"
+                            + " as in x1*w1 at column 3");
             assertThatThrownBy(() -> Syntax.parse("")).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("expected an expression at column 1");
             assertThatThrownBy(() -> Syntax.parse("2 +")).isInstanceOf(ParseException.class)
@@ -220,6 +221,20 @@ class SyntaxTest {
                     .hasMessageContaining("at column 3");
             assertThatThrownBy(() -> Syntax.parse("X + x", shapes)).isInstanceOf(ParseException.class)
                     .hasMessageStartingWith("add: 4x3 and 3x1 differ").hasMessageContaining("at column 3");
+        }
+
+        @Test
+        void parseErrorsHintAtTheCommonSlips() {
+            assertThatThrownBy(() -> Syntax.parse("x**2", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageContaining("a power is written ^, as in x^2, not **");
+            assertThatThrownBy(() -> Syntax.parse("sin(x w)", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageStartingWith("expected ')' to close sin(; a product is written with *");
+            assertThatThrownBy(() -> Syntax.parse("x w", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageContaining("a product is written with *");
+            assertThatThrownBy(() -> Syntax.parse("X * W", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageContaining("* multiplies entry by entry: for the matrix product 4x3 times 3x3 write @");
+            assertThatThrownBy(() -> Syntax.parse("sinn(x)", shapes)).isInstanceOf(ParseException.class)
+                    .hasMessageContaining("did you mean 'sin'?");
         }
 
         @Test
