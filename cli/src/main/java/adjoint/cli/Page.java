@@ -70,7 +70,7 @@ final class Page {
         if (!r.grading().isEmpty()) {
             sb.append("<section><h2>your derivation</h2>\n<ul id=\"grading\">\n");
             for (Verdict v : r.grading()) {
-                sb.append("<li class=\"").append(v.right() ? "right" : "wrong").append("\">").append(escape(v.text()))
+                sb.append("<li class=\"").append(v.kind().name().toLowerCase(java.util.Locale.ROOT)).append("\">").append(escape(v.text()))
                         .append("</li>\n");
             }
             sb.append("</ul></section>\n");
@@ -130,7 +130,7 @@ final class Page {
             td.number, #value { font-family: ui-monospace, monospace; }
             table.trace td { font-family: ui-monospace, monospace; font-size: 0.9em; }
             tr.constant td { color: #666; }
-            li.wrong { color: #8a1c12; } li.right { color: #1b5e20; }
+            li.wrong, li.error, li.missing { color: #8a1c12; } li.right { color: #1b5e20; }
             #graph { overflow-x: auto; }
             #graph svg { max-width: 100%; height: auto; }
             p.note { color: #555; font-size: 0.9em; }

@@ -127,11 +127,27 @@ class BrowserTest {
         List<WebElement> verdicts = new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#grading li")));
         assertThat(verdicts).extracting(WebElement::getText).containsExactly(
-                "x1: agrees with backprop at the point and at 5 random points",
-                "w1: no formula given",
-                "x2: no formula given",
-                String.format(java.util.Locale.ROOT, "w2: WRONG at the point: w2 (yours %.6g, backprop %.6g); disagrees at 5 of 5"
-                        + " random points", 3 * Math.sin(12), 3 * Math.sin(12) / Math.pow(2 + Math.pow(Math.sin(2), 2) + Math.cos(12), 2)));
+                "line 1, x1: right at the point and at 5 random points",
+                String.format(java.util.Locale.ROOT, "line 2, w2: wrong at the point: w2 (yours %.6g, backprop %.6g); disagrees at 5 of 5"
+                        + " random points", 3 * Math.sin(12), 3 * Math.sin(12) / Math.pow(2 + Math.pow(Math.sin(2), 2) + Math.cos(12), 2)),
+                "w1: no answer given",
+                "x2: no answer given");
+    }
+
+    @Test
+    void theSixDigitNumbersOfThePageAreGradedRightAndABadLineKeepsThePage() {
+        browser.get(server.address());
+        browser.findElement(By.id("expr")).sendKeys(SEED);
+        browser.findElement(By.id("at")).sendKeys(SEED_AT);
+        browser.findElement(By.id("grade")).sendKeys("x1 = 0.112336\nw1 = 0.0561682\nx2 = -0.159293\nw2 = -0.11947\nw3 = sin(");
+        browser.findElement(By.id("go")).click();
+        List<WebElement> verdicts = new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#grading li")));
+        assertThat(verdicts).extracting(WebElement::getText).hasSize(5).first().asString()
+                .isEqualTo("line 1, x1: right at the point, to the digits written");
+        assertThat(browser.findElements(By.cssSelector("#grading li.right"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("#grading li.error"))).hasSize(1);
+        assertThat(browser.findElement(By.id("value")).getText()).isEqualTo("0.27242940071159427");
     }
 
     @Test

@@ -142,26 +142,62 @@ class WebServerTest {
             assertThat(w.error()).isNull();
             java.util.List<Verdict> grading = w.result().grading();
             assertThat(grading).hasSize(2);
-            assertThat(grading.get(0).kind()).isEqualTo(Verdict.Kind.WRONG);
-            assertThat(grading.get(0).text()).startsWith("W: WRONG at the point: W[0,0] (yours ").contains(", W[1,1] (yours ");
-            assertThat(grading.get(1)).isEqualTo(new Verdict("x", Verdict.Kind.RIGHT,
-                    "x: agrees with backprop at the point and at 5 random points"));
+            assertThat(grading.get(0)).isEqualTo(new Verdict(1, "x", Verdict.Kind.RIGHT,
+                    "line 1, x: right at the point and at 5 random points"));
+            assertThat(grading.get(1).kind()).isEqualTo(Verdict.Kind.WRONG);
+            assertThat(grading.get(1).text()).startsWith("line 2, W: wrong at the point: W[0,0] (yours ").contains(", W[1,1] (yours ");
         }
 
         @Test
         void everyDisagreeingEntryIsNamedUpToFourAndTheRestCounted() {
             Worksheet w = Worksheet.of("sum(W)", "W=[[1,2,3],[4,5,6]]", "W = 2*W", Worksheet.Limits.DEFAULT, false);
-            assertThat(w.result().grading()).extracting(Verdict::text).containsExactly("W: WRONG at the point: W[0,0] (yours 2.00000, backprop 1.00000),"
+            assertThat(w.result().grading()).extracting(Verdict::text).containsExactly("line 1, W: wrong at the point:"
+                    + " W[0,0] (yours 2.00000, backprop 1.00000),"
                     + " W[0,1] (yours 4.00000, backprop 1.00000), W[0,2] (yours 6.00000, backprop 1.00000),"
                     + " W[1,0] (yours 8.00000, backprop 1.00000) and 2 more entries; disagrees at 5 of 5 random points");
         }
 
         @Test
-        void aMalformedDerivationIsShownAsAnError() {
-            assertThat(Worksheet.of("x*y", "x=1,y=2", "z = 1", Worksheet.Limits.DEFAULT, false).error())
-                    .contains("derivation line 1 'z = 1': expected name = formula with a variable of the expression (x, y)");
-            assertThat(Worksheet.of("x*y", "x=1,y=2", "x = sin(", Worksheet.Limits.DEFAULT, false).error())
-                    .contains("at column");
+        void aBadLineGetsItsOwnVerdictAndTheRestOfThePageStays() {
+            Worksheet w = Worksheet.of("x*y", "x=1,y=2", "z = 1\ny = 1", Worksheet.Limits.DEFAULT, false);
+            assertThat(w.error()).isNull();
+            assertThat(w.result().value()).isEqualTo(2.0);
+            assertThat(w.result().grading()).containsExactly(
+                    new Verdict(1, null, Verdict.Kind.ERROR, "line 1: expected name = answer with a variable of the expression (x, y)"),
+                    new Verdict(2, "y", Verdict.Kind.RIGHT, "line 2, y: right at the point, to the digits written"),
+                    new Verdict(0, "x", Verdict.Kind.MISSING, "x: no answer given"));
+            Verdict parse = Worksheet.of("x*y", "x=1,y=2", "\nx = sin(", Worksheet.Limits.DEFAULT, false).result().grading().get(0);
+            assertThat(parse.kind()).isEqualTo(Verdict.Kind.ERROR);
+            assertThat(parse.text()).startsWith("line 2: expected").contains("at column");
+            assertThat(Page.render(w)).contains("<li class=\"error\">line 1: expected name").contains("<output id=\"value\">2.0");
+        }
+
+        @Test
+        void twoLinesForOneVariableAreAnErrorNamingBoth() {
+            assertThat(Worksheet.of("x*y", "x=1,y=2", "x = 2\ny = 1\nx = y", Worksheet.Limits.DEFAULT, false).result().grading())
+                    .extracting(Verdict::text).containsExactly("line 1: lines 1 and 3 both answer x: keep one",
+                            "line 2, y: right at the point, to the digits written", "line 3: lines 1 and 3 both answer x: keep one");
+        }
+
+        @Test
+        void numbersAreGradedAtThePointToTheDigitsWritten() {
+            String seed = "1/(2 + sin(x1*w1)^2 + cos(x2*w2))";
+            String at = "x1=1,w1=2,x2=3,w2=4";
+            Worksheet right = Worksheet.of(seed, at, "x1 = 0.112336\nw1 = 0.0561682\nx2 = -0.159293\nw2 = -0.11947",
+                    Worksheet.Limits.DEFAULT, false);
+            assertThat(right.result().grading()).allMatch(Verdict::right).hasSize(4);
+            Verdict lost = Worksheet.of(seed, at, "x1 = -w1*sin(x1*w1)*cos(x1*w1)/(2 + sin(x1*w1) + cos(x2*w2))^2",
+                    Worksheet.Limits.DEFAULT, false).result().grading().get(0);
+            assertThat(lost.kind()).isEqualTo(Verdict.Kind.WRONG);
+            assertThat(Worksheet.of(seed, at, "x1 = 0.1123", Worksheet.Limits.DEFAULT, false).result().grading().get(0).kind())
+                    .as("0.1123 is within half a unit of its last digit of 0.11233...").isEqualTo(Verdict.Kind.RIGHT);
+            assertThat(Worksheet.of(seed, at, "x1 = 0.1124", Worksheet.Limits.DEFAULT, false).result().grading().get(0).text())
+                    .isEqualTo("line 1, x1: wrong at the point: x1 (yours 0.1124, backprop 0.11233639973639944)");
+            assertThat(Worksheet.of("sum(W)", "W=[[1,2],[3,4]]", "W = [[1, 1.0], [1.00, 1e0]]", Worksheet.Limits.DEFAULT, false)
+                    .result().grading().get(0).kind()).isEqualTo(Verdict.Kind.RIGHT);
+            assertThat(Grading.halfUnit("0.112336")).isEqualTo(5e-7, org.assertj.core.api.Assertions.within(1e-20));
+            assertThat(Grading.halfUnit("1.2e-3")).isEqualTo(5e-5, org.assertj.core.api.Assertions.within(1e-20));
+            assertThat(Grading.halfUnit("120")).isEqualTo(0.5);
         }
     }
 }
