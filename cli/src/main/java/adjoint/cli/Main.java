@@ -44,6 +44,7 @@ public final class Main {
             case "trace" -> new TraceCommand();
             case "graph" -> new GraphCommand();
             case "diff" -> new DiffCommand();
+            case "grade" -> new GradeCommand();
             case "serve" -> new ServeCommand();
             default -> null;
         };
