@@ -27,6 +27,10 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the file if it exists.")
     boolean force;
 
+    @Option(names = "--constants", description = "Draw every constant operand as a node of its own; by default a constant is"
+            + " written into the label of the node that uses it, as drawn by hand.")
+    boolean constants;
+
     @Spec
     CommandSpec spec;
 
@@ -40,7 +44,7 @@ final class GraphCommand implements Callable<Integer> {
         if (java.nio.file.Files.exists(out) && !force) {
             throw new IllegalArgumentException(out + " exists; give --force to replace it");
         }
-        Graphviz.write(Dot.of(Backprop.tape(input.expression().expr(), input.bindings())), out);
+        Graphviz.write(Dot.of(adjoint.show.Trace.of(Backprop.tape(input.expression().expr(), input.bindings()), constants)), out);
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
     }

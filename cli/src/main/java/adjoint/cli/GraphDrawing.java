@@ -27,10 +27,16 @@ final class GraphDrawing {
     static String svg(Trace trace) {
         Tape tape = trace.tape();
         int n = tape.size();
+        Map<Integer, Trace.Row> rows = new HashMap<>();
+        for (Trace.Row r : trace.rows()) {
+            rows.put(r.index(), r);
+        }
         int[] column = new int[n];
         for (int i = 0; i < n; i++) {
             for (int in : tape.inputs(i)) {
-                column[i] = Math.max(column[i], column[in] + 1);
+                if (rows.containsKey(in)) {
+                    column[i] = Math.max(column[i], column[in] + 1);
+                }
             }
         }
         Map<Integer, Integer> rowsUsed = new HashMap<>();
@@ -38,13 +44,12 @@ final class GraphDrawing {
         int width = 0;
         int height = 0;
         for (int i = 0; i < n; i++) {
+            if (!rows.containsKey(i)) {
+                continue;
+            }
             row[i] = rowsUsed.merge(column[i], 1, Integer::sum) - 1;
             width = Math.max(width, x(column[i]) + BOX_WIDTH + MARGIN);
             height = Math.max(height, y(row[i]) + BOX_HEIGHT + MARGIN);
-        }
-        Map<Integer, Trace.Row> rows = new HashMap<>();
-        for (Trace.Row r : trace.rows()) {
-            rows.put(r.index(), r);
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph plain\" width=\"%d\""
@@ -54,8 +59,14 @@ final class GraphDrawing {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Trace.Row r = rows.get(i);
+            if (r == null) {
+                continue;
+            }
             int[] in = tape.inputs(i);
             for (int k = 0; k < in.length; k++) {
+                if (!rows.containsKey(in[k])) {
+                    continue;
+                }
                 int x1 = x(column[in[k]]) + BOX_WIDTH;
                 int y1 = y(row[in[k]]) + BOX_HEIGHT / 2;
                 int x2 = x(column[i]);
@@ -72,6 +83,9 @@ final class GraphDrawing {
         }
         for (int i = 0; i < n; i++) {
             Trace.Row r = rows.get(i);
+            if (r == null) {
+                continue;
+            }
             String fill = tape.node(i).arity() > 0 ? "#ffffff" : r.propagated() ? "#cfe2ff" : "#e9ecef";
             int x = x(column[i]);
             int y = y(row[i]);

@@ -22,12 +22,16 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, markdown or latex (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--constants", description = "Give every constant operand a row of its own, with the upstream gradient"
+            + " it receives; by default a constant is written into the row that uses it, as drawn by hand.")
+    boolean constants;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Trace t = Trace.of(input.expression().expr(), input.bindings());
+        Trace t = Trace.of(adjoint.eval.Backprop.tape(input.expression().expr(), input.bindings()), constants);
         spec.commandLine().getOut().print(switch (format) {
             case text -> t.text();
             case markdown -> t.markdown();

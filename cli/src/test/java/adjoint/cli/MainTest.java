@@ -31,6 +31,21 @@ class MainTest {
     @Nested
     class Subcommands {
         @Test
+        void traceAndGraphWriteConstantsIntoTheirUsersUnlessAskedForThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws Exception {
+            Run folded = run("trace", SEED, "--at", AT);
+            assertThat(folded.out()).contains("n3 = 2 + n2").doesNotContain("constant: not propagated");
+            assertThat(folded.out().lines().filter(l -> l.matches("(n|x|w)[0-9].*")).count())
+                    .isEqualTo(12);
+            assertThat(run("trace", SEED, "--at", AT, "--constants").out()).contains("(constant: not propagated)");
+            java.nio.file.Path dot = dir.resolve("g.dot");
+            assertThat(run("graph", SEED, "--at", AT, "--out", dot.toString()).status()).isZero();
+            assertThat(java.nio.file.Files.readString(dot)).doesNotContain("\"2\" [label");
+            assertThat(run("graph", SEED, "--at", AT, "--out", dot.toString(), "--force", "--constants").status()).isZero();
+            assertThat(java.nio.file.Files.readString(dot)).contains("\"2\" [label");
+        }
+
+        @Test
         void gradPrintsTheValueAndEveryPartial() {
             Run r = run("grad", SEED, "--at", AT);
             assertThat(r.status()).isZero();

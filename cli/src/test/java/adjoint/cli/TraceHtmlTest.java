@@ -14,8 +14,11 @@ class TraceHtmlTest {
 
     @Test
     void isAnEscapedTableWithConstantsMarked() {
-        Trace seed = Trace.of(Syntax.parse("1/(2 + sin(x1*w1)^2 + cos(x2*w2))", Map.of()).expr(),
+        adjoint.eval.Tape tape = adjoint.eval.Backprop.tape(Syntax.parse("1/(2 + sin(x1*w1)^2 + cos(x2*w2))", Map.of()).expr(),
                 Bindings.of("x1", 1).and("w1", 2).and("x2", 3).and("w2", 4));
+        assertThat(TraceHtml.of(Trace.of(tape)).lines().filter(l -> l.startsWith("<tr")).count())
+                .as("as drawn by hand: 4 variables and 8 ops, the constants in the rows that use them").isEqualTo(12);
+        Trace seed = Trace.of(tape, true);
         String html = TraceHtml.of(seed);
         assertThat(html).startsWith("<table class=\"trace\">").contains("<th>∂f/∂node (upstream)</th>")
                 .contains("<tr><td>n2</td><td>n2 = n1²</td><td>0.826822</td>")

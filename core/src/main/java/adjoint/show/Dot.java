@@ -80,6 +80,10 @@ public final class Dot {
         for (Trace.Row row : trace.rows()) {
             int[] in = tape.inputs(row.index());
             for (int k = 0; k < in.length; k++) {
+                if (!ids.containsKey(in[k])) {
+                    // A constant written into this node's label: no node, no edge.
+                    continue;
+                }
                 sb.append("  ").append(ids.get(in[k])).append(" -> ").append(ids.get(row.index()));
                 String label = edgeLabel(tape.node(row.index()), row, k, byIndex.get(in[k]));
                 if (!label.isEmpty()) {

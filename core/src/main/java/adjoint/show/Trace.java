@@ -6,6 +6,7 @@ import adjoint.eval.NodeRule;
 import adjoint.eval.Tape;
 import adjoint.expr.Binary;
 import adjoint.expr.Custom;
+import adjoint.expr.Broadcast;
 import adjoint.expr.Expr;
 import adjoint.expr.Leaf;
 import adjoint.expr.Shape;
@@ -76,11 +77,24 @@ public final class Trace {
     }
 
     /**
-     * {@return the trace of a recorded pass}
+     * {@return the trace of a recorded pass, as drawn by hand}: a constant operand (a number, or
+     * a number broadcast into a matrix) is written into the label of the node that uses it
+     * ({@code n3 = n2 + 2}) and has no row of its own
      *
      * @param tape a recorded pass
      */
     public static Trace of(Tape tape) {
+        return of(tape, false);
+    }
+
+    /**
+     * {@return the trace of a recorded pass}, with a row for every constant operand too if
+     * {@code constants}, each with the true upstream gradient it receives
+     *
+     * @param tape a recorded pass
+     * @param constants whether constant operands get rows of their own
+     */
+    public static Trace of(Tape tape, boolean constants) {
         Objects.requireNonNull(tape, "tape is null");
         String[] names = new String[tape.size()];
         IdentityHashMap<Expr, Integer> index = new IdentityHashMap<>();
@@ -91,6 +105,7 @@ public final class Trace {
             names[i] = switch (e) {
                 case Leaf.Variable v -> v.name();
                 case Leaf.Constant c -> Cells.number(c.value());
+                case Broadcast b when b.a() instanceof Leaf.Constant c -> Cells.number(c.value());
                 case Leaf.MatrixConstant c -> "C" + (counter++);
                 default -> "n" + (counter++);
             };
@@ -133,10 +148,17 @@ public final class Trace {
                     }
                 }
             }
-            rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, propagated, tape.uses(i),
-                    inputNames, local, passes));
+            if (constants || !folded(e)) {
+                rows.add(new Row(i, names[i], computes, e.op(), e.shape(), tape.value(i), upstream, propagated, tape.uses(i),
+                        inputNames, local, passes));
+            }
         }
         return new Trace(tape, List.copyOf(rows));
+    }
+
+    /** {@return whether {@code e} is a constant operand, written into its users' labels: a number, or a number broadcast} */
+    private static boolean folded(Expr e) {
+        return e instanceof Leaf.Constant || e instanceof Broadcast b && b.a() instanceof Leaf.Constant;
     }
 
     /** {@return the gradients, null where the input carries no gradient, as backprop does not follow it} */
