@@ -23,7 +23,7 @@ final class GradCommand implements Callable<Integer> {
     ExpressionAt input;
 
     @Option(names = "--json", description = "Print one JSON object: {\"value\": V, \"gradient\": {\"x\": Gx, \"W\": [[...], ...]}},"
-            + " each gradient in its variable's form: a number, a flat list for a value given as [1, 2, 3], else a list of rows.")
+            + " each gradient in its variable's form: a number, a flat list for a column, else a list of rows.")
     boolean json;
 
     @Spec
@@ -62,7 +62,8 @@ final class GradCommand implements Callable<Integer> {
             return number.apply(d[0][0]);
         }
         StringBuilder sb = new StringBuilder("[");
-        boolean flat = input.point().flat().contains(name);
+        // A column is a list, as the text syntax reads one: the one form of a vector everywhere.
+        boolean flat = d[0].length == 1;
         for (int i = 0; i < d.length; i++) {
             sb.append(i == 0 ? "" : ", ");
             if (flat) {

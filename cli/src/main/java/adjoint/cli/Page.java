@@ -127,6 +127,7 @@ final class Page {
             .formula { font-family: Cambria, 'Times New Roman', serif; font-size: 1.15em; }
             table { border-collapse: collapse; }
             th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.8em; text-align: left; vertical-align: top; }
+            #gradient th, #derivatives th { white-space: nowrap; }
             td.number, #value { font-family: ui-monospace, monospace; }
             table.trace td { font-family: ui-monospace, monospace; font-size: 0.9em; }
             tr.constant td { color: #666; }

@@ -46,6 +46,14 @@ class MainTest {
         }
 
         @Test
+        void aColumnGradientPrintsAsAListHoweverItsValueWasWritten() {
+            assertThat(run("grad", "sum(x^2)", "--at", "x=[[1],[2]]").out()).isEqualTo("value 5.0\nd/dx [2.0, 4.0]\n");
+            assertThat(run("grad", "sum(x^2)", "--at", "x=[1,2]").out()).isEqualTo("value 5.0\nd/dx [2.0, 4.0]\n");
+            assertThat(Worksheet.of("sum(x^2)", "x=[[1],[2]]", "", Worksheet.Limits.DEFAULT, false).result().gradient().get(0).value())
+                    .isEqualTo("[2, 4]");
+        }
+
+        @Test
         void gradPrintsTheValueAndEveryPartial() {
             Run r = run("grad", SEED, "--at", AT);
             assertThat(r.status()).isZero();

@@ -3,9 +3,10 @@ package adjoint.expr;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Matrices as short text, the one form every message and {@code toString} uses: a {@code 1x1}
- * as its number, up to {@value #MAX_ENTRIES} entries by rows ({@code [[1, 2], [3, 4.5]]}), a
- * larger one by its shape ({@code 30x30 matrix}). Numbers are exact and short: {@code 2}, not
+ * Matrices as short text, the one form every message, {@code toString}, the command line and
+ * the page use, the text syntax's literal: a {@code 1x1} as its number, a column as a list
+ * ({@code [1, 2, 3]}), up to {@value #MAX_ENTRIES} entries by rows ({@code [[1, 2], [3, 4.5]]}),
+ * a larger one by its shape ({@code 30x30 matrix}). Numbers are exact and short: {@code 2}, not
  * {@code 2.0}.
  */
 public final class MatrixText {
@@ -30,6 +31,12 @@ public final class MatrixText {
             return r + "x" + c + " matrix";
         }
         StringBuilder sb = new StringBuilder("[");
+        if (c == 1) {
+            for (int i = 0; i < r; i++) {
+                sb.append(i == 0 ? "" : ", ").append(Structure.number(rows[i][0]));
+            }
+            return sb.append(']').toString();
+        }
         for (int i = 0; i < r; i++) {
             sb.append(i == 0 ? "[" : ", [");
             for (int j = 0; j < c; j++) {

@@ -99,7 +99,7 @@ class VerbsTest {
         @Test
         void readsLikeTheCommandLine() {
             assertThat(g.toString()).isEqualTo(String.join(System.lineSeparator(),
-                    "value 259", "d/dW [[32, 64], [32, 64]]", "d/dx [[128], [192]]", "d/dy 1"));
+                    "value 259", "d/dW [[32, 64], [32, 64]]", "d/dx [128, 192]", "d/dy 1"));
             assertThat(g.of(w)).hasToString("[[32, 64], [32, 64]]");
         }
 
