@@ -10,15 +10,16 @@ import java.util.Map;
 
 /**
  * The computational graph as a plain SVG drawing, for when Graphviz is not installed: the
- * inputs on the left and the result on the right, each node in the column of its longest path
+ * inputs at the top and the result at the bottom, each node on the level of its longest path
  * from an input, a box with its name, value and upstream gradient, an arrow from each input.
+ * Text is 14 px, so that a page column need not shrink it below 12.
  */
 final class GraphDrawing {
 
-    private static final int BOX_WIDTH = 210;
-    private static final int BOX_HEIGHT = 54;
-    private static final int COLUMN = 270;
-    private static final int ROW = 74;
+    private static final int BOX_WIDTH = 260;
+    private static final int BOX_HEIGHT = 64;
+    private static final int COLUMN = 290;
+    private static final int ROW = 120;
     private static final int MARGIN = 20;
 
     private GraphDrawing() {}
@@ -48,12 +49,12 @@ final class GraphDrawing {
                 continue;
             }
             row[i] = rowsUsed.merge(column[i], 1, Integer::sum) - 1;
-            width = Math.max(width, x(column[i]) + BOX_WIDTH + MARGIN);
-            height = Math.max(height, y(row[i]) + BOX_HEIGHT + MARGIN);
+            width = Math.max(width, x(row[i]) + BOX_WIDTH + MARGIN);
+            height = Math.max(height, y(column[i]) + BOX_HEIGHT + MARGIN);
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph plain\" width=\"%d\""
-                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n", width, height, width, height));
+                + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"14\">%n", width, height, width, height));
         sb.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\""
                 + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
         List<String> labels = new ArrayList<>();
@@ -67,16 +68,16 @@ final class GraphDrawing {
                 if (!rows.containsKey(in[k])) {
                     continue;
                 }
-                int x1 = x(column[in[k]]) + BOX_WIDTH;
-                int y1 = y(row[in[k]]) + BOX_HEIGHT / 2;
-                int x2 = x(column[i]);
-                int y2 = y(row[i]) + BOX_HEIGHT / 2;
+                int x1 = x(row[in[k]]) + BOX_WIDTH / 2;
+                int y1 = y(column[in[k]]) + BOX_HEIGHT;
+                int x2 = x(row[i]) + BOX_WIDTH / 2;
+                int y2 = y(column[i]);
                 sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555\""
                         + " marker-end=\"url(#arrow)\"/>%n", x1, y1, x2, y2));
                 if (!r.local().isEmpty() && r.local().get(k) != null && r.local().get(k).getRowDimension() == 1
                         && r.local().get(k).getColumnDimension() == 1) {
-                    labels.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#333\">∂%s/∂%s = %s</text>%n",
-                            (x1 + x2) / 2 - 30, (y1 + y2) / 2 - 4, Page.escape(r.name()), Page.escape(rows.get(in[k]).name()),
+                    labels.add(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#333\">∂%s/∂%s = %s</text>%n",
+                            (x1 + x2) / 2 + 4, (y1 + y2) / 2, Page.escape(r.name()), Page.escape(rows.get(in[k]).name()),
                             number(r.local().get(k).getEntry(0, 0))));
                 }
             }
@@ -87,13 +88,13 @@ final class GraphDrawing {
                 continue;
             }
             String fill = tape.node(i).arity() > 0 ? "#ffffff" : r.propagated() ? "#cfe2ff" : "#e9ecef";
-            int x = x(column[i]);
-            int y = y(row[i]);
+            int x = x(row[i]);
+            int y = y(column[i]);
             sb.append(String.format(Locale.ROOT, "<g class=\"node\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\""
                     + " stroke=\"#333\" stroke-width=\"%s\"/>%n", x, y, BOX_WIDTH, BOX_HEIGHT, fill, i == tape.root() ? "2.5" : "1"));
-            text(sb, x, y + 16, r.computes());
-            text(sb, x, y + 31, "value " + summary(r.value()));
-            text(sb, x, y + 46, "∂f/∂" + r.name() + " " + summary(r.upstream()) + (r.propagated() ? "" : " (not propagated)"));
+            text(sb, x, y + 18, r.computes());
+            text(sb, x, y + 36, "value " + summary(r.value()));
+            text(sb, x, y + 54, "∂f/∂" + r.name() + " " + summary(r.upstream()) + (r.propagated() ? "" : " (not propagated)"));
             sb.append("</g>\n");
         }
         labels.forEach(sb::append);

@@ -50,7 +50,7 @@ final class Page {
                 .append(escape(in.expression())).append("\" placeholder=\"1/(2 + sin(x1*w1)^2 + cos(x2*w2))\"></label>\n")
                 .append("<label><span>at (name=value, ...)</span><input id=\"at\" name=\"at\" size=\"60\" spellcheck=\"false\" value=\"").append(escape(in.at()))
                 .append("\" placeholder=\"x1=1,w1=2,x2=3,w2=4\"></label>\n")
-                .append("<label><span>grade my derivation: one <code>name = formula</code> per line</span>"
+                .append("<label><span>grade my derivation: one <code>name = answer</code> per line, a number or a formula</span>"
                         + "<textarea id=\"grade\" name=\"grade\" rows=\"4\" cols=\"60\" spellcheck=\"false\" placeholder=\""
                         + "x1 = -w1*sin(2*x1*w1)/(2 + sin(x1*w1)^2 + cos(x2*w2))^2\">")
                 .append(escape(in.grade())).append("</textarea></label>\n")
@@ -86,7 +86,12 @@ final class Page {
         }
         sb.append("</pre></details></section>\n");
         Worksheet.Drawing drawing = r.drawing();
-        sb.append("<section><h2>the graph</h2>\n<p class=\"note\">").append(escape(drawing.note())).append("</p>\n");
+        sb.append("<section><h2>the graph</h2>\n<p class=\"note\">").append(escape(drawing.note()));
+        if (drawing.svg() != null) {
+            sb.append(" · <a id=\"graph-svg\" href=\"").append(link("/graph.svg", in.expression(), in.at(), ""))
+                    .append("\" download=\"graph.svg\">full size (SVG)</a>");
+        }
+        sb.append("</p>\n");
         if (drawing.svg() != null) {
             sb.append("<div id=\"graph\">").append(drawing.svg()).append("</div>\n");
         }

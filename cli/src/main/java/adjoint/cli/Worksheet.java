@@ -195,7 +195,7 @@ record Worksheet(Input input, String error, Result result) {
         String svg = null;
         String note;
         if (graphviz) {
-            svg = graphviz(Dot.of(trace), limits.graphviz());
+            svg = graphviz(Dot.of(trace, true), limits.graphviz());
             note = svg == null ? "Graphviz did not finish in time: a plain drawing instead" : "drawn by Graphviz";
         } else {
             note = "a plain drawing: install Graphviz (apt-get install graphviz) for its layout";

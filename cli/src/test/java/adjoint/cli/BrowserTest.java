@@ -82,6 +82,18 @@ class BrowserTest {
     }
 
     @Test
+    void theGraphsNodeTextIsReadableAtA1280PixelWindowAndHasAFullSizeLink() {
+        submit(SEED, SEED_AT);
+        Object smallest = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Math.min(...Array.from(document.querySelectorAll('#graph svg g.node text'))"
+                        + ".map(t => t.getBoundingClientRect().height));");
+        double px = ((Number) smallest).doubleValue();
+        System.out.println("[BrowserTest] the graph's smallest node text at 1280 px: " + px + " px");
+        assertThat(px).as("the height of the smallest node text, in CSS pixels").isGreaterThanOrEqualTo(12);
+        assertThat(browser.findElement(By.id("graph-svg")).getAttribute("href")).contains("/graph.svg?expr=");
+    }
+
+    @Test
     void theSeedProblemTypedInShowsItsValueGradientAndGraph() throws Exception {
         WebElement value = submit(SEED, SEED_AT);
         assertThat(value.getAttribute("id")).isEqualTo("value");

@@ -85,6 +85,16 @@ class WebServerTest {
         }
 
         @Test
+        void theGraphDownloadsFullSizeAsAnSvgFile() throws IOException {
+            String[] svg = request("GET", "/graph.svg?expr=sin(x)*x&at=x=2");
+            assertThat(svg[0]).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(svg[1]).contains("Content-Type: image/svg+xml").contains("filename=\"graph.svg\"");
+            assertThat(svg[2]).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg").contains("xmlns=\"http://www.w3.org/2000/svg\"")
+                    .contains("n0 = sin(x)");
+            assertThat(request("GET", "/graph.svg?expr=sin(&at=x=2")[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        }
+
+        @Test
         void theTraceExportsAsMarkdownAndLatex() throws IOException {
             String[] md = request("GET", "/trace.md?expr=sin(x)*x&at=x=2");
             assertThat(md[1]).contains("Content-Type: text/markdown").contains("filename=\"trace.md\"");

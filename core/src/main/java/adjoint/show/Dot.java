@@ -38,6 +38,18 @@ public final class Dot {
      * @param trace a trace
      */
     public static String of(Trace trace) {
+        return of(trace, false);
+    }
+
+    /**
+     * {@return the graph of a trace, laid out from the inputs at the top to the result at the
+     * bottom if {@code topDown}, else from left to right}: top to bottom keeps a deep graph
+     * narrow enough to read at a page's width
+     *
+     * @param trace a trace
+     * @param topDown whether to lay the graph out top to bottom
+     */
+    public static String of(Trace trace, boolean topDown) {
         Objects.requireNonNull(trace, "trace is null");
         Tape tape = trace.tape();
         Map<Integer, String> ids = ids(trace);
@@ -47,7 +59,7 @@ public final class Dot {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("digraph adjoint {\n");
-        sb.append("  rankdir=LR;\n");
+        sb.append(topDown ? "  rankdir=TB;\n" : "  rankdir=LR;\n");
         sb.append("  node [shape=record, fontname=\"Helvetica\", fontsize=11, style=filled, fillcolor=white];\n");
         sb.append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
         for (Trace.Row row : trace.rows()) {
