@@ -57,7 +57,8 @@ public final class Walkthrough {
         System.out.println("f = " + Formula.unicode(f.expr()) + "   at " + point);
         System.out.println();
         System.out.println(Trace.of(tape).text());
-        String dot = Dot.of(tape);
+        // Top to bottom, as the page draws it: the README shows this picture.
+        String dot = Dot.of(Trace.of(tape), true);
         java.nio.file.Files.createDirectories(dir);
         Graphviz.write(dot, dir.resolve(name + ".dot"));
         if (Graphviz.available()) {
