@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
                 + " missing, 2 when a line or the input cannot be read.")
 final class GradeCommand implements Callable<Integer> {
 
+    /** Where the derivation is read from when there is no --file; standard input by default. */
+    static InputStream stdin = System.in;
+
     @Mixin
     ExpressionAt input;
 
@@ -31,9 +34,6 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object: {\"right\": true|false, \"verdicts\": [{\"line\": N,"
             + " \"variable\": \"x\", \"verdict\": \"right|wrong|missing|error\", \"text\": \"...\"}, ...]}.")
     boolean json;
-
-    /** Where the derivation is read from when there is no --file; standard input by default. */
-    static InputStream stdin = System.in;
 
     @Spec
     CommandSpec spec;
