@@ -28,7 +28,7 @@ public record Binary(BinaryOp fn, Expr a, Expr b, Shape shape, long id) implemen
         if (!sa.equals(sb)) {
             String op = fn.syntax();
             throw new ShapeMismatchException(op + ": " + sa + " and " + sb
-                    + " differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"
+                    + " differ; elementwise ops need equal shapes (the DSL and the text syntax repeat a scalar, a row or a column to fit)"
                     + ShapeMismatchException.where(op, a, b));
         }
         if (shape != null && !shape.equals(sa)) {

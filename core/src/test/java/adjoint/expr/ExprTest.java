@@ -64,7 +64,7 @@ class ExprTest {
             Expr deep = new Unary(UnaryOp.SIN, new MatMul(W, new Variable("u", Shape.vector(2))));
             assertThatThrownBy(() -> new Binary(BinaryOp.ADD, deep, new Variable("z", Shape.vector(2))))
                     .isInstanceOf(ShapeMismatchException.class)
-                    .hasMessage("add: 3x1 and 2x1 differ; elementwise ops need equal shapes (broadcast a scalar explicitly)"
+                    .hasMessage("add: 3x1 and 2x1 differ; elementwise ops need equal shapes (the DSL and the text syntax repeat a scalar, a row or a column to fit)"
                             + " in add(sin(matmul(W, u)), z)");
             assertThatThrownBy(() -> new MatMul(V, deep))
                     .isInstanceOf(ShapeMismatchException.class)
