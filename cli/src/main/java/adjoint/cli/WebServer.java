@@ -232,16 +232,9 @@ final class WebServer implements AutoCloseable {
             case "/" -> send(out, method, 200, "text/html", Page.render(worksheet(expr, at, grade)), null);
             case "/trace.md" -> export(out, method, expr, at, Trace::markdown, "text/markdown", "trace.md");
             case "/trace.tex" -> export(out, method, expr, at, Trace::latex, "application/x-latex", "trace.tex");
-            case "/graph.svg" -> {
-                Worksheet w = worksheet(expr, at, "");
-                if (w.result() != null && w.result().drawing().svg() != null) {
-                    // Both drawings, Graphviz's and the plain one, declare the SVG namespace: the file stands alone.
-                    send(out, method, 200, "image/svg+xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                            + w.result().drawing().svg(), "attachment; filename=\"graph.svg\"");
-                } else {
-                    send(out, method, 400, "text/plain", "this problem has no graph to draw: open the page, /, with the same expr and at\n", null);
-                }
-            }
+            // Both drawings, Graphviz's and the plain one, declare the SVG namespace: the file stands alone.
+            case "/graph.svg" -> export(out, method, expr, at, trace -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + Worksheet.draw(trace, Worksheet.Limits.DEFAULT, graphviz).svg(), "image/svg+xml", "graph.svg");
             default -> send(out, method, 404, "text/plain", "no such page; the page is /\n", null);
         }
     }

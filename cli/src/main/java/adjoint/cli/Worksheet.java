@@ -9,7 +9,6 @@ import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Cost;
 import adjoint.eval.Gradient;
-import adjoint.eval.Tape;
 import adjoint.expr.AdjointException;
 import adjoint.expr.Leaf;
 import adjoint.expr.MatrixText;
@@ -178,20 +177,21 @@ record Worksheet(Input input, String error, Result result) {
                     ? derivative(v.name(), f.derivative(new Scalar(v)).readable())
                     : derivative(v.name(), f.derivative(new Matrix(v)).readable()));
         }
-        Drawing drawing = drawing(compiled.tape(point), limits, graphviz);
+        Drawing drawing = compiled.nodeCount() > limits.maxDrawnNodes()
+                ? new Drawing(null, null, "the graph has " + compiled.nodeCount() + " nodes; the page draws and traces up to "
+                        + limits.maxDrawnNodes())
+                : draw(Trace.of(compiled.tape(point)), limits, graphviz);
         CheckReport check = GradientCheck.defaults().check(compiled, point);
         List<Verdict> grading = g.isBlank() ? List.of() : Grading.grade(f, compiled, point, g);
         Result result = new Result(gradient.value(), entries, f.formula(), f.latex(), derivatives, drawing, check, grading);
         return new Worksheet(new Input(e, a, g), null, result);
     }
 
-    /** {@return the trace and graph of a recorded pass}, or a note why they are not shown */
-    private static Drawing drawing(Tape tape, Limits limits, boolean graphviz) {
-        if (tape.size() > limits.maxDrawnNodes()) {
-            return new Drawing(null, null, "the graph has " + tape.size() + " nodes; the page draws and traces up to "
-                    + limits.maxDrawnNodes());
-        }
-        Trace trace = Trace.of(tape);
+    /**
+     * {@return the trace with its graph drawn top to bottom}: by Graphviz within the limits' time
+     * if it can run, else (or if it runs out of time) as a plain drawing, with a note saying which
+     */
+    static Drawing draw(Trace trace, Limits limits, boolean graphviz) {
         String svg = null;
         String note;
         if (graphviz) {
