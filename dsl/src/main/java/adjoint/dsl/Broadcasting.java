@@ -7,6 +7,7 @@ import adjoint.expr.BroadcastCols;
 import adjoint.expr.BroadcastRows;
 import adjoint.expr.Expr;
 import adjoint.expr.Shape;
+import adjoint.expr.Structural;
 
 /**
  * Implicit broadcasting, the same in the fluent DSL and the text syntax: when an elementwise op
@@ -27,26 +28,36 @@ final class Broadcasting {
         Shape sa = a.shape();
         Shape sb = b.shape();
         if (!sa.equals(sb)) {
-            Expr wideA = wide(a, sb);
-            Expr wideB = wide(b, sa);
-            a = wideA != null ? wideA : a;
-            b = wideB != null && wideA == null ? wideB : b;
+            if (repeat(sa, sb) != null) {
+                a = wide(a, sb);
+            } else if (repeat(sb, sa) != null) {
+                b = wide(b, sa);
+            }
         }
         return new Binary(op, a, b);
     }
 
-    /** {@return {@code x} repeated into {@code target}, if {@code x} is a scalar, row or column that fits it; else null} */
-    static Expr wide(Expr x, Shape target) {
-        Shape s = x.shape();
+    /**
+     * {@return the broadcast that repeats a value of shape {@code s} into {@code target}: a
+     * scalar's, a row's or a column's; null if none fits}
+     */
+    static Class<? extends Structural> repeat(Shape s, Shape target) {
         if (s.isScalar() && !target.isScalar()) {
-            return new Broadcast(x, target);
+            return Broadcast.class;
         }
         if (s.rows() == 1 && target.rows() > 1 && s.cols() == target.cols()) {
-            return new BroadcastRows(x, target);
+            return BroadcastRows.class;
         }
         if (s.cols() == 1 && target.cols() > 1 && s.rows() == target.rows()) {
-            return new BroadcastCols(x, target);
+            return BroadcastCols.class;
         }
         return null;
+    }
+
+    /** {@return {@code x} repeated into {@code target} by the broadcast {@link #repeat} names, which must be one} */
+    private static Expr wide(Expr x, Shape target) {
+        Class<? extends Structural> kind = repeat(x.shape(), target);
+        return kind == Broadcast.class ? new Broadcast(x, target)
+                : kind == BroadcastRows.class ? new BroadcastRows(x, target) : new BroadcastCols(x, target);
     }
 }

@@ -194,8 +194,8 @@ public final class Syntax {
      */
     private static Expr implicit(Expr x, Expr partner) {
         boolean partnerFull = !(partner instanceof Structural p && p.broadcasts());
-        Expr again = x instanceof Structural s && s.broadcasts() ? Broadcasting.wide(x.input(0), x.shape()) : null;
-        boolean repeats = again != null && again.getClass() == x.getClass();
+        boolean repeats = x instanceof Structural s && s.broadcasts()
+                && Broadcasting.repeat(x.input(0).shape(), x.shape()) == x.getClass();
         return partnerFull && repeats ? x.input(0) : x;
     }
 
