@@ -6,6 +6,7 @@ import adjoint.expr.Custom;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
+import adjoint.expr.MatMul;
 import adjoint.expr.Structural;
 import adjoint.expr.Notation;
 import adjoint.expr.Printer;
@@ -15,15 +16,19 @@ import adjoint.expr.Structure;
 import adjoint.expr.Term;
 import adjoint.expr.Unary;
 import adjoint.expr.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Expressions printed as mathematics, in Unicode ({@code 1/(2 + sin²(x₁·w₁) + cos(x₂·w₂))}) or
- * LaTeX ({@code \frac{1}{2 + \sin^{2}\left(x_{1} \cdot w_{1}\right) + ...}}), with only the
- * parentheses precedence needs. Written without recursion, so any depth prints; a shared node
- * is written out at each use, and text longer than the limit is cut with an ellipsis.
+ * Expressions printed as mathematics, in Unicode ({@code 1/(2 + sin²(x₁·w₁) + cos(x₂·w₂))}),
+ * LaTeX ({@code \frac{1}{2 + \sin^{2}\left(x_{1} \cdot w_{1}\right) + ...}}) or Presentation
+ * MathML, with only the parentheses precedence needs, and brackets wherever an elementwise
+ * product ({@code ⊙}) and a matrix product ({@code ·}) meet, so the order of the two is never
+ * left to the reader. Written without recursion, so any depth prints; a shared node is written
+ * out at each use, and text longer than the limit is cut with an ellipsis.
  */
 public final class Formula {
 
@@ -35,7 +40,12 @@ public final class Formula {
         /** Plain text with Unicode symbols: {@code ·}, {@code ²}, {@code √}, {@code σ}, {@code ᵀ}. */
         UNICODE,
         /** LaTeX math mode. */
-        LATEX
+        LATEX,
+        /**
+         * Presentation MathML, a whole {@code <math>} element that browsers typeset with no
+         * script or font of their own; a formula cut at the limit is one {@code <mtext>}
+         */
+        MATHML
     }
 
     private static final int SUM = Notation.SUM;
@@ -64,6 +74,38 @@ public final class Formula {
     }
 
     /**
+     * {@return {@code e} as a Presentation MathML {@code <math>} element}
+     *
+     * @param e the expression
+     */
+    public static String mathml(Term e) {
+        return of(Objects.requireNonNull(e, "expression is null").expr(), Style.MATHML, x -> null, MAX_LENGTH);
+    }
+
+    /**
+     * {@return the equation {@code name = e} in the given notation}, as the trace writes a node:
+     * {@code n7 = 1/n6}
+     *
+     * @param name the name of the node, its trailing digits written as a subscript in LaTeX and MathML
+     * @param e the expression
+     * @param style the notation
+     * @param names a name to print instead of a node below the root, or null to print the node out
+     * @param maxLength the length after which the formula is cut
+     */
+    public static String equation(String name, Expr e, Style style, Function<Expr, String> names, int maxLength) {
+        Objects.requireNonNull(name, "name is null");
+        return switch (style) {
+            case UNICODE -> name + " = " + of(e, style, names, maxLength);
+            case LATEX -> subscripted(name, true) + " = " + of(e, style, names, maxLength);
+            case MATHML -> {
+                String body = body(e, names, maxLength);
+                yield body == null ? MathMarkup.text(name + " = " + of(e, Style.UNICODE, names, maxLength))
+                        : MathMarkup.math("<mrow>" + MathMarkup.name(name) + "<mo>=</mo>" + body + "</mrow>");
+            }
+        };
+    }
+
+    /**
      * {@return {@code e} in the given notation}
      *
      * @param e the expression
@@ -76,12 +118,49 @@ public final class Formula {
         Objects.requireNonNull(e, "expression is null");
         Objects.requireNonNull(style, "style is null");
         Objects.requireNonNull(names, "names is null");
+        if (style == Style.MATHML) {
+            String body = body(e, names, maxLength);
+            return body == null ? MathMarkup.text(of(e, Style.UNICODE, names, maxLength)) : MathMarkup.math(body);
+        }
         boolean latex = style == Style.LATEX;
         Function<Expr, String> named = x -> x == e ? null : names.apply(x);
         return Printer.print(e, (node, context) -> {
             String name = named.apply(node);
-            return name != null ? Template.of(ATOM, name) : template(node, context, latex, named);
+            return name != null ? Template.of(ATOM, name) : bracketed(node, template(node, context, latex, named));
         }, latex ? "\\left(" : "(", latex ? "\\right)" : ")", maxLength);
+    }
+
+    /** {@return the MathML rows of {@code e}, or null if they would be longer than {@code maxLength} (5 times for markup)} */
+    private static String body(Expr e, Function<Expr, String> names, int maxLength) {
+        Function<Expr, String> named = x -> x == e ? null : names.apply(x);
+        int max = maxLength > Integer.MAX_VALUE / 8 ? Integer.MAX_VALUE / 2 : maxLength * 8;
+        String body = Printer.print(e, (node, context) -> {
+            String name = named.apply(node);
+            return name != null ? Template.of(ATOM, MathMarkup.name(name)) : bracketed(node, MathTemplates.of(node, context, named));
+        }, MathMarkup.OPEN, MathMarkup.CLOSE, max);
+        return body.endsWith(">") ? body : null;
+    }
+
+    /**
+     * {@return the template with brackets forced around an operand that is the other kind of
+     * product}: {@code (a ⊙ b)·c} and {@code a ⊙ (b·c)}, never {@code a ⊙ b·c}
+     */
+    private static Template bracketed(Expr node, Template t) {
+        boolean matmul = node instanceof MatMul;
+        if (!matmul && !elementwiseProduct(node)) {
+            return t;
+        }
+        List<Object> items = new ArrayList<>(t.items());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Slot s && (matmul ? elementwiseProduct(s.e()) : s.e() instanceof MatMul)) {
+                items.set(i, new Slot(s.e(), ATOM));
+            }
+        }
+        return new Template(t.precedence(), items);
+    }
+
+    private static boolean elementwiseProduct(Expr e) {
+        return e instanceof Binary b && (b.fn() == BinaryOp.MUL || b.fn() == BinaryOp.DIV) && !b.shape().isScalar();
     }
 
     private static Template template(Expr e, int context, boolean latex, Function<Expr, String> named) {
@@ -106,7 +185,7 @@ public final class Formula {
     }
 
     /** Constants written by name: π, e and the {@code 2/√π} of erf's derivative, by their exact double values. */
-    private static final Map<Double, String[]> NAMED = Map.of(
+    static final Map<Double, String[]> NAMED = Map.of(
             Math.PI, new String[] {"π", "\\pi"},
             Math.E, new String[] {"e", "e"},
             UnaryOp.TWO_OVER_SQRT_PI, new String[] {"2/√π", "\\frac{2}{\\sqrt{\\pi}}"});
@@ -131,7 +210,7 @@ public final class Formula {
      * {@return {@code a^p}}; a positive whole power of a function whose notation allows it prints
      * on the name, {@code sin²(x)}, unless the function's node is printed by name
      */
-    private static Template power(Expr a, double p, boolean latex, Function<Expr, String> named) {
+    static Template power(Expr a, double p, boolean latex, Function<Expr, String> named) {
         String exponent = latex ? "^{" + Structure.number(p) + "}" : superscript(p);
         String fn = a instanceof Unary u ? (latex ? u.fn().latex() : u.fn().unicode()).raisable() : null;
         if (fn != null && p > 0 && p == Math.rint(p) && named.apply(a) == null) {

@@ -327,6 +327,24 @@ public final class Trace {
         return Cells.brief(m);
     }
 
+    /**
+     * {@return what each row computes, in row order, as a Presentation MathML {@code <math>}
+     * element}: {@code n7 = 1/n6} with {@code n₇} subscripted and the quotient as a fraction
+     */
+    public List<String> computesMathml() {
+        IdentityHashMap<Expr, String> names = new IdentityHashMap<>();
+        for (Row r : rows) {
+            names.put(tape.node(r.index()), r.name());
+        }
+        List<String> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Expr e = tape.node(row.index());
+            out.add(e.arity() == 0 ? MathMarkup.math(MathMarkup.name(row.name()))
+                    : Formula.equation(row.name(), e, Formula.Style.MATHML, names::get, 200));
+        }
+        return List.copyOf(out);
+    }
+
     private String latexComputes(Row row, IdentityHashMap<Expr, String> names) {
         Expr e = tape.node(row.index());
         if (e.arity() == 0) {

@@ -129,4 +129,79 @@ class FormulaTest {
                     .isEqualTo("\\left(a + b\\right) \\cdot c");
         }
     }
+
+    @Nested
+    class Mathml {
+        static final String MATH = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">";
+
+        @Test
+        void theSeedIsAFractionWithItsSquareOnTheSine() {
+            assertThat(Formula.mathml(SEED)).startsWith(MATH + "<mrow><mfrac><mn>1</mn><mrow>").endsWith("</mfrac></mrow></math>")
+                    .contains("<msup><mi>sin</mi><mn>2</mn></msup><mo>(</mo><mrow><msub><mi>x</mi><mn>1</mn></msub><mo>·</mo>"
+                            + "<msub><mi>w</mi><mn>1</mn></msub></mrow><mo>)</mo>");
+        }
+
+        @Test
+        void rootsPowersTransposesAndNegativeConstants() {
+            assertThat(Formula.mathml(new Unary(UnaryOp.SQRT, A))).isEqualTo(MATH + "<mrow><msqrt><mi>a</mi></msqrt></mrow></math>");
+            assertThat(Formula.mathml(new Binary(BinaryOp.POW, A, B)))
+                    .isEqualTo(MATH + "<mrow><msup><mi>a</mi><mi>b</mi></msup></mrow></math>");
+            assertThat(Formula.mathml(new Binary(BinaryOp.POW, new Binary(BinaryOp.ADD, A, B), new Constant(-1))))
+                    .isEqualTo(MATH + "<mrow><msup><mrow><mo>(</mo><mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow><mo>)</mo></mrow>"
+                            + "<mrow><mo>−</mo><mn>1</mn></mrow></msup></mrow></math>");
+            assertThat(Formula.mathml(new Transpose(new Variable("W", Shape.of(2, 3)))))
+                    .isEqualTo(MATH + "<mrow><msup><mrow><mi>W</mi></mrow><mrow><mi>T</mi></mrow></msup></mrow></math>");
+            assertThat(Formula.mathml(new Binary(BinaryOp.ADD, A, new Constant(-2.5))))
+                    .as("as in Unicode, a + −2.5").isEqualTo(MATH + "<mrow><mi>a</mi><mo>+</mo><mrow><mo>−</mo><mn>2.5</mn></mrow></mrow></math>");
+        }
+
+        @Test
+        void namesAreSubscriptedAndEscaped() {
+            assertThat(Formula.mathml(new Variable("theta_2"))).isEqualTo(MATH + "<msub><mi>theta</mi><mn>2</mn></msub></math>");
+            assertThat(Formula.mathml(new Variable("m0_1x2"))).isEqualTo(MATH + "<msub><mi>m0_1x</mi><mn>2</mn></msub></math>");
+            assertThat(Formula.mathml(new Variable("a<b"))).isEqualTo(MATH + "<mi>a&lt;b</mi></math>");
+        }
+
+        @Test
+        void aMillionDeepChainIsCutToText() {
+            Expr e = X1;
+            for (int i = 0; i < 1_000_000; i++) {
+                e = new Unary(UnaryOp.SIN, e);
+            }
+            assertThat(Formula.mathml(e)).startsWith(MATH + "<mtext>sin(sin(").endsWith("…</mtext></math>");
+        }
+
+        @Test
+        void theTraceWritesANodeAsAnEquation() {
+            Expr quotient = new Binary(BinaryOp.DIV, A, B);
+            assertThat(Formula.equation("n7", quotient, Formula.Style.MATHML, x -> x == B ? "n6" : null, 200))
+                    .isEqualTo(MATH + "<mrow><msub><mi>n</mi><mn>7</mn></msub><mo>=</mo><mrow><mfrac><mi>a</mi>"
+                            + "<msub><mi>n</mi><mn>6</mn></msub></mfrac></mrow></mrow></math>");
+            assertThat(Formula.equation("n7", quotient, Formula.Style.UNICODE, x -> x == B ? "n6" : null, 200)).isEqualTo("n7 = a/n6");
+            assertThat(Formula.equation("n7", quotient, Formula.Style.LATEX, x -> null, 200)).isEqualTo("n_{7} = \\frac{a}{b}");
+        }
+    }
+
+    @Nested
+    class MixedProducts {
+        final Variable w = new Variable("W", Shape.of(3, 3));
+        final Variable x = new Variable("x", Shape.vector(3));
+        final Variable y = new Variable("y", Shape.vector(3));
+
+        @Test
+        void anElementwiseProductUnderAMatrixProductIsBracketed() {
+            Expr e = new MatMul(new Binary(BinaryOp.MUL, x, y), new Transpose(x));
+            assertThat(Formula.unicode(e)).isEqualTo("(x ⊙ y)·xᵀ");
+            assertThat(Formula.latex(e)).isEqualTo("\\left(x \\odot y\\right) x^{\\top}");
+            assertThat(Formula.mathml(e)).contains("<mrow><mo>(</mo><mrow><mi>x</mi><mo>⊙</mo><mi>y</mi></mrow><mo>)</mo></mrow><mo>·</mo>");
+        }
+
+        @Test
+        void aMatrixProductUnderAnElementwiseProductIsBracketed() {
+            Expr e = new Binary(BinaryOp.MUL, y, new MatMul(w, x));
+            assertThat(Formula.unicode(e)).isEqualTo("y ⊙ (W·x)");
+            assertThat(Formula.unicode(new Binary(BinaryOp.MUL, new MatMul(w, x), y))).isEqualTo("(W·x) ⊙ y");
+            assertThat(Formula.unicode(new MatMul(new MatMul(w, w), x))).as("products of one kind need no brackets").isEqualTo("W·W·x");
+        }
+    }
 }

@@ -269,6 +269,14 @@ public record Matrix(Expr expr) implements MatrixTerm {
     }
 
     /**
+     * {@return the expression as a Presentation MathML {@code <math>} element}, which browsers
+     * typeset with no script of their own: quotients as fractions, powers raised, subscripts lowered
+     */
+    public String mathml() {
+        return Formula.mathml(expr);
+    }
+
+    /**
      * {@return an op of one input applied to this expression}: a custom op's constructor, as
      * {@code m.apply(RowSoftmax::new)}
      *

@@ -305,6 +305,14 @@ public record Scalar(Expr expr) implements ScalarTerm {
     }
 
     /**
+     * {@return the expression as a Presentation MathML {@code <math>} element}, which browsers
+     * typeset with no script of their own: quotients as fractions, powers raised, subscripts lowered
+     */
+    public String mathml() {
+        return Formula.mathml(expr);
+    }
+
+    /**
      * {@return backprop's gradient checked against finite differences at a point}, with
      * {@link GradientCheck#defaults()}
      *
