@@ -58,8 +58,8 @@ final class Page {
     }
 
     private static void results(StringBuilder sb, Worksheet.Input in, Worksheet.Result r) {
-        sb.append("<section><h2>value and gradient</h2>\n<p>f = <span class=\"formula\" id=\"formula\">")
-                .append(escape(r.formula())).append("</span></p>\n");
+        sb.append("<section><h2>value and gradient</h2>\n<p>f = <span class=\"formula\" id=\"formula\" title=\"")
+                .append(escape(r.formula())).append("\">").append(r.mathml()).append("</span></p>\n");
         sb.append("<p>value <output id=\"value\">").append(escape(Double.toString(r.value()))).append("</output></p>\n");
         sb.append("<table id=\"gradient\"><tbody>\n");
         for (Worksheet.Entry g : r.gradient()) {
@@ -77,8 +77,8 @@ final class Page {
         }
         sb.append("<section><h2>symbolic derivatives</h2>\n<table id=\"derivatives\"><tbody>\n");
         for (Worksheet.Derivative d : r.derivatives()) {
-            sb.append("<tr><th>∂f/∂").append(escape(d.variable())).append("</th><td class=\"formula\">").append(escape(d.unicode()))
-                    .append("</td></tr>\n");
+            sb.append("<tr><th>∂f/∂").append(escape(d.variable())).append("</th><td class=\"formula\" title=\"")
+                    .append(escape(d.unicode())).append("\">").append(d.mathml()).append("</td></tr>\n");
         }
         sb.append("</tbody></table>\n<details><summary>LaTeX</summary><pre id=\"latex\">f = ").append(escape(r.latex()));
         for (Worksheet.Derivative d : r.derivatives()) {
@@ -90,6 +90,10 @@ final class Page {
         if (drawing.svg() != null) {
             sb.append(" · <a id=\"graph-svg\" href=\"").append(link("/graph.svg", in.expression(), in.at(), ""))
                     .append("\" download=\"graph.svg\">full size (SVG)</a>");
+            if (drawing.byGraphviz()) {
+                sb.append(" · <a id=\"graph-png\" href=\"").append(link("/graph.png", in.expression(), in.at(), ""))
+                        .append("\" download=\"graph.png\">PNG</a>");
+            }
         }
         sb.append("</p>\n");
         if (drawing.svg() != null) {
@@ -130,6 +134,7 @@ final class Page {
             button { justify-self: start; padding: 0.4em 1.2em; }
             pre.error { background: #fdecea; color: #8a1c12; padding: 0.8em; border-radius: 4px; }
             .formula { font-family: Cambria, 'Times New Roman', serif; font-size: 1.15em; }
+            math { font-size: 1.15em; } td.computes math { font-size: 1.05em; } span.shape { color: #666; font-size: 0.85em; }
             table { border-collapse: collapse; }
             th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.8em; text-align: left; vertical-align: top; }
             #gradient th, #derivatives th { white-space: nowrap; }

@@ -4,10 +4,14 @@ import adjoint.show.Trace;
 import java.util.List;
 
 /**
- * A trace as an HTML {@code <table>} for the page: its cells escaped, matrices abbreviated in
- * the table and listed in full below it, a constant's row of the page's class {@code constant}.
+ * A trace as an HTML {@code <table>} for the page: its cells escaped, what each node computes
+ * typeset in MathML, matrices abbreviated in the table and listed in full below it, a
+ * constant's row of the page's class {@code constant}.
  */
 final class TraceHtml {
+
+    /** The column of what a node computes, typeset as MathML with its text as the cell's title. */
+    private static final int COMPUTES = 1;
 
     private TraceHtml() {}
 
@@ -19,10 +23,18 @@ final class TraceHtml {
             sb.append("<th>").append(Page.escape(h)).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
+        List<String> computes = trace.computesMathml();
         for (int r = 1; r < cells.size(); r++) {
-            sb.append(trace.rows().get(r - 1).propagated() ? "<tr>" : "<tr class=\"constant\">");
-            for (String c : cells.get(r)) {
-                sb.append("<td>").append(Page.escape(c)).append("</td>");
+            Trace.Row row = trace.rows().get(r - 1);
+            sb.append(row.propagated() ? "<tr>" : "<tr class=\"constant\">");
+            List<String> line = cells.get(r);
+            for (int c = 0; c < line.size(); c++) {
+                if (c == COMPUTES) {
+                    sb.append("<td class=\"computes\" title=\"").append(Page.escape(line.get(c))).append("\">").append(computes.get(r - 1))
+                            .append(row.shape().isScalar() ? "" : " <span class=\"shape\">(" + row.shape() + ")</span>").append("</td>");
+                } else {
+                    sb.append("<td>").append(Page.escape(line.get(c))).append("</td>");
+                }
             }
             sb.append("</tr>\n");
         }

@@ -230,11 +230,19 @@ final class WebServer implements AutoCloseable {
         String grade = q.getOrDefault("grade", "");
         switch (path) {
             case "/" -> send(out, method, 200, "text/html", Page.render(worksheet(expr, at, grade)), null);
-            case "/trace.md" -> export(out, method, expr, at, Trace::markdown, "text/markdown", "trace.md");
-            case "/trace.tex" -> export(out, method, expr, at, Trace::latex, "application/x-latex", "trace.tex");
+            case "/trace.md" -> export(out, method, expr, at, text(Trace::markdown), "text/markdown", "trace.md");
+            case "/trace.tex" -> export(out, method, expr, at, text(Trace::latex), "application/x-latex", "trace.tex");
             // Both drawings, Graphviz's and the plain one, declare the SVG namespace: the file stands alone.
-            case "/graph.svg" -> export(out, method, expr, at, trace -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    + Worksheet.draw(trace, Worksheet.Limits.DEFAULT, graphviz).svg(), "image/svg+xml", "graph.svg");
+            case "/graph.svg" -> export(out, method, expr, at, text(trace -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + Worksheet.draw(trace, Worksheet.Limits.DEFAULT, graphviz).svg()), "image/svg+xml", "graph.svg");
+            case "/graph.png" -> {
+                if (graphviz) {
+                    export(out, method, expr, at, trace -> Worksheet.png(trace, Worksheet.Limits.DEFAULT), "image/png", "graph.png");
+                } else {
+                    send(out, method, 404, "text/plain", "the PNG is drawn by Graphviz, which this server does not have;"
+                            + " /graph.svg draws without it\n", null);
+                }
+            }
             default -> send(out, method, 404, "text/plain", "no such page; the page is /\n", null);
         }
     }
@@ -248,10 +256,15 @@ final class WebServer implements AutoCloseable {
         }
     }
 
-    private void export(OutputStream out, String method, String expr, String at, Function<Trace, String> format, String type,
+    /** {@return a text format of a trace, as the bytes sent} */
+    private static Function<Trace, byte[]> text(Function<Trace, String> format) {
+        return trace -> format.apply(trace).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void export(OutputStream out, String method, String expr, String at, Function<Trace, byte[]> format, String type,
             String file) throws IOException {
         Worksheet.Limits limits = Worksheet.Limits.DEFAULT;
-        String body;
+        byte[] body;
         int status = 200;
         try {
             body = bounded(() -> {
@@ -275,7 +288,7 @@ final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             // The message may quote the input: the page shows it, escaped; this plain answer does not.
             status = 400;
-            body = "this problem has an error: open the page, /, with the same expr and at to see where\n";
+            body = "this problem has an error: open the page, /, with the same expr and at to see where\n".getBytes(StandardCharsets.UTF_8);
         }
         send(out, method, status, status == 200 ? type : "text/plain", body, "inline; filename=\"" + file + "\"");
     }
@@ -302,7 +315,11 @@ final class WebServer implements AutoCloseable {
 
     private static void send(OutputStream out, String method, int status, String type, String body, String disposition)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(out, method, status, type, body.getBytes(StandardCharsets.UTF_8), disposition);
+    }
+
+    private static void send(OutputStream out, String method, int status, String type, byte[] bytes, String disposition)
+            throws IOException {
         String reason = switch (status) {
             case 200 -> "OK";
             case 400 -> "Bad Request";
@@ -317,7 +334,8 @@ final class WebServer implements AutoCloseable {
             default -> "Error";
         };
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n")
-                .append("Content-Type: ").append(type).append("; charset=utf-8\r\n")
+                .append("Content-Type: ").append(type).append(type.equals("image/png") ? "" : "; charset=utf-8")
+                .append("\r\n")
                 .append("Content-Length: ").append(bytes.length).append("\r\n")
                 .append("Cache-Control: no-store\r\n")
                 .append(SECURITY_HEADERS)

@@ -50,13 +50,14 @@ record Worksheet(Input input, String error, Result result) {
      * @param value the value
      * @param gradient each variable's gradient, in parameter order
      * @param formula the expression in Unicode notation
+     * @param mathml the expression as a MathML {@code <math>} element
      * @param latex the expression in LaTeX
      * @param derivatives each variable's symbolic derivative
      * @param drawing the trace and the graph, or why they are not shown
      * @param check the gradient check
      * @param grading one verdict per variable of the hand derivation; empty if none was given
      */
-    record Result(double value, List<Entry> gradient, String formula, String latex, List<Derivative> derivatives,
+    record Result(double value, List<Entry> gradient, String formula, String mathml, String latex, List<Derivative> derivatives,
             Drawing drawing, CheckReport check, List<Verdict> grading) {}
 
     /**
@@ -72,9 +73,10 @@ record Worksheet(Input input, String error, Result result) {
      *
      * @param variable the variable's name
      * @param unicode the derivative in Unicode notation
+     * @param mathml the derivative as a MathML {@code <math>} element
      * @param latex the derivative in LaTeX
      */
-    record Derivative(String variable, String unicode, String latex) {}
+    record Derivative(String variable, String unicode, String mathml, String latex) {}
 
     /**
      * The trace and the graph of a worked problem.
@@ -82,8 +84,9 @@ record Worksheet(Input input, String error, Result result) {
      * @param trace the node-by-node trace, or null if the graph is too large to show
      * @param svg the graph as an inline {@code <svg>} element, or null if not drawn
      * @param note how the graph was drawn, or why it was not
+     * @param byGraphviz whether Graphviz drew it, so that it can draw the PNG too
      */
-    record Drawing(Trace trace, String svg, String note) {}
+    record Drawing(Trace trace, String svg, String note, boolean byGraphviz) {}
 
     /**
      * The limits that keep one request from taking the server down.
@@ -179,11 +182,11 @@ record Worksheet(Input input, String error, Result result) {
         }
         Drawing drawing = compiled.nodeCount() > limits.maxDrawnNodes()
                 ? new Drawing(null, null, "the graph has " + compiled.nodeCount() + " nodes; the page draws and traces up to "
-                        + limits.maxDrawnNodes())
+                        + limits.maxDrawnNodes(), false)
                 : draw(Trace.of(compiled.tape(point)), limits, graphviz);
         CheckReport check = GradientCheck.defaults().check(compiled, point);
         List<Verdict> grading = g.isBlank() ? List.of() : Grading.grade(f, compiled, point, g);
-        Result result = new Result(gradient.value(), entries, f.formula(), f.latex(), derivatives, drawing, check, grading);
+        Result result = new Result(gradient.value(), entries, f.formula(), f.mathml(), f.latex(), derivatives, drawing, check, grading);
         return new Worksheet(new Input(e, a, g), null, result);
     }
 
@@ -200,15 +203,15 @@ record Worksheet(Input input, String error, Result result) {
         } else {
             note = "a plain drawing: install Graphviz (apt-get install graphviz) for its layout";
         }
-        return new Drawing(trace, svg == null ? GraphDrawing.svg(trace) : svg, note);
+        return new Drawing(trace, svg == null ? GraphDrawing.svg(trace) : svg, note, svg != null);
     }
 
     private static Derivative derivative(String variable, Scalar d) {
-        return new Derivative(variable, d.formula(), d.latex());
+        return new Derivative(variable, d.formula(), d.mathml(), d.latex());
     }
 
     private static Derivative derivative(String variable, Matrix d) {
-        return new Derivative(variable, d.formula(), d.latex());
+        return new Derivative(variable, d.formula(), d.mathml(), d.latex());
     }
 
     /** {@return a gradient as the command line writes it: a number, or a matrix literal} */
@@ -217,6 +220,26 @@ record Worksheet(Input input, String error, Result result) {
     }
 
     /** {@return the graph rendered by Graphviz as an inline {@code <svg>} element, or null if it did not finish in time} */
+    /**
+     * {@return the trace's graph drawn top to bottom by Graphviz as a PNG image}
+     *
+     * @throws IllegalStateException if Graphviz is missing or does not finish within the limits' time
+     */
+    static byte[] png(Trace trace, Limits limits) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("adjoint-page", ".png");
+            Graphviz.write(Dot.of(trace, true), file, limits.graphviz());
+            return Files.readAllBytes(file);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
+            }
+        }
+    }
+
     private static String graphviz(String dot, Duration timeout) {
         Path file = null;
         try {

@@ -110,7 +110,9 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#graph svg"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#graph svg")).getText()).contains("n7 = 1/n6");
         assertThat(browser.findElement(By.id("trace")).getText()).as("the constants are written into the rows that use them")
-                .doesNotContain("constant: not propagated").contains("n3 = 2 + n2").contains("n7 = 1/n6");
+                .doesNotContain("constant: not propagated");
+        assertThat(browser.findElements(By.cssSelector("#trace td.computes"))).extracting(td -> td.getAttribute("title"))
+                .contains("n3 = 2 + n2", "n7 = 1/n6");
         assertThat(browser.findElement(By.id("check")).getText()).startsWith("gradient check: PASSED");
         assertThat(browser.getCurrentUrl()).contains("expr=").contains("at=x1%3D1");
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
@@ -118,6 +120,29 @@ class BrowserTest {
         Files.createDirectories(out.getParent());
         Files.copy(shot.toPath(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(out)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theFormulasAreTypesetMathmlWithFractionsStackedAndTheMatrixProductBracketed() throws Exception {
+        submit("sum(sigmoid(W @ x)^2) / (1 + sum(x^2))", "W=[[1,2,3],[0,1,0],[-1,0,2]],x=[0.5,-1,2]");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertThat(browser.findElements(By.cssSelector("#formula math"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#derivatives math"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#trace td.computes math"))).hasSizeGreaterThan(5);
+        Object stacked = js.executeScript("const f = document.querySelector('#formula mfrac');"
+                + "const top = f.children[0].getBoundingClientRect(), bottom = f.children[1].getBoundingClientRect();"
+                + "return [top.bottom <= bottom.top + 1, f.getBoundingClientRect().height > 1.5 * top.height];");
+        assertThat(((List<?>) stacked).toArray()).as("the browser lays the fraction out: numerator above denominator, and taller than one")
+                .containsExactly(true, true);
+        String derivative = browser.findElement(By.cssSelector("#derivatives td")).getAttribute("title");
+        assertThat(derivative).as("the order of ⊙ and · is bracketed").contains(")·xᵀ");
+        WebElement section = browser.findElement(By.id("derivatives"));
+        js.executeScript("arguments[0].scrollIntoView()", section);
+        File shot = section.getScreenshotAs(OutputType.FILE);
+        Path out = Path.of("target", "mathml.png");
+        Files.createDirectories(out.getParent());
+        Files.copy(shot.toPath(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(out)).isGreaterThan(2_000);
     }
 
     @Test

@@ -95,6 +95,27 @@ class WebServerTest {
         }
 
         @Test
+        void theGraphDownloadsAsAPngWhenGraphvizDrawsIt() throws IOException {
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write("GET /graph.png?expr=sin(x)*x&at=x=2 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] response = s.getInputStream().readAllBytes();
+                String text = new String(response, StandardCharsets.ISO_8859_1);
+                int split = text.indexOf("\r\n\r\n");
+                if (!adjoint.show.Graphviz.available()) {
+                    assertThat(text).startsWith("HTTP/1.1 404 Not Found").contains("drawn by Graphviz");
+                    return;
+                }
+                assertThat(text).startsWith("HTTP/1.1 200 OK");
+                assertThat(text.substring(0, split)).contains("Content-Type: image/png\r\n").contains("filename=\"graph.png\"");
+                assertThat(text.substring(split + 4, split + 12)).as("the PNG signature").isEqualTo("\u0089PNG\r\n\u001a\n");
+            }
+            assertThat(request("GET", "/graph.png?expr=sin(&at=x=2")[0]).isIn("HTTP/1.1 400 Bad Request", "HTTP/1.1 404 Not Found");
+            assertThat(request("GET", "/?expr=sin(x)*x&at=x=2")[2].contains("id=\"graph-png\""))
+                    .as("the page links the PNG when Graphviz drew the graph").isEqualTo(adjoint.show.Graphviz.available());
+        }
+
+        @Test
         void theTraceExportsAsMarkdownAndLatex() throws IOException {
             String[] md = request("GET", "/trace.md?expr=sin(x)*x&at=x=2");
             assertThat(md[1]).contains("Content-Type: text/markdown").contains("filename=\"trace.md\"");
