@@ -24,13 +24,13 @@ final class ReadOnlyMatrix extends Array2DRowRealMatrix {
         return new UnsupportedOperationException("this matrix is read-only: a gradient handed out by adjoint; copy() it to change it");
     }
 
-    /** {@return a copy of the entries: the matrix's own cannot be handed out} */
     /** {@return the entries as short text, {@code [[1, 2], [3, 4]]}} */
     @Override
     public String toString() {
         return MatrixText.of(getDataRef());
     }
 
+    /** {@return a copy of the entries: the matrix's own cannot be handed out} */
     @Override
     public double[][] getDataRef() {
         return getData();

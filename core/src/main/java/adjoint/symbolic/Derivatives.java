@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
@@ -52,11 +51,11 @@ public final class Derivatives {
         CompiledFunction f = CompiledFunction.of(e, all);
         int columns = size(vars);
         double[][] full = f.valueAndJacobian(Layout.of(all).flatten(at)).jacobian();
-        RealMatrix j = new Array2DRowRealMatrix(full.length, columns);
+        double[][] j = new double[full.length][];
         for (int r = 0; r < full.length; r++) {
-            j.setRow(r, Arrays.copyOf(full[r], columns));
+            j[r] = Arrays.copyOf(full[r], columns);
         }
-        return j;
+        return Printed.matrix(j);
     }
 
     /**
@@ -70,15 +69,15 @@ public final class Derivatives {
         List<Leaf.Variable> vars = variables(wrt);
         Map<String, Expr> gradient = Symbolic.gradient(f);
         int d = size(vars);
-        RealMatrix h = new Array2DRowRealMatrix(d, d);
+        double[][] h = new double[d][];
         int row = 0;
         for (Leaf.Variable v : vars) {
             Expr g = gradient.getOrDefault(v.name(), Exprs.constant(0, v.shape()));
-            RealMatrix block = jacobian(g, vars, at);
-            h.setSubMatrix(block.getData(), row, 0);
+            double[][] block = jacobian(g, vars, at).getData();
+            System.arraycopy(block, 0, h, row, block.length);
             row += v.shape().size();
         }
-        return h;
+        return Printed.matrix(h);
     }
 
     /**
@@ -110,7 +109,7 @@ public final class Derivatives {
         }
         List<Leaf.Variable> all = withOthers(dot, vars);
         Gradient g = CompiledFunction.of(dot, all).gradient(at);
-        return new ArrayRealVector(layout.flatten(g), false);
+        return Printed.vector(layout.flatten(g));
     }
 
     private static int size(List<Leaf.Variable> vars) {

@@ -210,6 +210,24 @@ class SymbolicTest {
         }
 
         @Test
+        void resultsPrintInTheLibrarysFormInEveryLocale() {
+            java.util.Locale before = java.util.Locale.getDefault();
+            try {
+                for (java.util.Locale l : List.of(java.util.Locale.US, java.util.Locale.GERMANY)) {
+                    java.util.Locale.setDefault(l);
+                    Bindings at = Bindings.of("x", 1).and("y", 1);
+                    assertThat(Derivatives.hessian(ROSENBROCK, List.of(X, Y), at)).as(l.toString())
+                            .hasToString("[[802, -400], [-400, 200]]");
+                    assertThat(Derivatives.hessianVectorProduct(ROSENBROCK, List.of(X, Y), at, new double[] {2, 1}))
+                            .as("not Commons Math's {1,204; -600}").hasToString("[1204, -600]");
+                    assertThat(Derivatives.hessian(ROSENBROCK, List.of(X, Y), at).copy()).hasToString("[[802, -400], [-400, 200]]");
+                }
+            } finally {
+                java.util.Locale.setDefault(before);
+            }
+        }
+
+        @Test
         void theJacobianOfAVectorExpression() {
             Variable u = new Variable("u", Shape.vector(2));
             Expr y = new Unary(UnaryOp.SIN, new MatMul(new adjoint.expr.Leaf.MatrixConstant(
