@@ -105,6 +105,31 @@ final class Binder {
         return v;
     }
 
+    /**
+     * {@return tangents with every used parameter's node set from a direction}: a parameter the
+     * direction does not name moves by zero
+     *
+     * @throws UnknownVariableException if the direction names a variable that is not a parameter
+     */
+    Tangents direction(Bindings along) {
+        return direction(layout.flattenDirection(along));
+    }
+
+    /** {@return tangents with every used parameter's node set from a flat direction, laid out as a flat point} */
+    Tangents direction(double[] along) {
+        layout.checkLength("direction", along);
+        Tangents t = new Tangents(program);
+        for (int k = 0; k < nodes.length; k++) {
+            int node = nodes[k];
+            if (node >= 0 && program.scalar[node]) {
+                t.s[node] = along[layout.offset(k)];
+            } else if (node >= 0) {
+                t.put(node, layout.part(along, k));
+            }
+        }
+        return t;
+    }
+
     /** {@return the values of a pass with every used parameter's node set from a flat point} */
     Values bind(double[] point, ForkJoinPool pool) {
         layout.checkLength("point", point);
@@ -168,7 +193,7 @@ final class Binder {
     }
 
     /** {@return every parameter's gradient, zeros for one the expression does not use} */
-    Gradient gradient(double value, Adjoints g) {
+    Gradient gradient(double value, Slots g) {
         Map<String, double[][]> out = Gradient.emptyMap();
         for (int k = 0; k < nodes.length; k++) {
             Leaf.Variable p = parameters.get(k);
@@ -181,7 +206,7 @@ final class Binder {
     }
 
     /** Writes every parameter's gradient into {@code out}, laid out flat. */
-    void flatten(Adjoints g, double[] out) {
+    void flatten(Slots g, double[] out) {
         for (int k = 0; k < nodes.length; k++) {
             Shape s = parameters.get(k).shape();
             int node = nodes[k];

@@ -281,6 +281,117 @@ public final class CompiledFunction {
     }
 
     /**
+     * {@return the value at the point and the directional derivative along {@code along}}, by
+     * forward mode: one forward pass and one tangent pass, for an expression of any shape. The
+     * direction is (variable, value) pairs as a point is; a parameter it does not name moves by
+     * zero. For a scalar expression the derivative is the gradient dotted with the direction.
+     *
+     * @param at a value for every parameter
+     * @param along the direction
+     * @throws UnknownVariableException if the direction names a variable that is not a parameter
+     */
+    public Jvp jvp(Bindings at, Bindings along) {
+        return linearize(at).jvp(along);
+    }
+
+    /**
+     * {@return this function linearized at the point}: the forward pass run once, for any number
+     * of directions pushed through it by {@link Linearization#jvp}
+     *
+     * @param at a value for every parameter
+     */
+    public Linearization linearize(Bindings at) {
+        return new Linearization(this, forward(binder.bind(at, pool)));
+    }
+
+    /**
+     * {@return this function linearized at a flat point}, laid out as for {@link #valueAndGradient}
+     *
+     * @param point {@link #dimension()} entries
+     */
+    public Linearization linearize(double[] point) {
+        return new Linearization(this, forward(binder.bind(point, pool)));
+    }
+
+    /**
+     * {@return the Jacobian at the point}: one row per entry of the value (by rows), one column
+     * per entry of the parameters (laid out as a flat point); by forward mode when there are
+     * fewer parameter entries than value entries, else by reverse mode, the two agreeing to
+     * rounding
+     *
+     * @param at a value for every parameter
+     * @throws IllegalStateException if the function has no parameters
+     */
+    public RealMatrix jacobian(Bindings at) {
+        requireParameters();
+        return dimension() < shape().size() ? jacobianForward(at) : jacobianReverse(at);
+    }
+
+    /**
+     * {@return the Jacobian at the point by forward mode}: one tangent pass per parameter entry,
+     * each giving a column
+     *
+     * @param at a value for every parameter
+     */
+    public RealMatrix jacobianForward(Bindings at) {
+        requireParameters();
+        Linearization l = linearize(at);
+        int d = dimension();
+        double[][] j = new double[shape().size()][d];
+        double[] unit = new double[d];
+        for (int c = 0; c < d; c++) {
+            unit[c] = 1;
+            double[] column = l.jvp(unit);
+            unit[c] = 0;
+            for (int r = 0; r < column.length; r++) {
+                j[r][c] = column[r];
+            }
+        }
+        return new ReadOnlyMatrix(j);
+    }
+
+    /**
+     * {@return the Jacobian at the point by reverse mode}: one backward pass per entry of the
+     * value, each giving a row
+     *
+     * @param at a value for every parameter
+     */
+    public RealMatrix jacobianReverse(Bindings at) {
+        requireParameters();
+        Values v = forward(binder.bind(at, pool));
+        Shape s = shape();
+        double[][] j = new double[s.size()][];
+        for (int r = 0; r < s.rows(); r++) {
+            for (int c = 0; c < s.cols(); c++) {
+                double[][] seed = new double[s.rows()][s.cols()];
+                seed[r][c] = 1;
+                j[r * s.cols() + c] = new double[dimension()];
+                binder.flatten(backward(v, seed), j[r * s.cols() + c]);
+            }
+        }
+        return new ReadOnlyMatrix(j);
+    }
+
+    /** {@return the node of the program's result} */
+    int root() {
+        return program.root;
+    }
+
+    /** {@return how points and directions are moved into passes} */
+    Binder binder() {
+        return binder;
+    }
+
+    /** {@return every node's tangent, given the forward values and the parameters' directions, checked when non-finite detection is on} */
+    Tangents tangents(Values v, Tangents t) {
+        Tangent.run(program, v, t);
+        if (detectNonFinite) {
+            NonFiniteCheck.tangent(program, v, t);
+        }
+        return t;
+    }
+
+    /**
      * {@return the value of a scalar expression at a flat point, laid out as for {@link #valueAndGradient}}
      *
      * @param point a flat point, {@link #dimension()} entries
@@ -304,6 +415,12 @@ public final class CompiledFunction {
         Values v = forward(binder.bind(batch, point, pool));
         binder.addFree(batch, backward(v), sum);
         return v.s[program.root];
+    }
+
+    private void requireParameters() {
+        if (dimension() == 0) {
+            throw new IllegalStateException("jacobian: the function has no parameters, so its Jacobian has no columns");
+        }
     }
 
     private void requireScalar(String what) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Calls a {@link Custom} op's forward function and pullback on copies of the interpreter's
+ * Calls a {@link Custom} op's forward function, pullback and tangent on copies of the interpreter's
  * values, and checks what they return, so that a faulty op fails with a message naming it.
  */
 final class CustomCalls {
@@ -51,6 +51,24 @@ final class CustomCalls {
                 g.accumulate(in[k], gk.getData());
             }
         }
+    }
+
+    /** {@return the op's tangent, checked to have the node's shape} */
+    static double[][] tangent(Custom c, Values v, Tangents t, int[] in, int i) {
+        RealMatrix[] tangents = new RealMatrix[in.length];
+        for (int k = 0; k < in.length; k++) {
+            tangents[k] = t.has[in[k]] ? t.copy(in[k]) : null;
+        }
+        RealMatrix out;
+        try {
+            out = c.tangent(arguments(v, in), v.copy(i), java.util.Collections.unmodifiableList(java.util.Arrays.asList(tangents)));
+        } catch (AdjointException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CustomOpException(c.op() + ": tangent failed: " + e, e);
+        }
+        check(c, "tangent returned", out, v.shape(i));
+        return out.getData();
     }
 
     private static List<RealMatrix> arguments(Values v, int[] in) {

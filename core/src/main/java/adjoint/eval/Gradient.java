@@ -22,10 +22,35 @@ public final class Gradient {
 
     private final double value;
     private final Map<String, double[][]> gradients;
+    private final String label;
 
     Gradient(double value, Map<String, double[][]> gradients) {
+        this(value, gradients, "d/d");
+    }
+
+    /** A gradient-like result whose lines print as {@code label} then the variable's name, such as {@code Hv/x}. */
+    Gradient(double value, Map<String, double[][]> gradients, String label) {
         this.value = value;
         this.gradients = gradients;
+        this.label = label;
+    }
+
+    /**
+     * {@return a gradient read from a flat array}, the parameters' entries laid out as
+     * {@code layout} lays out a flat point: how an optimizer's gradient becomes a result
+     *
+     * @param value the expression's value
+     * @param layout the parameters and their layout
+     * @param flat {@code layout.dimension()} entries
+     */
+    public static Gradient of(double value, Layout layout, double[] flat) {
+        Objects.requireNonNull(layout, "layout is null");
+        layout.checkLength("gradient", flat);
+        Map<String, double[][]> m = emptyMap();
+        for (int k = 0; k < layout.parameters().size(); k++) {
+            m = m.put(layout.parameters().get(k).name(), layout.part(flat, k));
+        }
+        return new Gradient(value, m);
     }
 
     /** {@return the expression's value at the point} */
@@ -161,7 +186,6 @@ public final class Gradient {
                 "no variable " + name + " in this gradient; its variables are " + String.join(", ", variables())));
     }
 
-    /** {@return the value and the gradient as text, large matrices abbreviated} */
     /**
      * {@return the value and each variable's gradient, one per line, as the command line prints
      * them}: {@code value 259}, then {@code d/dW [[32, 64], [32, 64]]} and so on
@@ -170,7 +194,7 @@ public final class Gradient {
     public String toString() {
         StringBuilder sb = new StringBuilder("value ").append(Structure.number(value));
         for (var e : gradients) {
-            sb.append(System.lineSeparator()).append("d/d").append(e._1).append(' ').append(MatrixText.of(e._2));
+            sb.append(System.lineSeparator()).append(label).append(e._1).append(' ').append(MatrixText.of(e._2));
         }
         return sb.toString();
     }

@@ -83,6 +83,34 @@ public final class Layout {
     }
 
     /**
+     * {@return a direction in the parameters, laid out flat}: a parameter it does not name moves
+     * by zero
+     *
+     * @param along (variable, value) pairs
+     * @throws UnknownVariableException if it names a variable that is not a parameter
+     * @throws BindingException if a value has the wrong shape
+     */
+    public double[] flattenDirection(Bindings along) {
+        Objects.requireNonNull(along, "direction is null");
+        for (String name : along.names()) {
+            if (parameters.stream().noneMatch(p -> p.name().equals(name))) {
+                throw new UnknownVariableException("the direction names " + name + ", which is not a parameter; the parameters are "
+                        + String.join(", ", parameters.stream().map(Leaf.Variable::name).toList()));
+            }
+        }
+        double[] out = new double[dimension];
+        for (int k = 0; k < offsets.length; k++) {
+            Leaf.Variable v = parameters.get(k);
+            RealMatrix m = along.peek(v.name());
+            if (m != null) {
+                checkShape(v, Shape.of(m.getRowDimension(), m.getColumnDimension()));
+                write(rows(m), out, offsets[k]);
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@return the gradient with respect to each parameter, laid out flat}
      *
      * @param g a gradient with every parameter

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * One node's own calculus, apart from the graph around it: its forward function and its
- * vector-Jacobian product at given input values. The same rules the interpreters run, so a
+ * One node's own calculus, apart from the graph around it: its forward function, its
+ * vector-Jacobian product and its Jacobian-vector product (tangent) at given input values. The same rules the interpreters run, so a
  * check of a node's rule is a check of what backprop does at that node.
  */
 public final class NodeRule {
@@ -65,6 +65,31 @@ public final class NodeRule {
             out[i] = grads.copy(i);
         }
         return List.of(out);
+    }
+
+    /**
+     * {@return the node's tangent for the given inputs' tangents (each of its input's shape)}:
+     * the Jacobian-vector product {@code J t}, by the node's own tangent rule
+     *
+     * @param inputs its inputs' values, in order
+     * @param tangents its inputs' tangents, in order
+     */
+    public RealMatrix tangent(List<RealMatrix> inputs, List<RealMatrix> tangents) {
+        Objects.requireNonNull(tangents, "tangents is null");
+        int k = node.arity();
+        if (tangents.size() != k) {
+            throw new BindingException(node.op() + " has " + k + " inputs, got " + tangents.size() + " tangents");
+        }
+        Values v = bind(inputs);
+        Forward.run(program, v, k);
+        Tangents t = new Tangents(program);
+        for (int i = 0; i < k; i++) {
+            RealMatrix ti = Objects.requireNonNull(tangents.get(i), "tangent is null");
+            checkShape("tangent " + i, ti, program.shape(i));
+            t.put(i, ti.getData());
+        }
+        Tangent.run(program, v, t, k);
+        return t.copy(k);
     }
 
     private Values bind(List<RealMatrix> inputs) {

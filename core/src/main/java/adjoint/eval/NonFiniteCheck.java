@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Finds the first node whose value or gradient went NaN or infinite from finite inputs. Run
+ * Finds the first node whose value, gradient or tangent went NaN or infinite from finite inputs. Run
  * after a pass, only when detection is on, so the passes themselves pay nothing for it.
  */
 final class NonFiniteCheck {
@@ -72,6 +72,34 @@ final class NonFiniteCheck {
                             tape.depth(j), inputs);
                 }
             }
+        }
+    }
+
+    /**
+     * Throws at the first node, in forward order, whose tangent is not finite though its value
+     * and its inputs' tangents are: where forward mode first made a NaN or infinity.
+     */
+    static void tangent(Program p, Values v, Tangents t) {
+        for (int i = 0; i < p.size(); i++) {
+            if (!t.has[i] || t.finite(i) || !v.finite(i)) {
+                continue;
+            }
+            int[] in = p.inputs(i);
+            boolean inputsFinite = true;
+            for (int k : in) {
+                inputsFinite &= !t.has[k] || t.finite(k);
+            }
+            if (!inputsFinite || in.length == 0) {
+                continue;
+            }
+            Tape tape = new Tape(p, v, new Adjoints(p));
+            List<RealMatrix> inputs = inputs(p, v, i);
+            List<String> tangents = java.util.Arrays.stream(in).mapToObj(k -> t.has[k] ? MatrixText.of(t.data(k)) : "none").toList();
+            String what = "the tangent went non-finite at " + p.node(i).op() + " at depth " + tape.depth(i) + " (" + tape.location(i)
+                    + "): it received " + String.join(" and ", inputs.stream().map(MatrixText::of).toList()) + " with tangents "
+                    + String.join(" and ", tangents) + ", and produced the tangent " + MatrixText.of(t.data(i));
+            throw new NonFiniteException(what, NonFiniteException.Phase.TANGENT, p.node(i).op(), tape.location(i), tape.depth(i),
+                    inputs);
         }
     }
 

@@ -19,7 +19,9 @@ public final class NonFiniteException extends AdjointException {
         /** A value, in the forward pass. */
         FORWARD,
         /** A gradient, in the backward pass. */
-        BACKWARD
+        BACKWARD,
+        /** A tangent, in a forward-mode pass. */
+        TANGENT
     }
 
     /** The pass in which the value went non-finite. */

@@ -8,9 +8,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * One slot per node of a {@link Program}: a {@code double} for a scalar node, row-major
  * {@code double[][]} entries for any other. Plain arrays inside the passes; Commons Math only
  * where a value leaves them ({@link #copy}). {@link Values} holds the forward values,
- * {@link Adjoints} the gradients.
+ * {@link Adjoints} the gradients, {@link Tangents} the tangents of forward mode.
  */
-abstract sealed class Slots permits Values, Adjoints {
+abstract sealed class Slots permits Values, Adjoints, Tangents {
 
     private final Program program;
     private final boolean[] scalar;

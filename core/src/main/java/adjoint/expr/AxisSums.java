@@ -54,6 +54,12 @@ public record AxisSums(Expr a, Axis axis, Shape shape, long id) implements Struc
         return axis == Axis.ROWS ? Kernels.rowSums(in[0]) : Kernels.columnSums(in[0]);
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return axis == Axis.ROWS ? Kernels.repeatColumn(g, a.shape().cols()) : Kernels.repeatRow(g, a.shape().rows());

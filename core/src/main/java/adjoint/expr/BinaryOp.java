@@ -301,6 +301,23 @@ public enum BinaryOp {
     }
 
     /**
+     * {@return this op's tangent, given its inputs' tangents: {@code ∂op/∂x · dx + ∂op/∂y · dy}},
+     * each term as the pullback applied to that tangent, so a masked input adds exactly 0; an
+     * input that carries no tangent (a constant) adds nothing at all
+     *
+     * @param dx the left input's tangent
+     * @param hasDx whether the left input carries a tangent
+     * @param dy the right input's tangent
+     * @param hasDy whether the right input carries a tangent
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
+    public double tangent(double dx, boolean hasDx, double dy, boolean hasDy, double x, double y, double out) {
+        return tangent(this, dx, hasDx, dy, hasDy, x, y, out);
+    }
+
+    /**
      * {@return what this op passes to its left input {@code a}, as an expression, given upstream {@code g} and the node {@code out}}
      *
      * @param g the upstream gradient
@@ -387,6 +404,26 @@ public enum BinaryOp {
             case XLOGY -> XLOGY.value(x, y);
             case GATE -> GATE.value(x, y);
         };
+    }
+
+    /**
+     * {@return {@code op.tangent(dx, hasDx, dy, hasDy, x, y, out)}, by the pullbacks' dispatch so that the JIT inlines it}
+     *
+     * @param op the operation
+     * @param dx the left input's tangent
+     * @param hasDx whether the left input carries a tangent
+     * @param dy the right input's tangent
+     * @param hasDy whether the right input carries a tangent
+     * @param x the first input
+     * @param y the second input
+     * @param out the op's value at the inputs
+     */
+    public static double tangent(BinaryOp op, double dx, boolean hasDx, double dy, boolean hasDy, double x, double y,
+            double out) {
+        if (hasDx && hasDy) {
+            return pullbackA(op, dx, x, y, out) + pullbackB(op, dy, x, y, out);
+        }
+        return hasDx ? pullbackA(op, dx, x, y, out) : pullbackB(op, dy, x, y, out);
     }
 
     /**

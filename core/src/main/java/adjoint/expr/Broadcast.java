@@ -58,6 +58,12 @@ public record Broadcast(Expr a, Shape shape, long id) implements Structural {
         return Kernels.fill(shape.rows(), shape.cols(), in[0][0][0]);
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Inputs.scalar(Kernels.sum(g));

@@ -60,6 +60,12 @@ public record BroadcastCols(Expr a, Shape shape, long id) implements Structural 
         return Kernels.repeatColumn(in[0], shape.cols());
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.rowSums(g);

@@ -59,6 +59,12 @@ public record BroadcastRows(Expr a, Shape shape, long id) implements Structural 
         return Kernels.repeatRow(in[0], shape.rows());
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.columnSums(g);

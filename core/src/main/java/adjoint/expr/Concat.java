@@ -69,6 +69,14 @@ public record Concat(Expr a, Expr b, Axis axis, Shape shape, long id) implements
         return axis == Axis.ROWS ? Kernels.concatRows(in[0], in[1]) : Kernels.concatCols(in[0], in[1]);
     }
 
+    /** Linear: the tangents concatenated, zeros for an input that carries none. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        double[][] ta = t[0] != null ? t[0] : new double[in[0].length][in[0][0].length];
+        double[][] tb = t[1] != null ? t[1] : new double[in[1].length][in[1][0].length];
+        return value(new double[][][] {ta, tb}, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         int na = axis.count(a.shape());

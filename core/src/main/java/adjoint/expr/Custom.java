@@ -52,6 +52,45 @@ public non-sealed interface Custom extends Expr {
     List<RealMatrix> pullback(List<RealMatrix> inputs, RealMatrix out, RealMatrix g);
 
     /**
+     * {@return this node's tangent in forward mode: its Jacobian times the inputs' tangents}, of
+     * the output's shape. The default builds it from {@link #pullback}, one call per output entry
+     * (row {@code r} of the Jacobian is the pullback of that entry's unit seed), so every custom
+     * op has forward mode; an op with a cheaper rule overrides it, as {@link Elementwise} does.
+     *
+     * @param inputs the inputs' values
+     * @param out the output value that {@link #forward} computed
+     * @param tangents the inputs' tangents, each of its input's shape; null for an input that
+     *     carries none (a constant), which counts as zero
+     */
+    default RealMatrix tangent(List<RealMatrix> inputs, RealMatrix out, List<RealMatrix> tangents) {
+        int rows = out.getRowDimension();
+        int cols = out.getColumnDimension();
+        double[][] t = new double[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                RealMatrix seed = new Array2DRowRealMatrix(rows, cols);
+                seed.setEntry(r, c, 1);
+                List<RealMatrix> row = pullback(inputs, out, seed);
+                double sum = 0;
+                for (int k = 0; k < tangents.size(); k++) {
+                    RealMatrix dk = tangents.get(k);
+                    if (dk == null) {
+                        continue;
+                    }
+                    RealMatrix jk = row.get(k);
+                    for (int i = 0; i < dk.getRowDimension(); i++) {
+                        for (int j = 0; j < dk.getColumnDimension(); j++) {
+                            sum += jk.getEntry(i, j) * dk.getEntry(i, j);
+                        }
+                    }
+                }
+                t[r][c] = sum;
+            }
+        }
+        return new Array2DRowRealMatrix(t, false);
+    }
+
+    /**
      * {@return whether {@code other} is the same operation as this one, apart from the inputs}
      * Used by structural equality, and so by simplification. The default compares the class, the
      * name and, for a record, every component that is not an {@code Expr} (a scale, an exponent:
@@ -197,6 +236,12 @@ public non-sealed interface Custom extends Expr {
                 }
             }
             return List.of(new Array2DRowRealMatrix(d, false));
+        }
+
+        /** {@return {@code f'(x) · dx} entry by entry}: the Jacobian is diagonal, so one pass */
+        @Override
+        default RealMatrix tangent(List<RealMatrix> inputs, RealMatrix out, List<RealMatrix> tangents) {
+            return pullback(inputs, out, tangents.get(0)).get(0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package adjoint.expr;
 
+import adjoint.kernel.Kernels;
 import adjoint.kernel.Softmax;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,13 @@ public record LogSumExpRows(Expr a, Shape shape, long id) implements Structural 
     @Override public Kind kind() { return KIND; }
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
     @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Softmax.logSumExpRows(in[0]); }
+
+    /** Each row's {@code Σⱼ softmax(A)ᵢⱼ dAᵢⱼ}: the pullback of a column of ones, dotted with the tangent row by row. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        double[][] ones = Kernels.fill(in[0].length, 1, 1.0);
+        return Kernels.rowSums(Kernels.hadamard(Softmax.logSumExpRowsPullback(in[0], ones), t[0]));
+    }
 
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {

@@ -1,5 +1,6 @@
 package adjoint.expr;
 
+import adjoint.kernel.Kernels;
 import adjoint.kernel.Products;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,19 @@ public record MatMul(Expr a, Expr b, Shape shape, long id) implements Structural
     @Override
     public double[][] value(double[][][] in, ForkJoinPool pool) {
         return Products.multiply(in[0], in[1], pool);
+    }
+
+    /** {@code dA B + A dB}, a term left out where its input carries no tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        if (t[0] == null) {
+            return Products.multiply(in[0], t[1], pool);
+        }
+        double[][] d = Products.multiply(t[0], in[1], pool);
+        if (t[1] != null) {
+            Kernels.addInto(d, Products.multiply(in[0], t[1], pool));
+        }
+        return d;
     }
 
     @Override

@@ -47,6 +47,12 @@ public record MatrixTrace(Expr a, long id) implements Structural {
         return Inputs.scalar(Kernels.trace(in[0]));
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.scaledIdentity(a.shape().rows(), g[0][0]);

@@ -39,6 +39,12 @@ public record Norm(Expr a, long id) implements Structural {
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
     @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Inputs.scalar(Kernels.norm(in[0])); }
 
+    /** {@code ⟨A, dA⟩ / ‖A‖}, exactly 0 at {@code A = 0} as the gradient there. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return Inputs.scalar(Kernels.dot(Kernels.normPullback(in[0], out[0][0], 1.0), t[0]));
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.normPullback(in[0], out[0][0], g[0][0]);

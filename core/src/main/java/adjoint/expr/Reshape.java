@@ -65,6 +65,12 @@ public record Reshape(Expr a, Shape shape, long id) implements Structural {
         return Kernels.reshape(in[0], shape.rows(), shape.cols());
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.reshape(g, a.shape().rows(), a.shape().cols());

@@ -74,6 +74,12 @@ public record Slice(Expr a, Axis axis, int from, int to, long id) implements Str
         return axis == Axis.ROWS ? Kernels.sliceRows(in[0], from, to) : Kernels.sliceCols(in[0], from, to);
     }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     /** {@code G} padded with zeros to the input's size: a slice that reaches outside {@code G}. */
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {

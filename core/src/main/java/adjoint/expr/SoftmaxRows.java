@@ -38,6 +38,12 @@ public record SoftmaxRows(Expr a, long id) implements Structural {
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
     @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Softmax.softmaxRows(in[0]); }
 
+    /** {@code s ⊙ (dA − rowsum(s ⊙ dA))}: softmax's Jacobian is symmetric, so its tangent is its pullback of the tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return Softmax.softmaxRowsPullback(out, t[0]);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Softmax.softmaxRowsPullback(out, g);

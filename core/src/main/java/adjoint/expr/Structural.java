@@ -10,7 +10,8 @@ import java.util.concurrent.ForkJoinPool;
  * A structural op: one that moves, sums or multiplies whole matrices rather than applying one
  * function entry by entry (matrix product, transpose, reshape, slices, concatenations, sums
  * along an axis, broadcasts, row-wise softmax). Each record carries its whole rule in its own
- * file, under the contract below: value kernel, numeric pullback, symbolic pullback, notation
+ * file, under the contract below: value kernel, numeric pullback, tangent (forward mode),
+ * symbolic pullback, notation
  * (Unicode, LaTeX, text syntax), shape rule (in its constructor) and its {@link Kind}, which
  * gives the parser its name and the testkit its shapes. The passes, printers and parser have
  * one generic arm for all of them.
@@ -88,6 +89,20 @@ public sealed interface Structural extends Expr
         }
         return r;
     }
+
+    /**
+     * {@return this node's tangent: its local Jacobian times its inputs' tangents (the
+     * Jacobian-vector product of forward mode), a new array of this node's shape}. A linear op's
+     * tangent is the op applied to the tangents; a masked entry passes exactly 0, and a NaN
+     * input gives NaN, as the pullback does.
+     *
+     * @param in the inputs' values
+     * @param out this node's value
+     * @param t the inputs' tangents, in input order, each of its input's shape; null for an
+     *     input that carries none (a constant), which counts as zero
+     * @param pool where a large product may split its work, or null
+     */
+    double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool);
 
     /**
      * {@return {@link #pullback} written as an expression}: what this node passes to input

@@ -36,6 +36,12 @@ public record Sum(Expr a, long id) implements Structural {
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
     @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Inputs.scalar(Kernels.sum(in[0])); }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return value(t, pool);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.fill(a.shape().rows(), a.shape().cols(), g[0][0]);

@@ -36,6 +36,12 @@ public record Transpose(Expr a, Shape shape, long id) implements Structural {
     @Override public Expr input(int index) { return Inputs.only(this, a, index); }
     @Override public double[][] value(double[][][] in, ForkJoinPool pool) { return Kernels.transpose(in[0]); }
 
+    /** Linear: the tangent is the op applied to the input's tangent. */
+    @Override
+    public double[][] tangent(double[][][] in, double[][] out, double[][][] t, ForkJoinPool pool) {
+        return Kernels.transpose(t[0]);
+    }
+
     @Override
     public double[][] pullback(int k, double[][][] in, double[][] out, double[][] g, ForkJoinPool pool) {
         return Kernels.transpose(g);

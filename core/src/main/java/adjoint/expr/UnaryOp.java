@@ -230,6 +230,20 @@ public enum UnaryOp {
     }
 
     /**
+     * {@return this op's tangent, given its input's tangent {@code dx}: {@code op'(x) · dx}}, or
+     * exactly 0 where the derivative is zero by definition (a mask). An elementwise op's Jacobian
+     * is diagonal, so its tangent rule is its pullback applied to the tangent, masks and NaN
+     * included: forward and reverse mode agree entry by entry.
+     *
+     * @param dx the input's tangent
+     * @param x the input
+     * @param out the op's value at {@code x}
+     */
+    public double tangent(double dx, double x, double out) {
+        return pullback(dx, x, out);
+    }
+
+    /**
      * {@return the local derivative as an expression in the input {@code x} and the node {@code out} itself}
      *
      * @param x the input
@@ -319,6 +333,20 @@ public enum UnaryOp {
         // names every constant, the other half's in one arm, so that a new one without its arm
         // does not compile.
         return op.ordinal() < SIN.ordinal() ? pullbackBeforeSin(op, g, x, out) : pullbackFromSin(op, g, x, out);
+    }
+
+    /**
+     * {@return {@code op.tangent(dx, x, out)}, dispatched so that the JIT inlines it}: the
+     * pullback's switch, since {@link #tangent(double, double, double)} is the pullback applied
+     * to the tangent for every constant
+     *
+     * @param op the operation
+     * @param dx the input's tangent
+     * @param x the input
+     * @param out the op's value at {@code x}
+     */
+    public static double tangent(UnaryOp op, double dx, double x, double out) {
+        return pullback(op, dx, x, out);
     }
 
     private static double pullbackBeforeSin(UnaryOp op, double g, double x, double out) {

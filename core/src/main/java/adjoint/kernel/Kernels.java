@@ -113,6 +113,39 @@ public final class Kernels {
         }
     }
 
+    /**
+     * {@return the sum of the entrywise products of two matrices of one shape, {@code Σ aᵢⱼ bᵢⱼ}}
+     *
+     * @param a a matrix
+     * @param b a matrix of its shape
+     */
+    public static double dot(double[][] a, double[][] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                sum += a[i][j] * b[i][j];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@return the entrywise product of two matrices of one shape, a new array}
+     *
+     * @param a a matrix
+     * @param b a matrix of its shape
+     */
+    public static double[][] hadamard(double[][] a, double[][] b) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = new double[a[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                r[i][j] = a[i][j] * b[i][j];
+            }
+        }
+        return r;
+    }
+
     /** {@return the sum of each row, as one column, from 0 as a product with ones sums it} */
     public static double[][] rowSums(double[][] a) {
         double[][] r = new double[a.length][1];

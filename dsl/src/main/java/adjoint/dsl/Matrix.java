@@ -3,6 +3,7 @@ package adjoint.dsl;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.eval.Jvp;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.UnaryOp;
 import adjoint.expr.Binary;
@@ -261,6 +262,27 @@ public record Matrix(Expr expr) implements MatrixTerm {
      */
     public Matrix readable() {
         return new Matrix(Simplify.readable(expr));
+    }
+
+    /**
+     * {@return the value and the directional derivative of every entry along {@code along}, by forward mode}
+     *
+     * @param at a value for every variable
+     * @param along the direction, (variable, value) pairs; a variable it does not name moves by zero
+     */
+    public Jvp jvp(Bindings at, Bindings along) {
+        return compile().jvp(at, along);
+    }
+
+    /**
+     * {@return the Jacobian at a point}: one row per entry of this matrix (by rows), one column
+     * per entry of its variables (in the order first met), by forward or reverse mode, whichever
+     * takes fewer passes
+     *
+     * @param at a value for every variable
+     */
+    public RealMatrix jacobian(Bindings at) {
+        return compile().jacobian(at);
     }
 
     /** {@return the expression in LaTeX notation} */

@@ -5,6 +5,10 @@ import adjoint.check.GradientCheck;
 import adjoint.eval.Backprop;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.eval.Jvp;
+import adjoint.symbolic.Hessian;
+import adjoint.symbolic.HessianVectorProduct;
+import adjoint.symbolic.SecondOrder;
 import adjoint.eval.Gradient;
 import adjoint.eval.Tape;
 import adjoint.expr.Binary;
@@ -203,6 +207,37 @@ public record Scalar(Expr expr) implements ScalarTerm {
      */
     public Gradient gradient(Bindings at) {
         return Backprop.gradient(expr, at);
+    }
+
+    /**
+     * {@return the value and the directional derivative along {@code along}, by forward mode}:
+     * the gradient dotted with the direction, in one forward and one tangent pass
+     *
+     * @param at a value for every variable
+     * @param along the direction, (variable, value) pairs; a variable it does not name moves by zero
+     */
+    public Jvp jvp(Bindings at, Bindings along) {
+        return compile().jvp(at, along);
+    }
+
+    /**
+     * {@return the value, gradient and Hessian-vector product along {@code along}}, exactly, by
+     * forward mode over the symbolic reverse pass; compile {@link SecondOrder#of} once for many
+     *
+     * @param at a value for every variable
+     * @param along the direction, (variable, value) pairs; a variable it does not name moves by zero
+     */
+    public HessianVectorProduct hvp(Bindings at, Bindings along) {
+        return SecondOrder.of(expr).hvp(at, along);
+    }
+
+    /**
+     * {@return the value, gradient and Hessian with respect to every entry of the variables}
+     *
+     * @param at a value for every variable
+     */
+    public Hessian hessian(Bindings at) {
+        return SecondOrder.of(expr).hessian(at);
     }
 
     /**

@@ -6,6 +6,7 @@ import adjoint.check.NodeCheck;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
+import adjoint.eval.NodeRule;
 import adjoint.expr.Binary;
 import adjoint.expr.BinaryOp;
 import adjoint.expr.Expr;
@@ -126,6 +127,58 @@ public final class Laws {
         if (!n.passed()) {
             throw new AssertionError("the rule of " + c.op().op() + " fails at " + c + "\n" + n.render());
         }
+    }
+
+    /**
+     * An op's tangent rule is the adjoint of its pullback: {@code ⟨J t, g⟩ = Σₖ ⟨tₖ, (Jᵀ g)ₖ⟩}
+     * for tangents {@code t} and an upstream gradient {@code g} drawn from the seed, so forward
+     * mode and reverse mode apply one Jacobian.
+     *
+     * @param c the op and its inputs
+     * @param seed where the tangents and the upstream gradient come from
+     */
+    public static void tangentIsTheAdjointOfThePullback(OpCase c, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        NodeRule rule = NodeRule.of(c.op());
+        List<RealMatrix> tangents = new java.util.ArrayList<>();
+        for (RealMatrix in : c.inputs()) {
+            tangents.add(randomLike(random, in.getRowDimension(), in.getColumnDimension()));
+        }
+        RealMatrix g = randomLike(random, c.op().shape().rows(), c.op().shape().cols());
+        RealMatrix jt = rule.tangent(c.inputs(), tangents);
+        List<RealMatrix> jg = rule.pullback(c.inputs(), g);
+        double forward = 0;
+        double scale = 0;
+        for (int i = 0; i < g.getRowDimension(); i++) {
+            for (int j = 0; j < g.getColumnDimension(); j++) {
+                forward += jt.getEntry(i, j) * g.getEntry(i, j);
+                scale += Math.abs(jt.getEntry(i, j) * g.getEntry(i, j));
+            }
+        }
+        double reverse = 0;
+        for (int k = 0; k < tangents.size(); k++) {
+            for (int i = 0; i < tangents.get(k).getRowDimension(); i++) {
+                for (int j = 0; j < tangents.get(k).getColumnDimension(); j++) {
+                    reverse += tangents.get(k).getEntry(i, j) * jg.get(k).getEntry(i, j);
+                    scale += Math.abs(tangents.get(k).getEntry(i, j) * jg.get(k).getEntry(i, j));
+                }
+            }
+        }
+        boolean same = Double.compare(forward, reverse) == 0 || Math.abs(forward - reverse) <= 1e-12 + ROUNDING * scale;
+        if (!same) {
+            throw new AssertionError(String.format(Locale.ROOT, "the tangent of %s gives <J t, g> = %s but its pullback <t, J^T g> = %s, at %s",
+                    c.op().op(), forward, reverse, c));
+        }
+    }
+
+    private static RealMatrix randomLike(java.util.Random random, int rows, int cols) {
+        double[][] d = new double[rows][cols];
+        for (double[] row : d) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        return new Array2DRowRealMatrix(d, false);
     }
 
     /** {@return {@code e} with every variable replaced by a constant of its value at {@code point}} */

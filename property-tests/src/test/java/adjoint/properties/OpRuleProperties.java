@@ -31,6 +31,23 @@ class OpRuleProperties {
                 .containsAll(io.vavr.collection.Array.of(BinaryOp.values()).map(BinaryOp::syntax));
     }
 
+    static final Map<String, Integer> TANGENTS = new TreeMap<>();
+
+    @Test
+    void everyOpsTangentRuleIsTheAdjointOfItsPullback() {
+        qt().withExamples(Theories.EXAMPLES * 3).forAll(OpCases.of(CoreOps.all(), 3), org.quicktheories.generators.SourceDSL.longs().all())
+                .checkAssert((c, seed) -> {
+                    synchronized (TANGENTS) {
+                        TANGENTS.merge(c.op().op(), 1, Integer::sum);
+                    }
+                    Laws.tangentIsTheAdjointOfThePullback(c, seed);
+                });
+        System.out.println("[OpRuleProperties] tangent rules checked: " + TANGENTS);
+        for (String op : CoreOps.opNames()) {
+            assertThat(TANGENTS.getOrDefault(op, 0)).as("tangent checks of %s", op).isGreaterThanOrEqualTo(20);
+        }
+    }
+
     @Test
     void everyOpRulePassesThePerNodeCheckOnItsWholeDomain() {
         qt().withExamples(Theories.EXAMPLES * 3).forAll(OpCases.of(CoreOps.all(), 3)).checkAssert(c -> {
