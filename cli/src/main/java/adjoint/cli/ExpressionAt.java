@@ -39,6 +39,17 @@ final class ExpressionAt {
         input.heapRule = false;
         return input;
     }
+    /**
+     * {@return the options of a subcommand whose point is optional}: an expression with no
+     * variables needs none; the heap rule holds as for every subcommand
+     */
+    static ExpressionAt optional(String expression, List<String> at) {
+        ExpressionAt input = new ExpressionAt();
+        input.expression = expression;
+        input.at = at == null ? List.of() : at;
+        return input;
+    }
+
     private Matrix parsed;
     private List<Leaf.Variable> variables;
 

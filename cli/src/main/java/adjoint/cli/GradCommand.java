@@ -56,26 +56,6 @@ final class GradCommand implements Callable<Integer> {
 
     /** {@return the gradient with respect to {@code name} in its variable's form, as JSON or as the text syntax's literal} */
     private String literal(Gradient g, String name, boolean json) {
-        double[][] d = g.matrix(name).getData();
-        java.util.function.DoubleFunction<String> number = json ? Json::number : Double::toString;
-        if (d.length == 1 && d[0].length == 1 && !input.point().flat().contains(name)) {
-            return number.apply(d[0][0]);
-        }
-        StringBuilder sb = new StringBuilder("[");
-        // A column is a list, as the text syntax reads one: the one form of a vector everywhere.
-        boolean flat = d[0].length == 1;
-        for (int i = 0; i < d.length; i++) {
-            sb.append(i == 0 ? "" : ", ");
-            if (flat) {
-                sb.append(number.apply(d[i][0]));
-                continue;
-            }
-            sb.append('[');
-            for (int j = 0; j < d[i].length; j++) {
-                sb.append(j == 0 ? "" : ", ").append(number.apply(d[i][j]));
-            }
-            sb.append(']');
-        }
-        return sb.append(']').toString();
+        return Literal.of(g.matrix(name).getData(), !input.point().flat().contains(name), json);
     }
 }

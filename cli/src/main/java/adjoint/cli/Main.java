@@ -45,6 +45,10 @@ public final class Main {
             case "graph" -> new GraphCommand();
             case "diff" -> new DiffCommand();
             case "grade" -> new GradeCommand();
+            case "eval" -> new EvalCommand();
+            case "jvp" -> new JvpCommand();
+            case "hvp" -> new HvpCommand();
+            case "hessian" -> new HessianCommand();
             case "serve" -> new ServeCommand();
             default -> null;
         };
