@@ -34,6 +34,12 @@ public final class DivergedException extends AdjointException {
     }
 
     /** Throws if the value or any gradient entry at step {@code step} is not finite. */
+    /** {@return the failure of a line search that found no lower value along a descent direction} */
+    static DivergedException noDecrease(int step, double value, double slope, int halvings) {
+        return new DivergedException("the line search at step " + step + " found no value below " + value + " along a direction of slope "
+                + slope + " in " + halvings + " halvings; the objective may be flat to rounding there", step);
+    }
+
     static void check(int step, double value, double[] gradient) {
         if (!Double.isFinite(value)) {
             throw new DivergedException("the objective is " + value + " at step " + step

@@ -142,7 +142,7 @@ public final class SecondOrder {
     }
 
     /** The value, gradient and Hessian-vector products at one point. */
-    public static final class Curvature {
+    public static final class Curvature implements adjoint.optim.Curvature {
 
         private final Linearization at;
         private final double[] stacked;
@@ -153,11 +153,13 @@ public final class SecondOrder {
         }
 
         /** {@return the value at the point} */
+        @Override
         public double value() {
             return stacked[0];
         }
 
         /** {@return the gradient at the point, a new array laid out as a flat point} */
+        @Override
         public double[] gradient() {
             return Arrays.copyOfRange(stacked, 1, stacked.length);
         }
@@ -167,6 +169,7 @@ public final class SecondOrder {
          *
          * @param v a direction laid out as a flat point
          */
+        @Override
         public double[] hvp(double[] v) {
             double[] t = at.jvp(v);
             return Arrays.copyOfRange(t, 1, t.length);
