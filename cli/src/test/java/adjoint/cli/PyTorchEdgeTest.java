@@ -2,13 +2,8 @@ package adjoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +13,6 @@ import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,30 +95,12 @@ class PyTorchEdgeTest {
 
     @Test
     void theCommandLineAgreesWithPyTorchAtEdgePoints() throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        boolean torch = Files.isExecutable(python)
-                && new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
-        if (!torch) {
-            System.out.println("[PyTorchEdgeTest] skipped: /usr/bin/python3 with torch is not installed (apt-get install python3-torch)");
-        }
-        Assumptions.assumeTrue(torch, "python3 with torch is not installed");
-        Path script = Path.of(PyTorchEdgeTest.class.getResource("/peers/pytorch_edges.py").toURI());
-        Process p = new ProcessBuilder(python.toString(), script.toString()).redirectErrorStream(true).start();
-        try (PrintWriter in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            for (Case c : CASES) {
-                StringBuilder at = new StringBuilder();
-                c.at().forEach((k, v) -> at.append(at.isEmpty() ? "" : ", ").append('"').append(k).append("\": ").append(json(v)));
-                in.println("{\"expr\": \"" + c.expr() + "\", \"at\": {" + at + "}}");
-            }
-        }
-        List<String> answers = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                answers.add(line);
-            }
-        }
-        assertThat(p.waitFor()).as(String.join("\n", answers)).isZero();
-        assertThat(answers).hasSize(CASES.size());
+        PythonPeer.assumeTorch("PyTorchEdgeTest");
+        List<String> answers = PythonPeer.answers("pytorch_edges.py", CASES.stream().map(c -> {
+            StringBuilder at = new StringBuilder();
+            c.at().forEach((k, v) -> at.append(at.isEmpty() ? "" : ", ").append('"').append(k).append("\": ").append(json(v)));
+            return "{\"expr\": \"" + c.expr() + "\", \"at\": {" + at + "}}";
+        }).toList());
         List<String> disagreements = new ArrayList<>();
         for (int i = 0; i < CASES.size(); i++) {
             Case c = CASES.get(i);

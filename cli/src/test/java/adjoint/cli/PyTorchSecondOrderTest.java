@@ -2,13 +2,8 @@ package adjoint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,28 +55,10 @@ class PyTorchSecondOrderTest {
 
     @Test
     void jvpHvpAndHessianAgreeWithPyTorch() throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        boolean torch = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import torch").start().waitFor() == 0;
-        if (!torch) {
-            System.out.println("[PyTorchSecondOrderTest] skipped: /usr/bin/python3 with torch is not installed (apt-get install python3-torch)");
-        }
-        Assumptions.assumeTrue(torch, "python3 with torch is not installed");
+        PythonPeer.assumeTorch("PyTorchSecondOrderTest");
         List<Case> cases = cases();
-        Path script = Path.of(PyTorchSecondOrderTest.class.getResource("/peers/pytorch_second_order.py").toURI());
-        Process p = new ProcessBuilder(python.toString(), script.toString()).redirectErrorStream(true).start();
-        try (PrintWriter in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            for (Case c : cases) {
-                in.println("{\"expr\": \"" + c.expr() + "\", \"at\": " + json(c.at()) + ", \"along\": " + json(c.along()) + "}");
-            }
-        }
-        List<String> answers = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                answers.add(line);
-            }
-        }
-        assertThat(p.waitFor()).as(String.join("\n", answers)).isZero();
-        assertThat(answers).hasSize(cases.size());
+        List<String> answers = PythonPeer.answers("pytorch_second_order.py", cases.stream()
+                .map(c -> "{\"expr\": \"" + c.expr() + "\", \"at\": " + json(c.at()) + ", \"along\": " + json(c.along()) + "}").toList());
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             String peer = answers.get(i);
