@@ -2,7 +2,8 @@
 
 Prints one line per workload, `name size median_seconds`: the median of 9 samples, each the
 mean of a batch of calls lasting about 0.1 s, as adjoint's Timer measures. Each call builds
-the graph and runs backward, as PyTorch always does. Run by adjoint.bench.SideBySide, or alone:
+the graph and runs backward, as PyTorch always does; the hvp_ workloads call
+torch.autograd.functional.hvp (the value and H v, by double backward). Run by adjoint.bench.SideBySide, or alone:
     /usr/bin/python3 benchmarks/peers/pytorch.py [--threads N] [workload ...]
 """
 import math
@@ -79,6 +80,37 @@ def mlp():
     return run
 
 
+def hvp_vector_q2(n):
+    g = torch.Generator().manual_seed(n)
+    w = torch.randn(n, n, generator=g)
+    x = torch.randn(n, 1, generator=g)
+    vw = torch.randn(n, n, generator=g)
+    vx = torch.randn(n, 1, generator=g)
+
+    def f(w, x):
+        return (torch.sigmoid(w @ x) ** 2).sum()
+
+    def run():
+        return torch.autograd.functional.hvp(f, (w, x), (vw, vx))
+    return run
+
+
+def hvp_mlp():
+    g = torch.Generator().manual_seed(64)
+    x = torch.randn(256, 64, generator=g)
+    w1 = torch.randn(64, 128, generator=g) / math.sqrt(64)
+    w2 = torch.randn(128, 10, generator=g) / math.sqrt(128)
+    v1 = torch.randn(64, 128, generator=g)
+    v2 = torch.randn(128, 10, generator=g)
+
+    def f(w1, w2):
+        return ((torch.tanh(x @ w1) @ w2) ** 2).sum()
+
+    def run():
+        return torch.autograd.functional.hvp(f, (w1, w2), (v1, v2))
+    return run
+
+
 WORKLOADS = [
     ("q1-oneshot", 4, lambda: q1_oneshot),
     ("scalar_chain", 1000, lambda: scalar_chain(1000)),
@@ -87,6 +119,8 @@ WORKLOADS = [
     ("vector_q2", 512, lambda: vector_q2(512)),
     ("vector_q2", 1024, lambda: vector_q2(1024)),
     ("mlp", 2097152, lambda: mlp()),
+    ("hvp_vector_q2", 512, lambda: hvp_vector_q2(512)),
+    ("hvp_mlp", 2097152, lambda: hvp_mlp()),
 ]
 
 if __name__ == "__main__":

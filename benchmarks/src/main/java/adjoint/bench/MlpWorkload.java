@@ -9,6 +9,7 @@ import static adjoint.dsl.Adjoint.tanh;
 import adjoint.dsl.Matrix;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.symbolic.SecondOrder;
 import adjoint.eval.Gradient;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +23,8 @@ final class MlpWorkload {
     final RealMatrix w1;
     final RealMatrix w2;
     final CompiledFunction f;
+    /** Forward mode and second order at the workload's point. */
+    final SecondOrderWorkload second;
 
     MlpWorkload() {
         Random r = new Random(64);
@@ -31,6 +34,8 @@ final class MlpWorkload {
         Matrix w1t = matrix("W1", 64, 128);
         Matrix w2t = matrix("W2", 128, 10);
         this.f = sum(tanh(constant(x).times(w1t)).times(w2t).squared()).compile(w1t, w2t);
+        this.second = new SecondOrderWorkload(f, SecondOrder.of(sum(tanh(constant(x).times(w1t)).times(w2t).squared()), w1t, w2t),
+                f.layout().flatten(Bindings.of("W1", w1).and("W2", w2)));
     }
 
     /** {@return adjoint's compiled gradient, both matrices read out, against the gradient written by hand with Commons Math} */

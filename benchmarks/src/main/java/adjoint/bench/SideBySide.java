@@ -16,7 +16,8 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * adjoint and PyTorch side by side, measured in one run, one thread each, float64: the same
- * workloads as {@link Workloads}, PyTorch's from {@code benchmarks/peers/pytorch.py} run by
+ * workloads as {@link Workloads}, with Hessian-vector products ({@code hvp_}: adjoint's
+ * forward over reverse against {@code torch.autograd.functional.hvp}), PyTorch's from {@code benchmarks/peers/pytorch.py} run by
  * Debian's {@code /usr/bin/python3} with {@code python3-torch}. Prints each median and the ratio
  * adjoint / PyTorch (below 1: adjoint is faster). Where PyTorch is not installed it says so and
  * prints adjoint's column alone. With {@code --threads 2}, the matrix workloads run again on two
@@ -44,6 +45,9 @@ public final class SideBySide {
         }
         MlpWorkload mlp = new MlpWorkload();
         adjoint.put("mlp 2097152", timer.median(() -> mlp.gradient(mlp.f)));
+        VectorQ2Workload v512 = new VectorQ2Workload(512);
+        adjoint.put("hvp_vector_q2 512", timer.median(v512.second::hvp));
+        adjoint.put("hvp_mlp 2097152", timer.median(mlp.second::hvp));
         Map<String, Double> torch = pytorch(1);
         if (threads > 1) {
             ForkJoinPool pool = new ForkJoinPool(threads);

@@ -8,6 +8,7 @@ import static adjoint.dsl.Adjoint.vector;
 import adjoint.dsl.Matrix;
 import adjoint.eval.Bindings;
 import adjoint.eval.CompiledFunction;
+import adjoint.symbolic.SecondOrder;
 import adjoint.eval.Gradient;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +24,8 @@ final class VectorQ2Workload {
     final RealMatrix w;
     final RealMatrix x;
     final CompiledFunction f;
+    /** Forward mode and second order at the workload's point. */
+    final SecondOrderWorkload second;
 
     VectorQ2Workload(int n) {
         this.n = n;
@@ -42,6 +45,8 @@ final class VectorQ2Workload {
         Matrix wt = matrix("W", n, n);
         Matrix xt = vector("x", n);
         this.f = sum(sigmoid(wt.times(xt)).squared()).compile(wt, xt);
+        this.second = new SecondOrderWorkload(f, SecondOrder.of(sum(sigmoid(wt.times(xt)).squared()), wt, xt),
+                f.layout().flatten(Bindings.of("W", w).and("x", x)));
     }
 
     /** {@return adjoint's compiled gradient, both matrices read out, against the gradient written by hand with Commons Math} */

@@ -75,6 +75,14 @@ public final class Workloads {
                 timer.median(() -> deep.value(new double[] {0.5})));
 
         System.out.println();
+        System.out.println("forward mode: jvp over the compiled forward pass, target <= 3; second order: hvp over the compiled"
+                + " gradient, target <= 5");
+        for (VectorQ2Workload v : vectors) {
+            secondOrder(csv, "vector_q2 " + v.n, v.second, timer);
+        }
+        secondOrder(csv, "mlp", mlp.second, timer);
+
+        System.out.println();
         System.out.println("non-finite detection: gradient with detection on over off");
         CompiledFunction q1Checked = q1.detectingNonFinite();
         detection(csv, "q1", timer.median(() -> gradientFlat(q1Checked, new double[] {1, 2, 3, 4})),
@@ -115,6 +123,17 @@ public final class Workloads {
                 gradient / forward);
         csv.add(String.format(Locale.ROOT, "cheap_gradient %s,0,gradient_over_forward,%.6e,%.4f", workload, gradient,
                 gradient / forward));
+    }
+
+    private static void secondOrder(List<String> csv, String workload, SecondOrderWorkload w, Timer timer) {
+        double forward = timer.median(w::forward);
+        double jvp = timer.median(w::jvp);
+        double gradient = timer.median(w::gradient);
+        double hvp = timer.median(w::hvp);
+        System.out.printf(Locale.ROOT, "  %-22s jvp %.3e s / forward %.3e s = %.2f;  hvp %.3e s / gradient %.3e s = %.2f%n", workload,
+                jvp, forward, jvp / forward, hvp, gradient, hvp / gradient);
+        csv.add(String.format(Locale.ROOT, "forward_mode %s,0,jvp_over_forward,%.6e,%.4f", workload, jvp, jvp / forward));
+        csv.add(String.format(Locale.ROOT, "second_order %s,0,hvp_over_gradient,%.6e,%.4f", workload, hvp, hvp / gradient));
     }
 
     private static void detection(List<String> csv, String workload, double on, double off) {

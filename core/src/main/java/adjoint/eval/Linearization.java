@@ -45,6 +45,10 @@ public final class Linearization {
     public double[] jvp(double[] along) {
         Tangents t = function.tangents(values, function.binder().direction(Objects.requireNonNull(along, "direction is null")));
         double[][] d = t.data(function.root());
+        if (d.length == 1 && t.m != null && t.m[function.root()] == d) {
+            // A one-row result is already flat, and the pass made it for this call alone.
+            return d[0];
+        }
         double[] out = new double[d.length * d[0].length];
         Layout.write(d, out, 0);
         return out;

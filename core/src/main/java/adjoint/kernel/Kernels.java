@@ -15,15 +15,28 @@ public final class Kernels {
 
     /** {@return the transpose of {@code a}} */
     public static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
+        int m = a.length;
+        int n = a[0].length;
+        double[][] t = new double[n][m];
+        // In square tiles, so that the rows written stay in cache while a tile of rows is read.
+        for (int i0 = 0; i0 < m; i0 += TILE) {
             Interrupts.check();
-            for (int j = 0; j < a[i].length; j++) {
-                t[j][i] = a[i][j];
+            int i1 = Math.min(m, i0 + TILE);
+            for (int j0 = 0; j0 < n; j0 += TILE) {
+                int j1 = Math.min(n, j0 + TILE);
+                for (int i = i0; i < i1; i++) {
+                    double[] ai = a[i];
+                    for (int j = j0; j < j1; j++) {
+                        t[j][i] = ai[j];
+                    }
+                }
             }
         }
         return t;
     }
+
+    /** The side of the tiles {@link #transpose} copies. */
+    private static final int TILE = 32;
 
     /** {@return the sum of all entries}, from the first: the sum of one entry is that entry, {@code -0} included */
     public static double sum(double[][] a) {
@@ -173,12 +186,21 @@ public final class Kernels {
     /** {@return the entries of {@code a}, read row by row, written row by row into {@code rows x cols}} */
     public static double[][] reshape(double[][] a, int rows, int cols) {
         double[][] r = new double[rows][cols];
-        int n = 0;
+        int ri = 0;
+        int rj = 0;
         for (double[] row : a) {
             Interrupts.check();
-            for (double x : row) {
-                r[n / cols][n % cols] = x;
-                n++;
+            int k = 0;
+            while (k < row.length) {
+                // Copy as much of the input row as fits in the output row, by runs.
+                int run = Math.min(row.length - k, cols - rj);
+                System.arraycopy(row, k, r[ri], rj, run);
+                k += run;
+                rj += run;
+                if (rj == cols) {
+                    rj = 0;
+                    ri++;
+                }
             }
         }
         return r;

@@ -9,6 +9,9 @@ import adjoint.expr.Concat;
 import adjoint.expr.Expr;
 import adjoint.expr.Exprs;
 import adjoint.expr.Leaf;
+import adjoint.expr.MatMul;
+import adjoint.expr.Transpose;
+import adjoint.graph.Order;
 import adjoint.expr.Reshape;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -21,9 +24,9 @@ import java.util.Objects;
 /**
  * Second derivatives of a scalar expression, compiled once: Hessian-vector products by forward
  * over reverse mode, and the Hessian from them. The reverse pass is written as expressions
- * ({@link Symbolic#gradient}: each op's symbolic pullback) and stacked with the value into one
- * column {@code [f; ∇f]}, compiled; a forward-mode tangent pass over it along {@code v} gives
- * {@code [∇f·v; H v]} exactly, with no finite differences, the value and the gradient coming
+ * ({@link Symbolic#gradient}: each op's symbolic pullback) and laid beside the value in one
+ * row {@code [f, ∇f]}, compiled; a forward-mode tangent pass over it along {@code v} gives
+ * {@code [∇f·v, H v]} exactly, with no finite differences, the value and the gradient coming
  * with it. Immutable and safe to share between threads.
  *
  * <p>A custom op takes part if it implements {@link adjoint.expr.Custom.Symbolic}.
@@ -57,13 +60,43 @@ public final class SecondOrder {
         }
         List<Leaf.Variable> vars = CompiledFunction.of(e, parameters).parameters();
         Map<String, Expr> gradient = Symbolic.gradient(e);
-        Expr column = e;
+        // One row, [f, vec(∇₁f), vec(∇₂f), ...]: each part one array, where a column of n entries would be n arrays.
+        Expr row = e;
         for (Leaf.Variable v : vars) {
             Expr g = gradient.getOrDefault(v.name(), Exprs.constant(0, v.shape()));
-            Expr part = v.shape().cols() == 1 ? g : new Reshape(g, Shape.of(v.shape().size(), 1));
-            column = new Concat(column, part, Axis.ROWS);
+            Expr part = v.shape().rows() == 1 ? g : new Reshape(g, Shape.of(1, v.shape().size()));
+            row = new Concat(row, part, Axis.COLS);
         }
-        return new SecondOrder(CompiledFunction.of(column, vars), vars);
+        return new SecondOrder(CompiledFunction.of(vectorTimesMatrix(row), vars), vars);
+    }
+
+    /**
+     * {@return {@code e} with every {@code Aᵀ·g}, {@code g} a column, written {@code (gᵀ·A)ᵀ}}: the
+     * same sums in the same order, but a row times {@code A} reads {@code A} row by row, where
+     * {@code Aᵀ} would be copied first, in the forward pass and again in every tangent pass
+     */
+    static Expr vectorTimesMatrix(Expr e) {
+        Order graph = Order.of(e);
+        Expr[] done = new Expr[graph.size()];
+        for (int i = 0; i < graph.size(); i++) {
+            Expr n = graph.node(i);
+            int arity = graph.arity(i);
+            Expr rebuilt = n;
+            if (arity > 0) {
+                Expr[] inputs = new Expr[arity];
+                boolean changed = false;
+                for (int k = 0; k < arity; k++) {
+                    inputs[k] = done[graph.input(i, k)];
+                    changed |= inputs[k] != n.input(k);
+                }
+                rebuilt = changed ? Exprs.withInputs(n, List.of(inputs)) : n;
+            }
+            if (rebuilt instanceof MatMul m && m.a() instanceof Transpose t && m.b().shape().cols() == 1 && m.b().shape().rows() > 1) {
+                rebuilt = new Transpose(new MatMul(new Transpose(m.b()), t.a()));
+            }
+            done[i] = rebuilt;
+        }
+        return done[graph.size() - 1];
     }
 
     /**
@@ -141,27 +174,35 @@ public final class SecondOrder {
         return new Curvature(stacked.linearize(point));
     }
 
-    /** The value, gradient and Hessian-vector products at one point. */
+    /** The value, gradient and Hessian-vector products at one point. Not thread-safe: one per thread. */
     public static final class Curvature implements adjoint.optim.Curvature {
 
         private final Linearization at;
-        private final double[] stacked;
+        /** {@code [f, ∇f]}, read out of the pass when first asked for: a run of products may never ask. */
+        private double[] stacked;
 
         Curvature(Linearization at) {
             this.at = at;
-            this.stacked = at.value().getColumn(0);
+        }
+
+        private double[] stacked() {
+            if (stacked == null) {
+                stacked = at.value().getRow(0);
+            }
+            return stacked;
         }
 
         /** {@return the value at the point} */
         @Override
         public double value() {
-            return stacked[0];
+            return stacked()[0];
         }
 
         /** {@return the gradient at the point, a new array laid out as a flat point} */
         @Override
         public double[] gradient() {
-            return Arrays.copyOfRange(stacked, 1, stacked.length);
+            double[] s = stacked();
+            return Arrays.copyOfRange(s, 1, s.length);
         }
 
         /**
