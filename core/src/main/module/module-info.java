@@ -15,4 +15,5 @@ module adjoint.core {
     exports adjoint.optim;
     exports adjoint.show;
     exports adjoint.symbolic;
+    exports adjoint.wire;
 }

@@ -45,10 +45,15 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     }
 
     @Override
+    public Run resume(State state) {
+        return ((Runs.Counted) start(java.util.Objects.requireNonNull(state, "state is null").dimension())).from(state);
+    }
+
+    @Override
     public Run start(int dimension) {
         double[] m = new double[Runs.checkDimension(dimension)];
         double[] v = new double[dimension];
-        return new Runs.Counted(dimension) {
+        return new Runs.Counted(dimension, m, v) {
             @Override
             void update(double[] point, double[] gradient) {
                 double c1 = 1 - Math.pow(beta1, steps());

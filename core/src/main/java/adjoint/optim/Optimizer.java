@@ -21,6 +21,14 @@ public sealed interface Optimizer permits Sgd, Adam {
     Run start(int dimension);
 
     /**
+     * {@return a run that resumes from a saved state}: its moments and step count as they were
+     *
+     * @param state what {@link Run#state()} or {@link Training#state()} gave
+     * @throws IllegalArgumentException if the state does not belong to this kind of optimizer
+     */
+    Run resume(State state);
+
+    /**
      * {@return the result of {@code steps} steps from {@code start}}, with no progress reports
      *
      * @param objective the function to minimize
@@ -52,10 +60,32 @@ public sealed interface Optimizer permits Sgd, Adam {
         if (steps < 0) {
             throw new IllegalArgumentException("steps is " + steps + ", expected 0 or more");
         }
+        return minimize(objective, start, steps, progress, start(start.length));
+    }
+
+    /**
+     * {@return the result of {@code steps} more steps of a run from {@code start}}: a run made by
+     * {@link #start} or resumed by {@link #resume}, so that training saved part way continues as
+     * if it had never stopped
+     *
+     * @param objective the function to minimize
+     * @param start the point to go on from; not changed
+     * @param steps the number of steps, each one evaluation of the objective
+     * @param progress told of every step, after it is taken
+     * @param run the run, its moments changed in place
+     * @throws DivergedException as {@link #minimize(Objective, double[], int, Progress)}
+     */
+    default Training minimize(Objective objective, double[] start, int steps, Progress progress, Run run) {
+        Objects.requireNonNull(objective, "objective is null");
+        Objects.requireNonNull(start, "start is null");
+        Objects.requireNonNull(progress, "progress is null");
+        Objects.requireNonNull(run, "run is null");
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps is " + steps + ", expected 0 or more");
+        }
         double[] point = start.clone();
         double[] gradient = new double[point.length];
         double[] values = new double[steps];
-        Run run = start(point.length);
         for (int k = 0; k < steps; k++) {
             double value = objective.valueAndGradient(point, gradient);
             DivergedException.check(k + 1, value, gradient);
@@ -64,7 +94,7 @@ public sealed interface Optimizer permits Sgd, Adam {
             DivergedException.checkPoint(k + 1, point);
             progress.step(k + 1, steps, value);
         }
-        return new Training(point, values);
+        return new Training(point, values, run.state());
     }
 
     /** One run of an optimizer: its moments, updated at each step. Not thread-safe. */
@@ -81,5 +111,8 @@ public sealed interface Optimizer permits Sgd, Adam {
 
         /** {@return the number of steps taken} */
         int steps();
+
+        /** {@return where this run stands: its steps and a copy of its moments, to save and {@link Optimizer#resume}} */
+        State state();
     }
 }

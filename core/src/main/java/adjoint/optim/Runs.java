@@ -1,5 +1,6 @@
 package adjoint.optim;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What every optimizer's run shares: the checks and the step count. */
@@ -19,10 +20,36 @@ final class Runs {
     abstract static class Counted implements Optimizer.Run {
 
         private final int dimension;
+        private final double[][] moments;
         private int steps;
 
-        Counted(int dimension) {
+        /** A run over points of {@code dimension} entries whose moments are the given arrays, changed in place by its updates. */
+        Counted(int dimension, double[]... moments) {
             this.dimension = dimension;
+            this.moments = moments;
+        }
+
+        /** {@return this run resumed from a saved state}, checked to have this run's moments */
+        Counted from(State state) {
+            if (state.moments().size() != moments.length) {
+                throw new IllegalArgumentException("the state has " + state.moments().size() + " moments; this optimizer keeps "
+                        + moments.length);
+            }
+            List<double[]> saved = state.moments();
+            for (int k = 0; k < moments.length; k++) {
+                if (saved.get(k).length != dimension) {
+                    throw new IllegalArgumentException("the state's moment " + k + " has " + saved.get(k).length + " entries; this run is"
+                            + " over " + dimension);
+                }
+                System.arraycopy(saved.get(k), 0, moments[k], 0, dimension);
+            }
+            steps = state.steps();
+            return this;
+        }
+
+        @Override
+        public final State state() {
+            return new State(steps, List.of(moments));
         }
 
         @Override

@@ -38,9 +38,14 @@ public record Sgd(double learningRate, double momentum) implements Optimizer {
     }
 
     @Override
+    public Run resume(State state) {
+        return ((Runs.Counted) start(java.util.Objects.requireNonNull(state, "state is null").dimension())).from(state);
+    }
+
+    @Override
     public Run start(int dimension) {
         double[] velocity = new double[Runs.checkDimension(dimension)];
-        return new Runs.Counted(dimension) {
+        return new Runs.Counted(dimension, velocity) {
             @Override
             void update(double[] point, double[] gradient) {
                 for (int i = 0; i < point.length; i++) {
