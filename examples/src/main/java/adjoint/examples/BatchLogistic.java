@@ -14,6 +14,10 @@ import adjoint.optim.Adam;
 import adjoint.optim.Objective;
 import adjoint.optim.Progress;
 import adjoint.optim.Training;
+import adjoint.wire.SavedModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
@@ -68,14 +72,48 @@ public final class BatchLogistic {
         return new Data(x, y);
     }
 
-    /** {@return the summed log loss of one batch, {@code sum(softplus(z) - y ⊙ z)} with {@code z = X w + b}, compiled} */
-    static CompiledFunction batchLoss() {
+    /** Where {@link #main} saves the trained model. */
+    static final Path MODEL = Path.of("target", "models", "batch-logistic.model");
+
+    /** {@return the summed log loss of one batch, {@code sum(softplus(z) - y ⊙ z)} with {@code z = X w + b}} */
+    static Scalar batchLossExpression() {
         Matrix w = matrix("w", FEATURES, 1);
         Scalar b = scalar("b");
         Matrix x = matrix("X", BATCH, FEATURES);
         Matrix y = matrix("y", BATCH, 1);
         Matrix z = x.times(w).plus(b);
-        return sum(softplus(z).minus(y.hadamard(z))).compile(w, b, x, y);
+        return sum(softplus(z).minus(y.hadamard(z)));
+    }
+
+    /** {@return the summed log loss of one batch, compiled with the parameters w and b first, then the data X and y} */
+    static CompiledFunction batchLoss() {
+        return batchLossExpression().compile(matrix("w", FEATURES, 1), scalar("b"), matrix("X", BATCH, FEATURES), matrix("y", BATCH, 1));
+    }
+
+    /**
+     * {@return the trained model: the batch loss, w and b at the training's point, and Adam's state to resume from}
+     *
+     * @param t the training
+     */
+    public static SavedModel model(Training t) {
+        return SavedModel.of(batchLossExpression(), List.of(matrix("w", FEATURES, 1), scalar("b")), t.point()).trainedBy(Adam.of(0.1), t);
+    }
+
+    /**
+     * {@return each row's logit {@code x·w + b}}: what the model predicts, positive for label 1
+     *
+     * @param point the weights, then the bias
+     * @param data the rows
+     */
+    public static double[] logits(double[] point, Data data) {
+        double[] z = new double[data.rows()];
+        for (int i = 0; i < data.rows(); i++) {
+            z[i] = point[FEATURES];
+            for (int j = 0; j < FEATURES; j++) {
+                z[i] += point[j] * data.x()[i][j];
+            }
+        }
+        return z;
     }
 
     /**
@@ -115,13 +153,10 @@ public final class BatchLogistic {
      * @param data the rows
      */
     public static double accuracy(double[] point, Data data) {
+        double[] z = logits(point, data);
         int right = 0;
         for (int i = 0; i < data.rows(); i++) {
-            double z = point[FEATURES];
-            for (int j = 0; j < FEATURES; j++) {
-                z += point[j] * data.x()[i][j];
-            }
-            right += (z > 0) == (data.y()[i][0] == 1) ? 1 : 0;
+            right += (z[i] > 0) == (data.y()[i][0] == 1) ? 1 : 0;
         }
         return right / (double) data.rows();
     }
@@ -165,6 +200,13 @@ public final class BatchLogistic {
                 100 * accuracy(t.point(), test), 100 * accuracy(truth, test));
         System.out.printf(Locale.ROOT, "learnt w = %s, b = %.3f%n", Arrays.stream(t.point()).limit(FEATURES)
                 .mapToObj(v -> String.format(Locale.ROOT, "%.3f", v)).toList(), t.point()[FEATURES]);
+        try {
+            Files.createDirectories(MODEL.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        model(t).save(MODEL);
+        System.out.println("saved the model to " + MODEL + " (the loss, w and b, and Adam's state)");
         BatchGradient all = loss(train);
         ForkJoinPool one = new ForkJoinPool(1);
         ForkJoinPool two = new ForkJoinPool(2);

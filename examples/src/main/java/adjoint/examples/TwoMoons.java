@@ -13,6 +13,8 @@ import adjoint.eval.CompiledFunction;
 import adjoint.eval.Layout;
 import adjoint.optim.Adam;
 import adjoint.optim.Optimizer;
+import adjoint.optim.Training;
+import adjoint.wire.SavedModel;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,9 +57,13 @@ public final class TwoMoons {
      * @param losses the mean loss of each epoch
      * @param accuracy the final accuracy on the training set
      * @param seconds how long training took
+     * @param model the trained model: the batch loss, the four parameters and Adam's state, to save
      */
     public record Trained(RealMatrix w1, RealMatrix b1, RealMatrix w2, RealMatrix b2, List<Double> losses, double accuracy,
-            double seconds) {}
+            double seconds, SavedModel model) {}
+
+    /** Where {@link #main} saves the trained model. */
+    static final Path MODEL = Path.of("target", "models", "two-moons.model");
 
     /** Trains, prints progress, writes the pictures (to {@code target/pictures} or the first argument). */
     public static void main(String[] args) throws IOException {
@@ -68,6 +74,9 @@ public final class TwoMoons {
         for (Path p : plot(t, data, dir)) {
             System.out.println("wrote " + p);
         }
+        Files.createDirectories(MODEL.getParent());
+        t.model().save(MODEL);
+        System.out.println("saved the model to " + MODEL);
     }
 
     /** {@return two interleaving half moons with Gaussian noise 0.1: rows (x, y, label)} */
@@ -98,7 +107,8 @@ public final class TwoMoons {
         Matrix b2 = matrix("b2", 1, 2);
         Matrix x = matrix("X", BATCH, 2);
         Matrix y = matrix("Y", BATCH, 2);
-        CompiledFunction batchLoss = softmaxCrossEntropy(logits(x, w1, b1, w2, b2, BATCH), y).compile(w1, b1, w2, b2, x, y);
+        var lossExpression = softmaxCrossEntropy(logits(x, w1, b1, w2, b2, BATCH), y);
+        CompiledFunction batchLoss = lossExpression.compile(w1, b1, w2, b2, x, y);
 
         Random r = new Random(7);
         Bindings init = at(w1, gaussian(r, 2, HIDDEN, 1), b1, new double[1][HIDDEN],
@@ -127,8 +137,10 @@ public final class TwoMoons {
             }
         }
         RealMatrix[] params = parameters(layout, point);
+        SavedModel model = SavedModel.of(lossExpression, List.of(w1, b1, w2, b2), point).trainedBy(Adam.of(LEARNING_RATE),
+                new Training(point, losses.stream().mapToDouble(Double::doubleValue).toArray(), adam.state()));
         return new Trained(params[0], params[1], params[2], params[3], losses, accuracy(params, data),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, model);
     }
 
     /** {@return the data's points and one-hot labels, in the given order, as values of {@code x} and {@code y}} */

@@ -65,4 +65,24 @@ class BatchLogisticTest {
         assertThat(all.parameters()).extracting(v -> v.name()).containsExactly("w", "b");
         assertThat(all.dimension()).isEqualTo(BatchLogistic.FEATURES + 1);
     }
+
+    @Test
+    void theSavedModelReloadsWithTheSamePredictionsAndLossBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        BatchLogistic.Data data = BatchLogistic.draw(2000, new Random(5));
+        Training t = BatchLogistic.train(data, 15, Progress.none());
+        java.nio.file.Path file = dir.resolve("model");
+        BatchLogistic.model(t).save(file);
+        adjoint.wire.SavedModel back = adjoint.wire.SavedModel.load(file);
+        assertThat(BatchLogistic.logits(back.point(), data)).as("the reloaded weights predict the same logits, bit for bit")
+                .isEqualTo(BatchLogistic.logits(t.point(), data));
+        double[] batch = new double[BatchLogistic.FEATURES + 1 + BatchLogistic.BATCH * (BatchLogistic.FEATURES + 1)];
+        System.arraycopy(t.point(), 0, batch, 0, t.point().length);
+        for (int i = 0; i < BatchLogistic.BATCH; i++) {
+            System.arraycopy(data.x()[i], 0, batch, BatchLogistic.FEATURES + 1 + i * BatchLogistic.FEATURES, BatchLogistic.FEATURES);
+            batch[BatchLogistic.FEATURES + 1 + BatchLogistic.BATCH * BatchLogistic.FEATURES + i] = data.y()[i][0];
+        }
+        assertThat(Double.doubleToLongBits(back.compile().value(batch)))
+                .as("the reloaded loss, on the first batch").isEqualTo(Double.doubleToLongBits(BatchLogistic.batchLoss().value(batch)));
+        assertThat(back.state()).isEqualTo(t.state());
+    }
 }

@@ -52,4 +52,23 @@ class LearningTest {
         assertThat(TwoMoons.epochLabel(25.000000001, 25)).isEqualTo("25");
         assertThat(TwoMoons.epochLabel(12.5, 25)).isEmpty();
     }
+
+    @Test
+    void theTwoMoonsModelReloadsWithTheSamePredictionsBitForBit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        double[][] data = TwoMoons.moons(new java.util.Random(42));
+        TwoMoons.Trained t = TwoMoons.train(data, 5, false);
+        java.nio.file.Path file = dir.resolve("two-moons.model");
+        t.model().save(file);
+        adjoint.wire.SavedModel back = adjoint.wire.SavedModel.load(file);
+        var b = back.bindings();
+        org.apache.commons.math3.linear.RealMatrix[] params = {b.get("W1").get(), b.get("b1").get(), b.get("W2").get(), b.get("b2").get()};
+        org.apache.commons.math3.linear.RealMatrix[] trained = {t.w1(), t.b1(), t.w2(), t.b2()};
+        for (int k = 0; k < 4; k++) {
+            org.assertj.core.api.Assertions.assertThat(params[k].getData()).as("parameter " + k + ", bit for bit")
+                    .isDeepEqualTo(trained[k].getData());
+        }
+        org.assertj.core.api.Assertions.assertThat(TwoMoons.predict(params, data)).isEqualTo(TwoMoons.predict(trained, data));
+        org.assertj.core.api.Assertions.assertThat(back.loss()).isEqualTo(t.model().loss());
+        org.assertj.core.api.Assertions.assertThat(back.state().steps()).as("5 epochs of 10 batches").isEqualTo(50);
+    }
 }
