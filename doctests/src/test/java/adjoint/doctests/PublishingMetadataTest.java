@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 class PublishingMetadataTest {
 
     /** The modules the README says {@code ./mvnw install} installs, besides the parent pom. */
-    static final List<String> INSTALLED = List.of("core", "dsl", "property-tests");
+    static final List<String> INSTALLED = List.of("core", "dsl", "property-tests", "spark");
 
     @Test
     void installInstallsWhatTheReadmeSaysAndNothingElse() throws Exception {
@@ -38,7 +38,7 @@ class PublishingMetadataTest {
         assertThat(installed).as("the modules without maven.install.skip").containsExactlyElementsOf(INSTALLED);
         String readme = Files.readString(Shell.ROOT.resolve("README.md"));
         assertThat(readme).as("the README's install line names them")
-                .contains("# into ~/.m2: the parent pom, adjoint-core, adjoint-dsl, adjoint-property-tests");
+                .contains("# into ~/.m2: the parent pom, adjoint-core, adjoint-dsl, adjoint-property-tests, adjoint-spark");
     }
 
     @Test
@@ -60,7 +60,7 @@ class PublishingMetadataTest {
         Element developer = child(child(parent, "developers"), "developer");
         assertThat(text(developer, "name")).isNotBlank();
         for (Path pom : List.of(Shell.ROOT.resolve("pom.xml"), Shell.ROOT.resolve("core/pom.xml"),
-                Shell.ROOT.resolve("dsl/pom.xml"), Shell.ROOT.resolve("property-tests/pom.xml"))) {
+                Shell.ROOT.resolve("dsl/pom.xml"), Shell.ROOT.resolve("property-tests/pom.xml"), Shell.ROOT.resolve("spark/pom.xml"))) {
             Element project = pom(pom);
             assertThat(text(project, "name")).as(pom + ": name").isNotBlank();
             assertThat(text(project, "description")).as(pom + ": description").hasSizeGreaterThan(20);

@@ -34,6 +34,7 @@ final class Snippets implements AutoCloseable {
             "import adjoint.show.*;",
             "import adjoint.optim.*;",
             "import adjoint.symbolic.*;",
+            "import adjoint.wire.*;",
             "import java.nio.file.*;",
             "import org.apache.commons.math3.linear.*;",
             "import org.apache.commons.math3.special.Gamma;");
