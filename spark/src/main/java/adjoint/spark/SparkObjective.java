@@ -18,6 +18,9 @@ import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -69,6 +72,42 @@ public final class SparkObjective implements Objective, AutoCloseable {
      */
     public static Builder over(JavaRDD<double[]> rows) {
         return new Builder(Objects.requireNonNull(rows, "rows is null"));
+    }
+
+    /**
+     * {@return a builder over the numeric columns of a data set}: each row's values in those
+     * columns, in that order, fill the data variables' columns, as a {@code double[]} row would
+     *
+     * @param rows the data set
+     * @param columns the columns, each of a numeric type
+     * @throws IllegalArgumentException if a column is missing
+     */
+    public static Builder over(Dataset<Row> rows, String... columns) {
+        Objects.requireNonNull(rows, "rows is null");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("name the numeric columns to read");
+        }
+        List<String> known = Arrays.asList(rows.columns());
+        for (String c : columns) {
+            if (!known.contains(c)) {
+                throw new IllegalArgumentException("the data set has no column " + c + "; its columns are " + known);
+            }
+        }
+        String[] names = columns.clone();
+        Column[] selected = Arrays.stream(names).map(rows::col).toArray(Column[]::new);
+        JavaRDD<double[]> numbers = rows.select(selected).javaRDD().map(r -> {
+            double[] d = new double[r.length()];
+            for (int i = 0; i < d.length; i++) {
+                Object v = r.get(i);
+                if (!(v instanceof Number n)) {
+                    throw new RowException("column " + names[i] + " holds " + (v == null ? "null" : "'" + v + "'") + ", not a number, in row "
+                            + r);
+                }
+                d[i] = n.doubleValue();
+            }
+            return d;
+        });
+        return new Builder(numbers);
     }
 
     /** {@return the number of entries of a point: the parameters'} */

@@ -158,4 +158,31 @@ class SparkObjectiveTest {
         assertThatThrownBy(() -> SparkObjective.over(spark.parallelize(data, 2)).loss(SparkObjectiveTest::loss).parameters(W, B)
                 .data(matrix("Z", 1, 1)).build()).hasMessage("the loss of 1000 rows has no data variable Z");
     }
+
+    @Test
+    void aDataSetsNumericColumnsAreRowsToo() {
+        List<double[]> data = rows(2500, 9);
+        org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder().sparkContext(spark.sc()).getOrCreate();
+        List<org.apache.spark.sql.Row> rows = new ArrayList<>();
+        for (double[] r : data) {
+            // A label first and a column the loss does not read: the columns named pick and order the entries.
+            rows.add(org.apache.spark.sql.RowFactory.create(r[FEATURES], "note", r[0], r[1], r[2], r[3]));
+        }
+        var schema = new org.apache.spark.sql.types.StructType().add("label", "double").add("note", "string").add("a", "double")
+                .add("b", "double").add("c", "double").add("d", "double");
+        var frame = session.createDataFrame(rows, schema);
+        double[] point = {0.2, 0.1, -0.3, 0.05, 0.4};
+        try (SparkObjective fromRows = objective(spark.parallelize(data, 3), 1000);
+                SparkObjective fromFrame = SparkObjective.over(frame, "a", "b", "c", "d", "label").loss(SparkObjectiveTest::loss)
+                        .parameters(W, B).data(matrix("X", 1, FEATURES), matrix("y", 1, 1)).batchRows(1000).build()) {
+            double[] g1 = new double[5];
+            double[] g2 = new double[5];
+            assertThat(fromFrame.valueAndGradient(point, g2)).isEqualTo(fromRows.valueAndGradient(point, g1));
+            assertThat(g2).isEqualTo(g1);
+        }
+        assertThatThrownBy(() -> SparkObjective.over(frame, "a", "z")).hasMessageStartingWith("the data set has no column z");
+        assertThatThrownBy(() -> SparkObjective.over(frame, "note", "a", "b", "c", "d").loss(SparkObjectiveTest::loss).parameters(W, B)
+                .data(matrix("X", 1, FEATURES), matrix("y", 1, 1)).build()).isInstanceOf(RowException.class)
+                .hasMessageStartingWith("column note holds 'note', not a number");
+    }
 }
