@@ -100,6 +100,24 @@ public final class WireFormat {
         return new WireFormat(Map.copyOf(more));
     }
 
+    /** {@return the registered custom ops, by name} */
+    public Map<String, Class<? extends Custom>> customs() {
+        return customs;
+    }
+
+    /**
+     * {@return the wire form with these custom ops registered}
+     *
+     * @param customs record classes by the names their nodes report
+     */
+    public static WireFormat withCustoms(Map<String, Class<? extends Custom>> customs) {
+        WireFormat w = standard();
+        for (var e : Objects.requireNonNull(customs, "customs is null").entrySet()) {
+            w = w.withCustom(e.getKey(), e.getValue());
+        }
+        return w;
+    }
+
     /**
      * {@return the expression's wire form}
      *

@@ -22,8 +22,10 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
  * @param last the loss of the last batch's rows, or null if every batch is full
  * @param parameters the parameters' names, in the order of a flat point
  * @param data the data variables' names, in the order a row's entries fill them
+ * @param customs the custom ops the loss uses, by name, to read it with
  */
-record Shapes(String full, String last, List<String> parameters, List<String> data) implements Serializable {
+record Shapes(String full, String last, List<String> parameters, List<String> data,
+        java.util.HashMap<String, Class<? extends adjoint.expr.Custom>> customs) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,7 +35,7 @@ record Shapes(String full, String last, List<String> parameters, List<String> da
     /** {@return the loss of a wire form, compiled with the parameters first, then the data variables, once per JVM} */
     CompiledFunction compiled(String wire) {
         return COMPILED.computeIfAbsent(wire, text -> {
-            Expr loss = WireFormat.standard().read(text);
+            Expr loss = WireFormat.withCustoms(customs).read(text);
             List<Leaf.Variable> all = CompiledFunction.of(loss).parameters();
             List<Leaf.Variable> ordered = new ArrayList<>();
             for (String n : parameters) {

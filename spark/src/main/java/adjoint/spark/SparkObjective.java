@@ -194,6 +194,7 @@ public final class SparkObjective implements Objective, AutoCloseable {
         private List<String> data = List.of();
         private int batchRows = 1000;
         private boolean tree;
+        private WireFormat wire = WireFormat.standard();
 
         private Builder(JavaRDD<double[]> rows) {
             this.rows = rows;
@@ -257,6 +258,17 @@ public final class SparkObjective implements Objective, AutoCloseable {
             return this;
         }
 
+        /**
+         * {@return this builder sending the loss in this wire form}: the one with the custom ops
+         * the loss uses registered; their classes must be on the executors' class path
+         *
+         * @param format the wire form
+         */
+        public Builder wireFormat(WireFormat format) {
+            this.wire = Objects.requireNonNull(format, "format is null");
+            return this;
+        }
+
         /** {@return this builder adding the batches in a tree where they are: less to the driver, not bit-reproducible} */
         public Builder treeAggregate() {
             this.tree = true;
@@ -294,9 +306,11 @@ public final class SparkObjective implements Objective, AutoCloseable {
             if (remainder > 0) {
                 Expr last = Objects.requireNonNull(loss.apply((int) remainder), "the loss is null").expr();
                 widths(last, (int) remainder);
-                lastWire = WireFormat.standard().write(last);
+                lastWire = wire.write(last);
             }
-            Shapes shapes = new Shapes(WireFormat.standard().write(full), lastWire, names, data);
+            Shapes shapes = new Shapes(wire.write(full), lastWire, names, data, new java.util.HashMap<>(wire.customs()));
+            // Read back here first, as the executors will: a custom op the wire form cannot read fails now, on the driver.
+            wire.read(shapes.full());
             int batch = batchRows;
             int[] w = widths;
             JavaRDD<Block> blocks = rows.zipWithIndex()

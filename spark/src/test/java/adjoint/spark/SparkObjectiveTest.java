@@ -185,4 +185,40 @@ class SparkObjectiveTest {
                 .data(matrix("X", 1, FEATURES), matrix("y", 1, 1)).build()).isInstanceOf(RowException.class)
                 .hasMessageStartingWith("column note holds 'note', not a number");
     }
+
+    /** A custom op with a parameter: {@code factor · x} entry by entry. */
+    public record Scale(adjoint.expr.Expr a, double factor) implements adjoint.expr.Custom.Elementwise {
+        @Override public String op() { return "scale"; }
+        @Override public double apply(double x) { return factor * x; }
+        @Override public double derivative(double x, double out) { return factor; }
+    }
+
+    @Test
+    void aLossWithACustomOpTravelsInAWireFormatThatRegistersIt() {
+        List<double[]> data = rows(1500, 11);
+        java.util.function.IntFunction<Scalar> scaled = n -> {
+            Matrix x = matrix("X", n, FEATURES);
+            Matrix y = matrix("y", n, 1);
+            Matrix z = new Matrix(new Scale(x.times(W).plus(B).expr(), 0.5));
+            return sum(softplus(z).minus(y.hadamard(z)));
+        };
+        double[] point = {0.2, 0.1, -0.3, 0.05, 0.4};
+        double[] half = point.clone();
+        for (int i = 0; i < half.length; i++) {
+            half[i] *= 0.5;
+        }
+        try (SparkObjective custom = SparkObjective.over(spark.parallelize(data, 2)).loss(scaled).parameters(W, B)
+                .data(matrix("X", 1, FEATURES), matrix("y", 1, 1)).batchRows(1000)
+                .wireFormat(adjoint.wire.WireFormat.standard().withCustom("scale", Scale.class)).build();
+                SparkObjective plain = objective(spark.parallelize(data, 2), 1000)) {
+            double[] g1 = new double[5];
+            double[] g2 = new double[5];
+            assertThat(Math.abs(custom.valueAndGradient(point, g1) - plain.valueAndGradient(half, g2)))
+                    .as("scaling z by 0.5 is the plain loss at half the parameters").isLessThan(1e-9);
+        }
+        assertThatThrownBy(() -> SparkObjective.over(spark.parallelize(data, 2)).loss(scaled).parameters(W, B)
+                .data(matrix("X", 1, FEATURES), matrix("y", 1, 1)).batchRows(700).build())
+                .as("found on the driver, before the batches are made").isInstanceOf(adjoint.wire.WireFormatException.class)
+                .hasMessageContaining("custom op 'scale' is not registered");
+    }
 }
