@@ -1,6 +1,7 @@
 package adjoint.graph;
 
 import adjoint.expr.Expr;
+import adjoint.expr.Exprs;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +104,28 @@ public final class Order {
             return more[i].length;
         }
         return second[i] >= 0 ? 2 : first[i] >= 0 ? 1 : 0;
+    }
+
+    /**
+     * {@return node {@code i} on the inputs {@code done} holds for its inputs' positions}, or the
+     * node itself if they are its own: one step of rebuilding a graph from its leaves up
+     *
+     * @param i the node's position
+     * @param done a node for every position below {@code i}
+     */
+    public Expr rebuilt(int i, Expr[] done) {
+        Expr n = node(i);
+        int arity = arity(i);
+        if (arity == 0) {
+            return n;
+        }
+        Expr[] inputs = new Expr[arity];
+        boolean changed = false;
+        for (int k = 0; k < arity; k++) {
+            inputs[k] = done[input(i, k)];
+            changed |= inputs[k] != n.input(k);
+        }
+        return changed ? Exprs.withInputs(n, java.util.List.of(inputs)) : n;
     }
 
     /**

@@ -79,18 +79,7 @@ public final class SecondOrder {
         Order graph = Order.of(e);
         Expr[] done = new Expr[graph.size()];
         for (int i = 0; i < graph.size(); i++) {
-            Expr n = graph.node(i);
-            int arity = graph.arity(i);
-            Expr rebuilt = n;
-            if (arity > 0) {
-                Expr[] inputs = new Expr[arity];
-                boolean changed = false;
-                for (int k = 0; k < arity; k++) {
-                    inputs[k] = done[graph.input(i, k)];
-                    changed |= inputs[k] != n.input(k);
-                }
-                rebuilt = changed ? Exprs.withInputs(n, List.of(inputs)) : n;
-            }
+            Expr rebuilt = graph.rebuilt(i, done);
             if (rebuilt instanceof MatMul m && m.a() instanceof Transpose t && m.b().shape().cols() == 1 && m.b().shape().rows() > 1) {
                 rebuilt = new Transpose(new MatMul(new Transpose(m.b()), t.a()));
             }

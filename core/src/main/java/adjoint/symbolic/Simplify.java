@@ -140,20 +140,7 @@ public final class Simplify {
                 done[i] = known;
                 continue;
             }
-            Expr rebuilt = n;
-            int arity = graph.arity(i);
-            if (arity > 0) {
-                Expr[] inputs = new Expr[arity];
-                boolean changed = false;
-                for (int k = 0; k < arity; k++) {
-                    inputs[k] = done[graph.input(i, k)];
-                    changed |= inputs[k] != n.input(k);
-                }
-                if (changed) {
-                    rebuilt = Exprs.withInputs(n, List.of(inputs));
-                }
-            }
-            Expr e = rebuilt;
+            Expr e = graph.rebuilt(i, done);
             // A rule that does not apply returns its node itself; comparing by identity keeps each
             // node's rewriting constant-time (a structural comparison would walk its whole subtree).
             // A normal form is built anew, so it is never the node it came from: it ends the rounds itself.
