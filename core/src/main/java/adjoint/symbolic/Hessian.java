@@ -97,7 +97,10 @@ public final class Hessian {
     }
 
     private static String name(Term t) {
-        return ((Leaf.Variable) Objects.requireNonNull(t, "variable is null").expr()).name();
+        if (!(Objects.requireNonNull(t, "variable is null").expr() instanceof Leaf.Variable v)) {
+            throw new IllegalArgumentException("not a variable: " + t.expr());
+        }
+        return v.name();
     }
 
     private static double[][] copy(double[][] a) {

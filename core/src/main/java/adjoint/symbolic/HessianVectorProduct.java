@@ -66,7 +66,10 @@ public final class HessianVectorProduct {
     }
 
     private double[][] part(Term variable) {
-        String name = ((Leaf.Variable) Objects.requireNonNull(variable, "variable is null").expr()).name();
+        if (!(Objects.requireNonNull(variable, "variable is null").expr() instanceof Leaf.Variable v)) {
+            throw new IllegalArgumentException("not a variable: " + variable.expr());
+        }
+        String name = v.name();
         for (int k = 0; k < layout.parameters().size(); k++) {
             if (layout.parameters().get(k).name().equals(name)) {
                 return layout.part(product, k);

@@ -277,7 +277,8 @@ public final class SparkObjective implements Objective, AutoCloseable {
 
         /**
          * {@return the objective}: checks every row (width, NaN, infinities), groups the rows into
-         * batches and caches them; two Spark jobs
+         * batches and caches them, in a few Spark jobs; cache {@code rows} first if they are costly
+         * to compute, as they are read more than once
          *
          * @throws RowException naming the partition and row of a row the loss cannot take
          * @throws IllegalArgumentException if the loss, the parameters or the data variables are missing or do not fit
