@@ -36,6 +36,7 @@ final class Snippets implements AutoCloseable {
             "import adjoint.symbolic.*;",
             "import adjoint.wire.*;",
             "import java.nio.file.*;",
+            "import java.util.List;",
             "import org.apache.commons.math3.linear.*;",
             "import org.apache.commons.math3.special.Gamma;");
 
