@@ -16,8 +16,9 @@ import org.quicktheories.QuickTheory;
  * }
  * }</pre>
  * It checks, on random inputs in the op's declared domain (and, for matrix ops, random shapes),
- * that the forward value has the op's declared shape and that the pullback agrees with finite
- * differences of the forward function; then, on random expressions that use the op among the
+ * that the forward value has the op's declared shape, that the pullback agrees with finite
+ * differences of the forward function and that the tangent (forward mode, the op's own or the
+ * default built from its pullback) is the pullback's adjoint; then, on random expressions that use the op among the
  * core ones, that backprop agrees with finite differences. A failure is an
  * {@link AssertionError} with QuickTheories' shrunk counterexample and the checker's report,
  * which names the op.
@@ -45,6 +46,7 @@ public final class OpCheck {
                 throw new AssertionError(c.op().op() + " declares shape " + c.op().shape() + " but its value is " + got + " at " + c);
             }
             Laws.ruleHolds(c);
+            Laws.tangentIsTheAdjointOfThePullback(c, seed ^ c.hashCode());
         });
         qt.withExamples(Math.max(1, examples / 5)).forAll(Expressions.matrix().withOps(List.of(spec)).samples())
                 .checkAssert(Laws::gradientMatchesFiniteDifferences);
