@@ -219,39 +219,40 @@ record Worksheet(Input input, String error, Result result) {
         return v.shape().isScalar() ? Double.toString(rows[0][0]) : MatrixText.of(rows);
     }
 
-    /** {@return the graph rendered by Graphviz as an inline {@code <svg>} element, or null if it did not finish in time} */
     /**
      * {@return the trace's graph drawn top to bottom by Graphviz as a PNG image}
      *
      * @throws IllegalStateException if Graphviz is missing or does not finish within the limits' time
      */
     static byte[] png(Trace trace, Limits limits) {
+        return render(Dot.of(trace, true), ".png", limits.graphviz());
+    }
+
+    /** {@return the graph rendered by Graphviz as an inline {@code <svg>} element, or null if it did not finish in time} */
+    private static String graphviz(String dot, Duration timeout) {
+        String svg;
+        try {
+            svg = new String(render(dot, ".svg", timeout), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalStateException ex) {
+            return null;
+        }
+        int start = svg.indexOf("<svg");
+        return start < 0 ? null : svg.substring(start);
+    }
+
+    /**
+     * {@return {@code dot} rendered by Graphviz in the format of {@code suffix}, through a temporary file}
+     *
+     * @throws IllegalStateException if Graphviz is missing or does not finish within {@code timeout}
+     */
+    private static byte[] render(String dot, String suffix, Duration timeout) {
         Path file = null;
         try {
-            file = Files.createTempFile("adjoint-page", ".png");
-            Graphviz.write(Dot.of(trace, true), file, limits.graphviz());
+            file = Files.createTempFile("adjoint-page", suffix);
+            Graphviz.write(dot, file, timeout);
             return Files.readAllBytes(file);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
-    }
-
-    private static String graphviz(String dot, Duration timeout) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("adjoint-page", ".svg");
-            Graphviz.write(dot, file, timeout);
-            String svg = Files.readString(file);
-            int start = svg.indexOf("<svg");
-            return start < 0 ? null : svg.substring(start);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (IllegalStateException ex) {
-            return null;
         } finally {
             if (file != null) {
                 file.toFile().delete();
