@@ -210,16 +210,25 @@ public final class Formula {
      * {@return {@code a^p}}; a positive whole power of a function whose notation allows it prints
      * on the name, {@code sin²(x)}, unless the function's node is printed by name
      */
-    static Template power(Expr a, double p, boolean latex, Function<Expr, String> named) {
+    private static Template power(Expr a, double p, boolean latex, Function<Expr, String> named) {
         String exponent = latex ? "^{" + Structure.number(p) + "}" : superscript(p);
-        String fn = a instanceof Unary u ? (latex ? u.fn().latex() : u.fn().unicode()).raisable() : null;
-        if (fn != null && p > 0 && p == Math.rint(p) && named.apply(a) == null) {
+        if (raisesName(a, p, named)) {
+            String fn = (latex ? ((Unary) a).fn().latex() : ((Unary) a).fn().unicode()).raisable();
             Expr inner = a.input(0);
             return latex
                     ? Template.of(ATOM, fn + exponent + "\\left(", new Slot(inner, 0), "\\right)")
                     : Template.of(ATOM, fn + exponent + "(", new Slot(inner, 0), ")");
         }
         return Template.of(POWER, new Slot(a, ATOM), exponent);
+    }
+
+    /**
+     * {@return whether {@code a^p} is written with the power on the function's name,
+     * {@code sin²(x)}}: a positive whole power of a function whose notation allows it, unless the
+     * function's node is printed by name
+     */
+    static boolean raisesName(Expr a, double p, Function<Expr, String> named) {
+        return a instanceof Unary u && u.fn().unicode().raisable() != null && p > 0 && p == Math.rint(p) && named.apply(a) == null;
     }
 
     /** {@return an exponent as Unicode superscripts: {@code ²}, {@code ⁻¹}; other exponents as {@code ^1.5}} */
@@ -237,27 +246,43 @@ public final class Formula {
 
     /** {@return a name whose trailing digits become a subscript: {@code x1} as {@code x₁} or {@code x_{1}}} */
     static String subscripted(String name, boolean latex) {
-        int end = name.length();
-        int start = end;
-        while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
-            start--;
-        }
-        String base = name.substring(0, start);
-        String digits = name.substring(start);
-        if (base.endsWith("_") && !digits.isEmpty()) {
-            base = base.substring(0, base.length() - 1);
-        }
-        if (base.isEmpty() || digits.isEmpty()) {
+        Subscript split = Subscript.of(name);
+        if (split.digits().isEmpty()) {
             return latex ? latexName(name) : name;
         }
         if (latex) {
-            return latexName(base) + "_{" + digits + "}";
+            return latexName(split.base()) + "_{" + split.digits() + "}";
         }
-        StringBuilder sb = new StringBuilder(base);
-        for (char ch : digits.toCharArray()) {
+        StringBuilder sb = new StringBuilder(split.base());
+        for (char ch : split.digits().toCharArray()) {
             sb.append("₀₁₂₃₄₅₆₇₈₉".charAt(ch - '0'));
         }
         return sb.toString();
+    }
+
+    /**
+     * A name as a formula writes it: a base and the trailing digits that are lowered as its
+     * subscript ({@code x1}, {@code theta_2}), the digits empty for a name that has none to lower
+     * ({@code x}, {@code 12}, {@code _1}).
+     *
+     * @param base the name without its subscript
+     * @param digits the subscript's digits, or empty
+     */
+    record Subscript(String base, String digits) {
+
+        /** {@return {@code name} split at its trailing digits, a {@code _} before them dropped} */
+        static Subscript of(String name) {
+            int start = name.length();
+            while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
+                start--;
+            }
+            String base = name.substring(0, start);
+            String digits = name.substring(start);
+            if (base.endsWith("_") && !digits.isEmpty()) {
+                base = base.substring(0, base.length() - 1);
+            }
+            return base.isEmpty() || digits.isEmpty() ? new Subscript(name, "") : new Subscript(base, digits);
+        }
     }
 
     private static String latexName(String name) {

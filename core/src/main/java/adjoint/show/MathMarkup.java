@@ -128,15 +128,11 @@ final class MathMarkup {
         if (!name.isEmpty() && (Character.isDigit(name.charAt(0)) || name.charAt(0) == '-' || name.charAt(0) == '−')) {
             return "<mrow>" + tokens(name.replace('-', '−')) + "</mrow>";
         }
-        int start = name.length();
-        while (start > 0 && Character.isDigit(name.charAt(start - 1))) {
-            start--;
-        }
-        String base = name.substring(0, start > 1 && name.charAt(start - 1) == '_' && start < name.length() ? start - 1 : start);
-        if (base.isEmpty() || start == name.length()) {
+        Formula.Subscript split = Formula.Subscript.of(name);
+        if (split.digits().isEmpty()) {
             return "<mi>" + escape(name) + "</mi>";
         }
-        return "<msub><mi>" + escape(base) + "</mi><mn>" + name.substring(start) + "</mn></msub>";
+        return "<msub><mi>" + escape(split.base()) + "</mi><mn>" + split.digits() + "</mn></msub>";
     }
 
     /** {@return a non-negative number as an {@code <mn>}} */

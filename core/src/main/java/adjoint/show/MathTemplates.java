@@ -79,8 +79,8 @@ final class MathTemplates {
      */
     private static Template power(Expr a, double p, Function<Expr, String> named) {
         String exponent = p < 0 ? "<mrow><mo>−</mo>" + MathMarkup.number(-p) + "</mrow>" : MathMarkup.number(p);
-        String fn = a instanceof Unary u ? u.fn().unicode().raisable() : null;
-        if (fn != null && p > 0 && p == Math.rint(p) && named.apply(a) == null) {
+        if (Formula.raisesName(a, p, named)) {
+            String fn = ((Unary) a).fn().unicode().raisable();
             return MathMarkup.layout(ATOM, "<msup>" + MathMarkup.tokens(fn) + exponent + "</msup><mo>(</mo>",
                     new Slot(a.input(0), 0), "<mo>)</mo>");
         }
