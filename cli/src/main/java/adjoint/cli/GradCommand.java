@@ -5,7 +5,6 @@ import adjoint.eval.CompiledFunction;
 import adjoint.eval.Gradient;
 import adjoint.expr.Leaf;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,9 +32,8 @@ final class GradCommand implements Callable<Integer> {
     public Integer call() {
         var f = input.expression();
         Bindings at = input.bindings();
-        List<Leaf.Variable> bound = at.names().stream().map(n -> new Leaf.Variable(n, at.shapeOf(n).orElseThrow())).toList();
-        List<Leaf.Variable> parameters = new ArrayList<>(bound);
-        input.variables().stream().filter(v -> !at.contains(v.name())).forEach(parameters::add);
+        List<Leaf.Variable> parameters = Parameters.inPointOrder(input);
+        List<Leaf.Variable> bound = parameters.subList(0, at.names().size());
         Gradient g = CompiledFunction.of(f, parameters).gradient(at);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -28,7 +28,7 @@ final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Leaf.Variable> parameters = SecondCommands.parameters(input);
+        List<Leaf.Variable> parameters = Parameters.inPointOrder(input);
         Hessian h = SecondOrder.of(input.expression().asScalar(), parameters).hessian(input.bindings());
         double[] gradient = h.gradient().toArray();
         double[][] m = h.toArray();

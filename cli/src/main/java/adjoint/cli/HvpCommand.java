@@ -33,7 +33,7 @@ final class HvpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Bindings at = input.bindings();
-        List<Leaf.Variable> parameters = SecondCommands.parameters(input);
+        List<Leaf.Variable> parameters = Parameters.inPointOrder(input);
         SecondOrder second = SecondOrder.of(input.expression().asScalar(), parameters);
         HessianVectorProduct hvp = second.hvp(at, along.bindings());
         double[] flat = hvp.toArray();

@@ -5,13 +5,13 @@ import adjoint.expr.Leaf;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code hvp} and {@code hessian} share: their parameters, in the order the point gives them. */
-final class SecondCommands {
+/** The parameters of {@code grad}, {@code hvp} and {@code hessian}, in the order the point gives them. */
+final class Parameters {
 
-    private SecondCommands() {}
+    private Parameters() {}
 
     /** {@return the expression's variables: those of the point in its order, then any it does not bind} */
-    static List<Leaf.Variable> parameters(ExpressionAt input) {
+    static List<Leaf.Variable> inPointOrder(ExpressionAt input) {
         Bindings at = input.bindings();
         List<Leaf.Variable> parameters = new ArrayList<>();
         for (String n : at.names()) {
