@@ -16,10 +16,7 @@ final class Adjoints extends Slots {
     /** {@return the entries of node {@code i}'s accumulated gradient, zeros if none reached it; not to be changed} */
     @Override
     double[][] data(int i) {
-        if (scalar(i)) {
-            return new double[][] {{s[i]}};
-        }
-        return m[i] != null ? m[i] : new double[shape(i).rows()][shape(i).cols()];
+        return dataOrZeros(i);
     }
 
     /** Adds a gradient into node {@code i}'s, taking ownership of {@code data}. */

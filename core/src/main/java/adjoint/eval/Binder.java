@@ -120,12 +120,7 @@ final class Binder {
         layout.checkLength("direction", along);
         Tangents t = new Tangents(program);
         for (int k = 0; k < nodes.length; k++) {
-            int node = nodes[k];
-            if (node >= 0 && program.scalar[node]) {
-                t.s[node] = along[layout.offset(k)];
-            } else if (node >= 0) {
-                t.put(node, layout.part(along, k));
-            }
+            set(t, nodes[k], along, layout, k);
         }
         return t;
     }
@@ -183,8 +178,8 @@ final class Binder {
         return v;
     }
 
-    /** Sets node {@code node}, if used, to part {@code k} of a flat point laid out by {@code l}. */
-    private void set(Values v, int node, double[] point, Layout l, int k) {
+    /** Sets node {@code node}'s slot, if the node is used, to part {@code k} of a flat point laid out by {@code l}. */
+    private void set(Slots v, int node, double[] point, Layout l, int k) {
         if (node >= 0 && program.scalar[node]) {
             v.s[node] = point[l.offset(k)];
         } else if (node >= 0) {

@@ -262,22 +262,10 @@ public final class CompiledFunction {
      */
     public ValueAndJacobian valueAndJacobian(double[] point) {
         Values v = forward(binder.bind(point, pool));
-        Shape s = shape();
-        double[] value = new double[s.size()];
-        double[][] jacobian = new double[s.size()][];
         double[][] out = v.data(program.root);
-        for (int r = 0; r < s.rows(); r++) {
-            for (int c = 0; c < s.cols(); c++) {
-                int k = r * s.cols() + c;
-                value[k] = out[r][c];
-                double[][] seed = new double[s.rows()][s.cols()];
-                seed[r][c] = 1;
-                Adjoints g = backward(v, seed);
-                jacobian[k] = new double[dimension()];
-                binder.flatten(g, jacobian[k]);
-            }
-        }
-        return new ValueAndJacobian(value, jacobian);
+        double[] value = new double[shape().size()];
+        Layout.write(out, value, 0);
+        return new ValueAndJacobian(value, jacobianRows(v));
     }
 
     /**
@@ -358,7 +346,11 @@ public final class CompiledFunction {
      */
     public RealMatrix jacobianReverse(Bindings at) {
         requireParameters();
-        Values v = forward(binder.bind(at, pool));
+        return new ReadOnlyMatrix(jacobianRows(forward(binder.bind(at, pool))));
+    }
+
+    /** {@return the Jacobian after the forward pass {@code v}: one backward pass per entry of the value, each a row} */
+    private double[][] jacobianRows(Values v) {
         Shape s = shape();
         double[][] j = new double[s.size()][];
         for (int r = 0; r < s.rows(); r++) {
@@ -369,7 +361,7 @@ public final class CompiledFunction {
                 binder.flatten(backward(v, seed), j[r * s.cols() + c]);
             }
         }
-        return new ReadOnlyMatrix(j);
+        return j;
     }
 
     /** {@return the node of the program's result} */

@@ -38,6 +38,23 @@ abstract sealed class Slots permits Values, Adjoints, Tangents {
     /** {@return the entries of node {@code i}'s slot, a scalar as {@code 1x1}; not to be changed} */
     abstract double[][] data(int i);
 
+    /** {@return the entries of node {@code i}'s slot, zeros if nothing was stored there; not to be changed} */
+    final double[][] dataOrZeros(int i) {
+        if (scalar(i)) {
+            return new double[][] {{s[i]}};
+        }
+        return m[i] != null ? m[i] : new double[shape(i).rows()][shape(i).cols()];
+    }
+
+    /** Stores entries as node {@code i}'s slot, taking ownership of them. */
+    final void put(int i, double[][] data) {
+        if (scalar(i)) {
+            s[i] = data[0][0];
+        } else {
+            m[i] = data;
+        }
+    }
+
     /** {@return node {@code i}'s slot as a new matrix, a scalar as {@code 1x1}} */
     final RealMatrix copy(int i) {
         return new Array2DRowRealMatrix(data(i), true);

@@ -19,23 +19,11 @@ final class Tangents extends Slots {
     /** {@return the entries of node {@code i}'s tangent, zeros if it has none yet; not to be changed} */
     @Override
     double[][] data(int i) {
-        if (scalar(i)) {
-            return new double[][] {{s[i]}};
-        }
-        return m[i] != null ? m[i] : new double[shape(i).rows()][shape(i).cols()];
+        return dataOrZeros(i);
     }
 
     /** {@return node {@code i}'s tangent, or null if it carries none} */
     double[][] orNull(int i) {
         return has[i] ? data(i) : null;
-    }
-
-    /** Stores entries as node {@code i}'s tangent, taking ownership of them. */
-    void put(int i, double[][] data) {
-        if (scalar(i)) {
-            s[i] = data[0][0];
-        } else {
-            m[i] = data;
-        }
     }
 }

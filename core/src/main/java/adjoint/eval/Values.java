@@ -19,15 +19,6 @@ final class Values extends Slots {
         return scalar(i) ? new double[][] {{s[i]}} : m[i];
     }
 
-    /** Stores entries as node {@code i}'s value, taking ownership of them. */
-    void put(int i, double[][] data) {
-        if (scalar(i)) {
-            s[i] = data[0][0];
-        } else {
-            m[i] = data;
-        }
-    }
-
     /** Stores a matrix as node {@code i}'s value, by reference where it can ({@link Layout#rows}). */
     void put(int i, RealMatrix value) {
         put(i, Layout.rows(value));
