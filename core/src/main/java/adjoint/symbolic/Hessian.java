@@ -3,6 +3,7 @@ package adjoint.symbolic;
 import adjoint.eval.Gradient;
 import adjoint.eval.Layout;
 import adjoint.expr.Leaf;
+import adjoint.kernel.Kernels;
 import adjoint.expr.MatrixText;
 import adjoint.expr.Structure;
 import adjoint.expr.Term;
@@ -42,12 +43,12 @@ public final class Hessian {
 
     /** {@return the Hessian as a new matrix, rows and columns in flat-point order} */
     public RealMatrix matrix() {
-        return Printed.matrix(copy(entries));
+        return Printed.matrix(Kernels.copy(entries));
     }
 
     /** {@return the Hessian's entries by rows, a new array} */
     public double[][] toArray() {
-        return copy(entries);
+        return Kernels.copy(entries);
     }
 
     /**
@@ -101,14 +102,6 @@ public final class Hessian {
             throw new IllegalArgumentException("not a variable: " + t.expr());
         }
         return v.name();
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 
     /** {@return the value, then the Hessian row by row, each named: {@code value 0}, {@code H x [802, -400]}} */

@@ -12,6 +12,7 @@ import adjoint.expr.Leaf;
 import adjoint.expr.MatMul;
 import adjoint.expr.Transpose;
 import adjoint.graph.Order;
+import adjoint.kernel.Kernels;
 import adjoint.expr.Reshape;
 import adjoint.expr.Shape;
 import adjoint.expr.ShapeMismatchException;
@@ -142,14 +143,8 @@ public final class SecondOrder {
             h[k] = c.hvp(unit);
             unit[k] = 0;
         }
-        // Column k is H e_k; the Hessian is symmetric, so row k is the same numbers to rounding.
-        double[][] byRows = new double[d][d];
-        for (int r = 0; r < d; r++) {
-            for (int k = 0; k < d; k++) {
-                byRows[r][k] = h[k][r];
-            }
-        }
-        return new Hessian(c.value(), c.gradient(), byRows, parameters);
+        // h[k] is column k, H e_k: laid out by rows, the Hessian is its transpose.
+        return new Hessian(c.value(), c.gradient(), Kernels.transpose(h), parameters);
     }
 
     /**

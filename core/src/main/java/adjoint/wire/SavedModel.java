@@ -289,10 +289,7 @@ public final class SavedModel {
         String name = t.name();
         int rows = t.integer("the parameter's rows");
         int cols = t.integer("the parameter's columns");
-        if (rows <= 0 || cols <= 0) {
-            throw new WireFormatException(number, "parameter " + name + " is " + rows + "x" + cols + ": rows and columns must be positive");
-        }
-        Leaf.Variable v = new Leaf.Variable(name, adjoint.expr.Shape.of(rows, cols));
+        Leaf.Variable v = new Leaf.Variable(name, WireFormat.shape(t, rows, cols));
         for (int i = 0; i < v.shape().size(); i++) {
             values.add(t.number());
         }

@@ -375,7 +375,8 @@ public final class WireFormat {
         return out;
     }
 
-    private static Shape shape(Tokens t, int rows, int cols) {
+    /** {@return the shape {@code rows x cols}}, checked to be positive; the line's error otherwise */
+    static Shape shape(Tokens t, int rows, int cols) {
         if (rows <= 0 || cols <= 0) {
             throw new WireFormatException(t.line, "a shape of " + rows + "x" + cols + ": rows and columns must be positive");
         }
