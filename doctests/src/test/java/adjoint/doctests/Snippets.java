@@ -66,48 +66,50 @@ final class Snippets implements AutoCloseable {
 
     /** {@return what the block printed}, having checked each value its comments show */
     List<String> run(Markdown.Block block) {
-        printed.reset();
-        PrintStream before = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            String pending = "";
-            for (int i = 0; i < block.lines().size(); i++) {
-                String line = block.lines().get(i);
-                if (pending.isEmpty() && line.startsWith("package ")) {
-                    continue;
-                }
-                pending += line + "\n";
-                String where = block.file().getFileName() + ":" + (block.line() + 1 + i);
-                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(pending);
-                while (info.completeness().isComplete() && info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
-                    String rest = info.remaining().strip();
-                    boolean last = rest.isEmpty() || rest.startsWith("//") && !rest.contains("\n");
-                    eval(info.source(), last ? expectedValue(line) : null, where);
-                    pending = info.remaining();
-                    info = analysis.analyzeCompletion(pending);
-                }
-                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                    pending = "";
-                }
+        return printing(() -> evaluate(block));
+    }
+
+    /** Evaluates a block's snippets one by one, as they complete, checking the values its comments show. */
+    private void evaluate(Markdown.Block block) {
+        String pending = "";
+        for (int i = 0; i < block.lines().size(); i++) {
+            String line = block.lines().get(i);
+            if (pending.isEmpty() && line.startsWith("package ")) {
+                continue;
             }
-            if (!pending.isBlank()) {
-                throw new AssertionError(block.where() + ": the block ends inside a statement: " + pending.strip());
+            pending += line + "\n";
+            String where = block.file().getFileName() + ":" + (block.line() + 1 + i);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(pending);
+            while (info.completeness().isComplete() && info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
+                String rest = info.remaining().strip();
+                boolean last = rest.isEmpty() || rest.startsWith("//") && !rest.contains("\n");
+                eval(info.source(), last ? expectedValue(line) : null, where);
+                pending = info.remaining();
+                info = analysis.analyzeCompletion(pending);
             }
-        } finally {
-            System.out.flush();
-            System.setOut(before);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                pending = "";
+            }
         }
-        return printed.toString(StandardCharsets.UTF_8).lines().toList();
+        if (!pending.isBlank()) {
+            throw new AssertionError(block.where() + ": the block ends inside a statement: " + pending.strip());
+        }
     }
 
     /** {@return what {@code code} printed}, run after the blocks so far */
     List<String> printedBy(String code, String where) {
+        return printing(() -> eval(code, null, where));
+    }
+
+    /** {@return the lines {@code work} printed on standard output, which the local JShell shares} */
+    private List<String> printing(Runnable work) {
         printed.reset();
         PrintStream before = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            eval(code, null, where);
+            work.run();
         } finally {
+            System.out.flush();
             System.setOut(before);
         }
         return printed.toString(StandardCharsets.UTF_8).lines().toList();
